@@ -28,6 +28,8 @@ struct HttpRequest {
   std::string body;
   // Safe to send again after a failure (GET, or a POST the upstream treats as a query).
   bool idempotent = true;
+
+  absl::string_view Header(absl::string_view name) const { return FindHeader(headers, name); }
 };
 
 struct HttpResponse {

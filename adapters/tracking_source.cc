@@ -1,0 +1,23 @@
+#include "adapters/tracking_source.h"
+
+#include <utility>
+
+namespace trackenrich::adapters {
+
+void AdapterRegistry::Add(std::unique_ptr<TrackingSource> source) {
+  const int key = source->carrier();
+  by_carrier_[key] = std::move(source);
+}
+
+TrackingSource* AdapterRegistry::Find(v1::Carrier carrier) const {
+  auto it = by_carrier_.find(carrier);
+  return it == by_carrier_.end() ? nullptr : it->second.get();
+}
+
+std::vector<const TrackingSource*> AdapterRegistry::All() const {
+  std::vector<const TrackingSource*> all;
+  for (const auto& [carrier, source] : by_carrier_) all.push_back(source.get());
+  return all;
+}
+
+}  // namespace trackenrich::adapters

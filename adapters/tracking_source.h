@@ -1,0 +1,63 @@
+// TrackingSource: the interface every tracking adapter implements (one per
+// carrier, plus Amazon Shipping and Amazon MCF), and the registry the lookup
+// pipeline finds them in.
+//
+//   AdapterRegistry registry;
+//   RegisterUpsAdapter(registry, http_client, ups_settings);
+//   TrackingSource* ups = registry.Find(v1::CARRIER_UPS);
+//   ups->Track({.tracking_number = "1Z...", .deadline = deadline},
+//              [](absl::StatusOr<v1::Shipment> shipment) { ... });
+#ifndef TRACKENRICH_ADAPTERS_TRACKING_SOURCE_H_
+#define TRACKENRICH_ADAPTERS_TRACKING_SOURCE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/functional/any_invocable.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "trackenrich/v1/shipment.pb.h"
+
+namespace trackenrich::adapters {
+
+struct TrackQuery {
+  // Normalized: upper case, no spaces or dashes.
+  std::string tracking_number;
+  absl::Time deadline = absl::InfiniteFuture();
+};
+
+using ShipmentCallback = absl::AnyInvocable<void(absl::StatusOr<v1::Shipment>)>;
+
+class TrackingSource {
+ public:
+  virtual ~TrackingSource() = default;
+
+  // Short lower-case name used in logs, metrics and error messages ("ups").
+  virtual absl::string_view name() const = 0;
+  virtual v1::Carrier carrier() const = 0;
+
+  // Looks the number up. `done` runs exactly once, on an I/O thread, with the
+  // canonical Shipment or: NOT_FOUND (the carrier has no such number),
+  // UNAVAILABLE (upstream fault, retryable), RESOURCE_EXHAUSTED (quota),
+  // DEADLINE_EXCEEDED, FAILED_PRECONDITION (credentials missing or rejected).
+  virtual void Track(const TrackQuery& query, ShipmentCallback done) = 0;
+};
+
+// The adapters the service was configured with, by carrier. Registration is
+// explicit (see services/server/wiring), never static.
+class AdapterRegistry {
+ public:
+  void Add(std::unique_ptr<TrackingSource> source);
+  TrackingSource* Find(v1::Carrier carrier) const;
+  std::vector<const TrackingSource*> All() const;
+
+ private:
+  absl::flat_hash_map<int, std::unique_ptr<TrackingSource>> by_carrier_;
+};
+
+}  // namespace trackenrich::adapters
+
+#endif  // TRACKENRICH_ADAPTERS_TRACKING_SOURCE_H_

@@ -1,0 +1,219 @@
+#include "services/config/service_config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/container/flat_hash_set.h"
+#include "boost/json.hpp"
+
+namespace trackenrich::server {
+namespace {
+
+namespace json = boost::json;
+
+absl::Status KeyError(absl::string_view key, absl::string_view problem) {
+  return absl::InvalidArgumentError(absl::StrCat(key, ": ", problem));
+}
+
+std::string Join(absl::string_view prefix, absl::string_view key) {
+  return prefix.empty() ? std::string(key) : absl::StrCat(prefix, ".", key);
+}
+
+// Walks one JSON object, reading known keys and rejecting the rest.
+class ObjectReader {
+ public:
+  ObjectReader(const json::object& object, std::string path)
+      : object_(object), path_(std::move(path)) {}
+
+  absl::Status String(absl::string_view key, std::string* out) {
+    const json::value* value = Take(key);
+    if (value == nullptr) return absl::OkStatus();
+    if (!value->is_string()) return KeyError(Join(path_, key), "must be a string");
+    *out = std::string(value->as_string());
+    return absl::OkStatus();
+  }
+
+  absl::Status Bool(absl::string_view key, bool* out) {
+    const json::value* value = Take(key);
+    if (value == nullptr) return absl::OkStatus();
+    if (!value->is_bool()) return KeyError(Join(path_, key), "must be true or false");
+    *out = value->as_bool();
+    return absl::OkStatus();
+  }
+
+  absl::Status Int(absl::string_view key, int64_t min, int64_t max, int64_t* out) {
+    const json::value* value = Take(key);
+    if (value == nullptr) return absl::OkStatus();
+    if (!value->is_int64() && !value->is_uint64()) {
+      return KeyError(Join(path_, key), "must be a whole number");
+    }
+    const int64_t number = value->is_int64() ? value->as_int64()
+                                             : static_cast<int64_t>(value->as_uint64());
+    if (number < min || number > max) {
+      return KeyError(Join(path_, key), absl::StrCat("must be between ", min, " and ", max));
+    }
+    *out = number;
+    return absl::OkStatus();
+  }
+
+  // Durations are strings such as "250ms", "15m", "24h" (absl::ParseDuration).
+  absl::Status Duration(absl::string_view key, absl::Duration* out) {
+    const json::value* value = Take(key);
+    if (value == nullptr) return absl::OkStatus();
+    absl::Duration duration;
+    if (!value->is_string() ||
+        !absl::ParseDuration(std::string(value->as_string()), &duration) ||
+        duration < absl::ZeroDuration()) {
+      return KeyError(Join(path_, key), "must be a duration such as \"250ms\", \"15m\" or \"24h\"");
+    }
+    *out = duration;
+    return absl::OkStatus();
+  }
+
+  // A secret given by reference: {"env": "NAME"} or {"file": "/path"}.
+  absl::Status Secret(absl::string_view key, std::string* out) {
+    const json::value* value = Take(key);
+    if (value == nullptr) return absl::OkStatus();
+    const std::string where = Join(path_, key);
+    if (!value->is_object()) {
+      return KeyError(where,
+                      "secrets are given by reference: {\"env\": \"NAME\"} or {\"file\": \"PATH\"}");
+    }
+    const json::object& ref = value->as_object();
+    if (ref.size() != 1 || !(ref.contains("env") || ref.contains("file")) ||
+        !ref.begin()->value().is_string()) {
+      return KeyError(where, "expected exactly one of {\"env\": \"NAME\"} or {\"file\": \"PATH\"}");
+    }
+    const std::string name(ref.begin()->value().as_string());
+    if (ref.contains("env")) {
+      const char* env = std::getenv(name.c_str());
+      if (env == nullptr || *env == '\0') {
+        return KeyError(where, absl::StrCat("environment variable ", name, " is not set"));
+      }
+      *out = env;
+    } else {
+      std::ifstream file(name);
+      if (!file) return KeyError(where, absl::StrCat("cannot read secret file ", name));
+      std::stringstream contents;
+      contents << file.rdbuf();
+      *out = std::string(absl::StripTrailingAsciiWhitespace(contents.str()));
+      if (out->empty()) return KeyError(where, absl::StrCat("secret file ", name, " is empty"));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<const json::object*> Object(absl::string_view key) {
+    const json::value* value = Take(key);
+    if (value == nullptr) return nullptr;
+    if (!value->is_object()) return KeyError(Join(path_, key), "must be an object");
+    return &value->as_object();
+  }
+
+  // Fails on any key that was not read.
+  absl::Status Done() const {
+    for (const auto& entry : object_) {
+      const std::string key(entry.key());
+      if (!taken_.contains(key)) return KeyError(Join(path_, key), "unknown key");
+    }
+    return absl::OkStatus();
+  }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  const json::value* Take(absl::string_view key) {
+    taken_.insert(std::string(key));
+    return object_.if_contains(std::string_view(key.data(), key.size()));
+  }
+
+  const json::object& object_;
+  std::string path_;
+  absl::flat_hash_set<std::string> taken_;
+};
+
+#define TE_RETURN_IF_ERROR(expr)        \
+  do {                                  \
+    if (absl::Status _s = (expr); !_s.ok()) return _s; \
+  } while (false)
+
+absl::Status ReadUps(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "carriers.ups");
+  TE_RETURN_IF_ERROR(reader.String("base_url", &config->ups.base_url));
+  TE_RETURN_IF_ERROR(reader.String("locale", &config->ups.locale));
+  TE_RETURN_IF_ERROR(reader.Secret("client_id", &config->ups.client_id));
+  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &config->ups.client_secret));
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (config->ups.client_id.empty() != config->ups.client_secret.empty()) {
+    return KeyError("carriers.ups", "client_id and client_secret go together");
+  }
+  config->ups_configured = true;
+  return absl::OkStatus();
+}
+
+absl::Status ReadCache(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "cache");
+  int64_t entries = static_cast<int64_t>(config->memory_cache.max_entries);
+  int64_t megabytes = static_cast<int64_t>(config->memory_cache.max_bytes >> 20);
+  TE_RETURN_IF_ERROR(reader.Int("memory_max_entries", 16, 100'000'000, &entries));
+  TE_RETURN_IF_ERROR(reader.Int("memory_max_megabytes", 1, 1'000'000, &megabytes));
+  config->memory_cache.max_entries = static_cast<size_t>(entries);
+  config->memory_cache.max_bytes = static_cast<size_t>(megabytes) << 20;
+  CachePolicy& policy = config->cache_policy;
+  TE_RETURN_IF_ERROR(reader.Duration("delivered_ttl", &policy.delivered_ttl));
+  TE_RETURN_IF_ERROR(reader.Duration("out_for_delivery_ttl", &policy.out_for_delivery_ttl));
+  TE_RETURN_IF_ERROR(reader.Duration("in_transit_ttl", &policy.in_transit_ttl));
+  TE_RETURN_IF_ERROR(reader.Duration("not_found_ttl", &policy.not_found_ttl));
+  TE_RETURN_IF_ERROR(reader.Duration("stale_horizon", &policy.stale_horizon));
+  return reader.Done();
+}
+
+}  // namespace
+
+absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
+  boost::system::error_code error;
+  json::value root = json::parse(std::string_view(json_text.data(), json_text.size()), error);
+  if (error) return absl::InvalidArgumentError(absl::StrCat("config: not valid JSON (", error.message(), ")"));
+  if (!root.is_object()) return absl::InvalidArgumentError("config: top level must be an object");
+
+  ServiceConfig config;
+  config.sandbox = false;
+  ObjectReader reader(root.as_object(), "");
+  TE_RETURN_IF_ERROR(reader.String("grpc_listen", &config.grpc_listen));
+  TE_RETURN_IF_ERROR(reader.String("admin_listen", &config.admin_listen));
+  TE_RETURN_IF_ERROR(reader.Bool("sandbox", &config.sandbox));
+  TE_RETURN_IF_ERROR(reader.String("sandbox_listen", &config.sandbox_listen));
+  int64_t io_threads = config.io_threads;
+  TE_RETURN_IF_ERROR(reader.Int("io_threads", 1, 256, &io_threads));
+  config.io_threads = static_cast<int>(io_threads);
+  TE_RETURN_IF_ERROR(reader.Duration("default_deadline", &config.default_deadline));
+  TE_RETURN_IF_ERROR(reader.String("upstream_ca_file", &config.upstream_ca_file));
+
+  auto carriers = reader.Object("carriers");
+  if (!carriers.ok()) return carriers.status();
+  if (*carriers != nullptr) {
+    ObjectReader carrier_reader(**carriers, "carriers");
+    auto ups = carrier_reader.Object("ups");
+    if (!ups.ok()) return ups.status();
+    if (*ups != nullptr) TE_RETURN_IF_ERROR(ReadUps(**ups, &config));
+    TE_RETURN_IF_ERROR(carrier_reader.Done());
+  }
+  auto cache = reader.Object("cache");
+  if (!cache.ok()) return cache.status();
+  if (*cache != nullptr) TE_RETURN_IF_ERROR(ReadCache(**cache, &config));
+  TE_RETURN_IF_ERROR(reader.Done());
+  return config;
+}
+
+absl::StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) return absl::NotFoundError(absl::StrCat("config: cannot read ", path));
+  std::stringstream contents;
+  contents << file.rdbuf();
+  return ParseServiceConfig(contents.str());
+}
+
+}  // namespace trackenrich::server

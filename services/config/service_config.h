@@ -1,0 +1,53 @@
+// ServiceConfig: everything the wiring needs, read from one JSON file, then
+// overridden by flags. Only the wiring reads configuration; components take
+// the plain settings structs inside it.
+//
+//   absl::StatusOr<ServiceConfig> config = LoadServiceConfig("/etc/trackenrich/config.json");
+//
+// Secrets are never literal: a secret field is {"env": "NAME"} or
+// {"file": "/path"}, resolved at load time. Errors name the key
+// ("carriers.ups.client_secret: ...") and never print a secret's value.
+// Example configs live in deploy/config/.
+#ifndef TRACKENRICH_SERVICES_CONFIG_SERVICE_CONFIG_H_
+#define TRACKENRICH_SERVICES_CONFIG_SERVICE_CONFIG_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "adapters/ups/ups_adapter.h"
+#include "cache/memory/memory_cache.h"
+#include "services/lookup/shipment_lookup.h"
+
+namespace trackenrich::server {
+
+struct ServiceConfig {
+  std::string grpc_listen = "127.0.0.1:50051";
+  std::string admin_listen = "127.0.0.1:8080";
+  // Sandbox mode: an embedded sandbox upstream answers for every adapter
+  // that has no real configuration. On when no config file is given.
+  bool sandbox = true;
+  std::string sandbox_listen = "127.0.0.1:0";
+  int io_threads = 2;
+  absl::Duration default_deadline = absl::Seconds(10);
+  // PEM CA bundle for upstream TLS; empty: the system's.
+  std::string upstream_ca_file;
+
+  bool ups_configured = false;
+  adapters::ups::UpsSettings ups;
+
+  CachePolicy cache_policy;
+  cache::MemoryCache::Options memory_cache;
+};
+
+// Parses a JSON config document. Unknown keys and wrong types are errors
+// naming the key.
+absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text);
+
+// Reads and parses `path`.
+absl::StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path);
+
+}  // namespace trackenrich::server
+
+#endif  // TRACKENRICH_SERVICES_CONFIG_SERVICE_CONFIG_H_

@@ -1,0 +1,76 @@
+// HttpServer: a small HTTP/1.1 server on Boost.Beast for the admin port and
+// the sandbox upstream. Handlers are plain functions from request to
+// response; they run on an io_context thread and must not block.
+//
+//   HttpServer server(io_context, [](const http::HttpRequest& request) {
+//     return HttpServer::Reply{.response = {.status = 200, .body = "ok"}};
+//   });
+//   absl::StatusOr<uint16_t> port = server.Listen("127.0.0.1", 0);   // port 0: any free port
+#ifndef TRACKENRICH_SERVICES_HTTP_HTTP_SERVER_H_
+#define TRACKENRICH_SERVICES_HTTP_HTTP_SERVER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "adapters/http/http_message.h"
+
+namespace boost::asio {
+class io_context;
+}  // namespace boost::asio
+
+namespace trackenrich::server {
+
+class HttpServer {
+ public:
+  // What a handler answers. Besides a response, the sandbox uses the fault
+  // fields to misbehave on purpose.
+  struct Reply {
+    http::HttpResponse response;
+    // Wait this long before answering.
+    absl::Duration delay = absl::ZeroDuration();
+    // Close the connection without answering (a reset, as the client sees it).
+    bool reset_connection = false;
+    // Send only this many bytes of the serialized response, then close.
+    size_t truncate_after_bytes = 0;
+    // Send the body in small chunks this far apart (a slow upstream).
+    absl::Duration trickle_interval = absl::ZeroDuration();
+  };
+  using Handler = std::function<Reply(const http::HttpRequest&)>;
+
+  struct Options {
+    size_t max_header_bytes = 16 * 1024;
+    size_t max_body_bytes = 1024 * 1024;
+    absl::Duration idle_timeout = absl::Seconds(30);
+  };
+
+  HttpServer(boost::asio::io_context& io_context, Handler handler, Options options);
+  HttpServer(boost::asio::io_context& io_context, Handler handler)
+      : HttpServer(io_context, std::move(handler), Options{}) {}
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and starts accepting. Returns the bound port (useful with port 0).
+  absl::StatusOr<uint16_t> Listen(absl::string_view host, uint16_t port);
+
+  // Stops accepting; open connections finish their current exchange.
+  void Stop();
+
+ private:
+  struct Impl;
+  std::shared_ptr<Impl> impl_;
+};
+
+// Splits "host:port" (or "[v6]:port"). INVALID_ARGUMENT names `flag` on error.
+absl::StatusOr<std::pair<std::string, uint16_t>> ParseHostPort(absl::string_view flag,
+                                                                absl::string_view value);
+
+}  // namespace trackenrich::server
+
+#endif  // TRACKENRICH_SERVICES_HTTP_HTTP_SERVER_H_

@@ -1,0 +1,139 @@
+#include "services/metrics/service_metrics.h"
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "prometheus/counter.h"
+#include "prometheus/histogram.h"
+#include "prometheus/registry.h"
+#include "prometheus/text_serializer.h"
+
+namespace trackenrich::server {
+namespace {
+
+prometheus::Histogram::BucketBoundaries LatencyBuckets() {
+  return {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+}
+
+// Caches the label lookups of one family so the hot path takes a shared
+// lock and a hash lookup instead of the family's own map walk.
+template <typename Metric>
+class LabeledCache {
+ public:
+  explicit LabeledCache(prometheus::Family<Metric>& family) : family_(family) {}
+
+  template <typename... Args>
+  Metric& Get(const std::string& key, const std::map<std::string, std::string>& labels,
+              Args&&... args) {
+    {
+      absl::ReaderMutexLock lock(&mu_);
+      auto it = metrics_.find(key);
+      if (it != metrics_.end()) return *it->second;
+    }
+    absl::MutexLock lock(&mu_);
+    auto [it, inserted] = metrics_.try_emplace(key, nullptr);
+    if (inserted) it->second = &family_.Add(labels, std::forward<Args>(args)...);
+    return *it->second;
+  }
+
+ private:
+  prometheus::Family<Metric>& family_;
+  absl::Mutex mu_;
+  absl::flat_hash_map<std::string, Metric*> metrics_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace
+
+struct ServiceMetrics::Impl {
+  Impl()
+      : registry(std::make_shared<prometheus::Registry>()),
+        rpc_total(prometheus::BuildCounter()
+                      .Name("trackenrich_rpc_requests_total")
+                      .Help("RPCs handled, by method and status code.")
+                      .Register(*registry)),
+        rpc_seconds(prometheus::BuildHistogram()
+                        .Name("trackenrich_rpc_duration_seconds")
+                        .Help("RPC latency, by method and status code.")
+                        .Register(*registry)),
+        upstream_total(prometheus::BuildCounter()
+                           .Name("trackenrich_upstream_requests_total")
+                           .Help("Upstream lookups, by adapter and outcome.")
+                           .Register(*registry)),
+        upstream_seconds(prometheus::BuildHistogram()
+                             .Name("trackenrich_upstream_duration_seconds")
+                             .Help("Upstream lookup latency, by adapter.")
+                             .Register(*registry)),
+        cache_total(prometheus::BuildCounter()
+                        .Name("trackenrich_cache_lookups_total")
+                        .Help("Cache lookups, by layer and result.")
+                        .Register(*registry)),
+        coalesced_total(prometheus::BuildCounter()
+                            .Name("trackenrich_coalesced_requests_total")
+                            .Help("Requests answered by another request's upstream call.")
+                            .Register(*registry)
+                            .Add({})),
+        rpc_counters(rpc_total),
+        rpc_histograms(rpc_seconds),
+        upstream_counters(upstream_total),
+        upstream_histograms(upstream_seconds),
+        cache_counters(cache_total) {}
+
+  std::shared_ptr<prometheus::Registry> registry;
+  prometheus::Family<prometheus::Counter>& rpc_total;
+  prometheus::Family<prometheus::Histogram>& rpc_seconds;
+  prometheus::Family<prometheus::Counter>& upstream_total;
+  prometheus::Family<prometheus::Histogram>& upstream_seconds;
+  prometheus::Family<prometheus::Counter>& cache_total;
+  prometheus::Counter& coalesced_total;
+  LabeledCache<prometheus::Counter> rpc_counters;
+  LabeledCache<prometheus::Histogram> rpc_histograms;
+  LabeledCache<prometheus::Counter> upstream_counters;
+  LabeledCache<prometheus::Histogram> upstream_histograms;
+  LabeledCache<prometheus::Counter> cache_counters;
+};
+
+ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()) {}
+ServiceMetrics::~ServiceMetrics() = default;
+
+void ServiceMetrics::RecordRpc(absl::string_view method, absl::string_view code,
+                               absl::Duration latency) {
+  const std::string key = absl::StrCat(method, "|", code);
+  const std::map<std::string, std::string> labels{{"method", std::string(method)},
+                                                  {"code", std::string(code)}};
+  impl_->rpc_counters.Get(key, labels).Increment();
+  impl_->rpc_histograms.Get(key, labels, LatencyBuckets())
+      .Observe(absl::ToDoubleSeconds(latency));
+}
+
+void ServiceMetrics::RecordUpstream(absl::string_view adapter, absl::string_view outcome,
+                                    absl::Duration latency) {
+  impl_->upstream_counters
+      .Get(absl::StrCat(adapter, "|", outcome),
+           {{"adapter", std::string(adapter)}, {"outcome", std::string(outcome)}})
+      .Increment();
+  impl_->upstream_histograms
+      .Get(std::string(adapter), {{"adapter", std::string(adapter)}}, LatencyBuckets())
+      .Observe(absl::ToDoubleSeconds(latency));
+}
+
+void ServiceMetrics::RecordCache(absl::string_view layer, absl::string_view result) {
+  impl_->cache_counters
+      .Get(absl::StrCat(layer, "|", result),
+           {{"layer", std::string(layer)}, {"result", std::string(result)}})
+      .Increment();
+}
+
+void ServiceMetrics::RecordCoalesced() { impl_->coalesced_total.Increment(); }
+
+prometheus::Registry& ServiceMetrics::registry() { return *impl_->registry; }
+
+std::string ServiceMetrics::Serialize() const {
+  return prometheus::TextSerializer().Serialize(impl_->registry->Collect());
+}
+
+}  // namespace trackenrich::server

@@ -1,0 +1,54 @@
+// ServiceMetrics: the service's Prometheus metrics, served as text on the
+// admin port's /metrics.
+//
+//   ServiceMetrics metrics;
+//   metrics.RecordRpc("TrackShipment", grpc::StatusCode::OK, absl::Milliseconds(3));
+//   std::string text = metrics.Serialize();
+#ifndef TRACKENRICH_SERVICES_METRICS_SERVICE_METRICS_H_
+#define TRACKENRICH_SERVICES_METRICS_SERVICE_METRICS_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+
+namespace prometheus {
+class Registry;
+}  // namespace prometheus
+
+namespace trackenrich::server {
+
+class ServiceMetrics {
+ public:
+  ServiceMetrics();
+  ~ServiceMetrics();
+
+  // One finished RPC. `code` is the canonical code's name ("OK", "NOT_FOUND").
+  void RecordRpc(absl::string_view method, absl::string_view code, absl::Duration latency);
+
+  // One finished upstream exchange by adapter and outcome ("ok", "not_found",
+  // "unavailable", ...).
+  void RecordUpstream(absl::string_view adapter, absl::string_view outcome,
+                      absl::Duration latency);
+
+  // Cache lookups by layer ("memory") and result ("hit", "miss", "stale").
+  void RecordCache(absl::string_view layer, absl::string_view result);
+
+  // Requests that shared another request's upstream call.
+  void RecordCoalesced();
+
+  // The registry, for components that add their own families.
+  prometheus::Registry& registry();
+
+  // Prometheus text exposition format 0.0.4.
+  std::string Serialize() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace trackenrich::server
+
+#endif  // TRACKENRICH_SERVICES_METRICS_SERVICE_METRICS_H_

@@ -1,0 +1,153 @@
+#include "services/sandbox/sandbox_upstream.h"
+
+#include <utility>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "boost/json.hpp"
+#include "services/sandbox/ups_scenarios.h"
+
+namespace trackenrich::sandbox {
+namespace {
+
+namespace json = boost::json;
+using Reply = server::HttpServer::Reply;
+
+Reply JsonReply(int status, const json::value& body) {
+  Reply reply;
+  reply.response.status = status;
+  reply.response.headers.emplace_back("Content-Type", "application/json");
+  reply.response.body = json::serialize(body);
+  return reply;
+}
+
+// Strips the query string.
+absl::string_view PathOf(absl::string_view target) {
+  const size_t query = target.find('?');
+  return query == absl::string_view::npos ? target : target.substr(0, query);
+}
+
+}  // namespace
+
+SandboxUpstream::SandboxUpstream(boost::asio::io_context& io_context, Clock clock)
+    : clock_(std::move(clock)),
+      server_(std::make_unique<server::HttpServer>(
+          io_context, [this](const http::HttpRequest& request) { return Handle(request); })) {}
+
+SandboxUpstream::~SandboxUpstream() { Stop(); }
+
+absl::StatusOr<uint16_t> SandboxUpstream::Listen(absl::string_view host, uint16_t port) {
+  auto bound = server_->Listen(host, port);
+  if (bound.ok()) {
+    base_url_ = absl::StrCat("http://", absl::StrContains(host, ":") ? absl::StrCat("[", host, "]")
+                                                                     : std::string(host),
+                             ":", *bound);
+  }
+  return bound;
+}
+
+void SandboxUpstream::Stop() { server_->Stop(); }
+
+std::string SandboxUpstream::base_url() const { return base_url_; }
+
+int64_t SandboxUpstream::RequestCount(absl::string_view route) const {
+  absl::MutexLock lock(&mu_);
+  auto it = counts_.find(route);
+  return it == counts_.end() ? 0 : it->second;
+}
+
+void SandboxUpstream::ResetCounts() {
+  absl::MutexLock lock(&mu_);
+  counts_.clear();
+}
+
+void SandboxUpstream::Count(absl::string_view route) {
+  absl::MutexLock lock(&mu_);
+  ++counts_[route];
+}
+
+const std::vector<Scenario>& SandboxUpstream::Scenarios() {
+  static const auto* const scenarios = new std::vector<Scenario>(UpsScenarioList());
+  return *scenarios;
+}
+
+std::string SandboxUpstream::ScenarioNumber(absl::string_view carrier, absl::string_view name) {
+  for (const Scenario& scenario : Scenarios()) {
+    if (scenario.carrier == carrier && scenario.name == name) return scenario.tracking_number;
+  }
+  return "";
+}
+
+Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
+  const absl::string_view path = PathOf(request.target);
+
+  if (path == "/__sandbox/stats") {
+    json::object counts;
+    absl::MutexLock lock(&mu_);
+    for (const auto& [route, count] : counts_) counts[route] = count;
+    return JsonReply(200, json::object{{"requests", std::move(counts)}});
+  }
+  if (path == "/__sandbox/scenarios") {
+    json::array list;
+    for (const Scenario& scenario : Scenarios()) {
+      list.push_back(json::object{{"carrier", scenario.carrier},
+                                  {"tracking_number", scenario.tracking_number},
+                                  {"scenario", scenario.name},
+                                  {"description", scenario.description}});
+    }
+    return JsonReply(200, json::object{{"scenarios", std::move(list)}});
+  }
+  if (path == "/__sandbox/reset" && request.method == "POST") {
+    ResetCounts();
+    return JsonReply(200, json::object{{"reset", true}});
+  }
+
+  if (path == "/security/v1/oauth/token") {
+    Count("ups.token");
+    const std::string expected = absl::StrCat(
+        "Basic ", absl::Base64Escape(absl::StrCat(kSandboxClientId, ":", kSandboxClientSecret)));
+    if (request.method != "POST" || request.Header("Authorization") != expected ||
+        !absl::StrContains(request.body, "grant_type=client_credentials")) {
+      return JsonReply(401, UpsErrorBody("250002", "Invalid Authentication Information."));
+    }
+    std::string token;
+    {
+      absl::MutexLock lock(&mu_);
+      issued_token_ = absl::StrCat("sandbox-ups-token-", ++tokens_issued_);
+      token = issued_token_;
+    }
+    return JsonReply(200, json::object{{"token_type", "Bearer"},
+                                       {"issued_at", absl::StrCat(absl::ToUnixMillis(clock_()))},
+                                       {"client_id", std::string(kSandboxClientId)},
+                                       {"access_token", token},
+                                       {"expires_in", "14399"},
+                                       {"status", "approved"}});
+  }
+
+  if (absl::StartsWith(path, "/api/track/v1/details/")) {
+    Count("ups.track");
+    std::string current_token;
+    {
+      absl::MutexLock lock(&mu_);
+      current_token = issued_token_;
+    }
+    if (current_token.empty() ||
+        request.Header("Authorization") != absl::StrCat("Bearer ", current_token)) {
+      return JsonReply(401, UpsErrorBody("250002", "Invalid Authentication Information."));
+    }
+    if (request.Header("transId").empty() || request.Header("transactionSrc").empty()) {
+      return JsonReply(400, UpsErrorBody("TV1001", "Missing transId or transactionSrc header"));
+    }
+    const absl::string_view number = path.substr(sizeof("/api/track/v1/details/") - 1);
+    return UpsTrackReply(number, clock_());
+  }
+
+  Count("unknown");
+  Reply reply;
+  reply.response.status = 404;
+  reply.response.body = absl::StrCat("no sandbox route for ", path, "\n");
+  return reply;
+}
+
+}  // namespace trackenrich::sandbox

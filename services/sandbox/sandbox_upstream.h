@@ -1,0 +1,80 @@
+// SandboxUpstream: a real HTTP server on loopback that speaks the upstreams'
+// wire formats (token and tracking endpoints), serves scenario data shaped
+// like the published payloads, injects faults on demand, and counts every
+// request by route so tests can assert on upstream traffic.
+//
+//   SandboxUpstream sandbox(io_context);
+//   auto port = sandbox.Listen("127.0.0.1", 0);
+//   // point the UPS adapter at sandbox.base_url() with kSandboxClientId/Secret
+//   sandbox.RequestCount("ups.track");
+//
+// Control endpoints: GET /__sandbox/stats (counts as JSON),
+// GET /__sandbox/scenarios (the scenario numbers), POST /__sandbox/reset.
+#ifndef TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
+#define TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "services/http/http_server.h"
+
+namespace trackenrich::sandbox {
+
+inline constexpr absl::string_view kSandboxClientId = "sandbox-client-id";
+inline constexpr absl::string_view kSandboxClientSecret = "sandbox-client-secret";
+
+// One scenario a sandbox tracking number stands for.
+struct Scenario {
+  std::string carrier;  // "ups"
+  std::string tracking_number;
+  std::string name;  // "delivered", "in_transit", ...
+  std::string description;
+};
+
+class SandboxUpstream {
+ public:
+  using Clock = std::function<absl::Time()>;
+
+  explicit SandboxUpstream(boost::asio::io_context& io_context, Clock clock = absl::Now);
+  ~SandboxUpstream();
+
+  absl::StatusOr<uint16_t> Listen(absl::string_view host, uint16_t port);
+  void Stop();
+
+  // "http://127.0.0.1:PORT" once listening.
+  std::string base_url() const;
+
+  // Requests received on `route` ("ups.token", "ups.track", ...).
+  int64_t RequestCount(absl::string_view route) const;
+  void ResetCounts();
+
+  // Every scenario the sandbox serves, for docs, demos and tests.
+  static const std::vector<Scenario>& Scenarios();
+  // The sandbox number for a carrier and scenario name; "" if none.
+  static std::string ScenarioNumber(absl::string_view carrier, absl::string_view name);
+
+ private:
+  server::HttpServer::Reply Handle(const http::HttpRequest& request);
+  void Count(absl::string_view route);
+
+  Clock clock_;
+  std::unique_ptr<server::HttpServer> server_;
+  std::string base_url_;
+  mutable absl::Mutex mu_;
+  absl::flat_hash_map<std::string, int64_t> counts_ ABSL_GUARDED_BY(mu_);
+  std::string issued_token_ ABSL_GUARDED_BY(mu_);
+  int64_t tokens_issued_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+}  // namespace trackenrich::sandbox
+
+#endif  // TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_

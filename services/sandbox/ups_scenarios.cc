@@ -1,0 +1,211 @@
+#include "services/sandbox/ups_scenarios.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "boost/json.hpp"
+
+namespace trackenrich::sandbox {
+namespace {
+
+namespace json = boost::json;
+using Reply = server::HttpServer::Reply;
+
+// The sandbox's destination and origin: events carry US Eastern time (-05:00).
+constexpr int kLocalOffsetHours = -5;
+
+struct Activity {
+  const char* type;
+  const char* code;
+  const char* status_code;
+  const char* description;
+  int hours_ago;
+  const char* city;
+  const char* region;
+};
+
+enum class Fault { kNone, kSlow, kUnavailable, kMalformed, kNotFound };
+
+struct Definition {
+  const char* number;
+  const char* name;
+  const char* description;
+  Fault fault;
+  // Newest first, as UPS sends them.
+  std::vector<Activity> activities;
+  // Scheduled delivery, in days from now; unset when < -99.
+  int scheduled_in_days;
+  bool delivered;
+  const char* received_by;
+};
+
+const std::vector<Activity> kShippedTrail = {
+    {"I", "AR", "005", "Arrived at Facility", 20, "Louisville", "KY"},
+    {"I", "DP", "005", "Departed from Facility", 30, "Atlanta", "GA"},
+    {"P", "PU", "038", "Pickup Scan", 44, "Atlanta", "GA"},
+    {"M", "MP", "003", "Shipper created a label, UPS has not received the package yet.", 50,
+     "", ""},
+};
+
+std::vector<Activity> WithLatest(std::vector<Activity> latest) {
+  latest.insert(latest.end(), kShippedTrail.begin(), kShippedTrail.end());
+  return latest;
+}
+
+// Numbers: 1Z + shipper SBX001 + service 03 + 7-digit package ID + UPS mod-10
+// check digit.
+const std::vector<Definition>& Definitions() {
+  static const auto* const definitions = new std::vector<Definition>{
+      {"1ZSBX0010300000010", "delivered", "Delivered, signed for at the front door", Fault::kNone,
+       WithLatest({{"D", "FS", "011", "DELIVERED", 2, "Paramus", "NJ"},
+                   {"I", "OT", "021", "Out For Delivery Today", 8, "Paramus", "NJ"}}),
+       0, true, "JOHNSON"},
+      {"1ZSBX0010300000029", "in_transit", "In transit, on time", Fault::kNone,
+       WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}), 1, false, ""},
+      {"1ZSBX0010300000038", "out_for_delivery", "Out for delivery today", Fault::kNone,
+       WithLatest({{"I", "OT", "021", "Out For Delivery Today", 3, "Paramus", "NJ"}}), 0, false,
+       ""},
+      {"1ZSBX0010300000047", "exception", "Exception: the address needs correcting", Fault::kNone,
+       WithLatest({{"X", "AD", "", "The address is incomplete. UPS will attempt to contact the "
+                                   "receiver to obtain the correct address.",
+                    5, "Paramus", "NJ"}}),
+       2, false, ""},
+      {"1ZSBX0010300000056", "delayed", "Delayed by weather", Fault::kNone,
+       WithLatest({{"X", "WD", "", "A weather emergency has delayed delivery.", 7, "Secaucus",
+                    "NJ"}}),
+       3, false, ""},
+      {"1ZSBX0010300000065", "returned", "Refused by the receiver, returning to the sender",
+       Fault::kNone,
+       WithLatest({{"X", "RS", "", "The receiver refused the delivery. Returning to sender.", 4,
+                    "Paramus", "NJ"}}),
+       -100, false, ""},
+      {"1ZSBX0010300000074", "not_found", "UPS has no record of the number (TW0001)",
+       Fault::kNotFound, {}, -100, false, ""},
+      {"1ZSBX0010300000083", "label_created", "Label created, not yet handed to UPS", Fault::kNone,
+       {{"M", "MP", "003", "Shipper created a label, UPS has not received the package yet.", 10,
+         "", ""}},
+       -100, false, ""},
+      {"1ZSBX0010300000092", "slow", "In transit, answered after 1.5 s (a slow upstream)",
+       Fault::kSlow, WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}),
+       1, false, ""},
+      {"1ZSBX0010300000109", "unavailable", "UPS answers 503 Service Unavailable",
+       Fault::kUnavailable, {}, -100, false, ""},
+      {"1ZSBX0010300000118", "malformed", "UPS answers 200 with a body that is not JSON",
+       Fault::kMalformed, {}, -100, false, ""},
+  };
+  return *definitions;
+}
+
+std::string Compact(absl::Time time, const char* format) {
+  return absl::FormatTime(format, time, absl::UTCTimeZone());
+}
+
+json::object ActivityJson(const Activity& activity, absl::Time now) {
+  const absl::Time when = absl::FromUnixSeconds(absl::ToUnixSeconds(now) / 60 * 60) -
+                          absl::Hours(activity.hours_ago);
+  const absl::Time local = when + absl::Hours(kLocalOffsetHours);
+  json::object address{{"countryCode", "US"}, {"country", "US"}};
+  if (*activity.city != '\0') {
+    address["city"] = activity.city;
+    address["stateProvince"] = activity.region;
+  }
+  return json::object{
+      {"location", json::object{{"address", std::move(address)}}},
+      {"status", json::object{{"type", activity.type},
+                              {"description", activity.description},
+                              {"code", activity.code},
+                              {"statusCode", activity.status_code}}},
+      {"date", Compact(local, "%Y%m%d")},
+      {"time", Compact(local, "%H%M%S")},
+      {"gmtDate", Compact(when, "%Y%m%d")},
+      {"gmtTime", Compact(when, "%H%M%S")},
+      {"gmtOffset", "-05:00"}};
+}
+
+json::object PackageJson(const Definition& definition, absl::Time now) {
+  json::array activities;
+  for (const Activity& activity : definition.activities) {
+    activities.push_back(ActivityJson(activity, now));
+  }
+  json::object package{{"trackingNumber", definition.number},
+                       {"activity", std::move(activities)},
+                       {"packageCount", 1},
+                       {"service", json::object{{"code", "003"}, {"description", "UPS Ground"}}}};
+  const absl::Time local_now = now + absl::Hours(kLocalOffsetHours);
+  if (definition.delivered) {
+    const Activity& delivery = definition.activities.front();
+    const absl::Time local = absl::FromUnixSeconds(absl::ToUnixSeconds(now) / 60 * 60) -
+                             absl::Hours(delivery.hours_ago) + absl::Hours(kLocalOffsetHours);
+    package["deliveryDate"] = json::array{json::object{{"type", "DEL"}, {"date", Compact(local, "%Y%m%d")}}};
+    package["deliveryTime"] = json::object{{"type", "DEL"}, {"endTime", Compact(local, "%H%M%S")}};
+    package["deliveryInformation"] = json::object{
+        {"location", "Front Door"},
+        {"receivedBy", definition.received_by},
+        {"signature", json::object{{"image", "c2FuZGJveC1zaWduYXR1cmU="}}}};
+  } else if (definition.scheduled_in_days > -100) {
+    const absl::Time day = local_now + absl::Hours(24 * definition.scheduled_in_days);
+    package["deliveryDate"] = json::array{json::object{{"type", "SDD"}, {"date", Compact(day, "%Y%m%d")}}};
+    package["deliveryTime"] =
+        json::object{{"type", "EOD"}, {"startTime", "090000"}, {"endTime", "190000"}};
+  }
+  return package;
+}
+
+}  // namespace
+
+std::vector<Scenario> UpsScenarioList() {
+  std::vector<Scenario> list;
+  for (const Definition& definition : Definitions()) {
+    list.push_back({"ups", definition.number, definition.name, definition.description});
+  }
+  return list;
+}
+
+json::value UpsErrorBody(absl::string_view code, absl::string_view message) {
+  return json::object{
+      {"response",
+       json::object{{"errors", json::array{json::object{
+                                   {"code", std::string_view(code.data(), code.size())},
+                                   {"message", std::string_view(message.data(), message.size())}}}}}}};
+}
+
+Reply UpsTrackReply(absl::string_view number, absl::Time now) {
+  Reply reply;
+  reply.response.status = 200;
+  reply.response.headers.emplace_back("Content-Type", "application/json");
+  const Definition* found = nullptr;
+  for (const Definition& definition : Definitions()) {
+    if (number == definition.number) found = &definition;
+  }
+  const Fault fault = found == nullptr ? Fault::kNotFound : found->fault;
+  switch (fault) {
+    case Fault::kNotFound:
+      reply.response.body = json::serialize(json::object{
+          {"trackResponse",
+           json::object{{"shipment",
+                         json::array{json::object{
+                             {"warnings", json::array{json::object{
+                                              {"code", "TW0001"},
+                                              {"message", "Tracking Information Not Found"}}}}}}}}}});
+      return reply;
+    case Fault::kUnavailable:
+      reply.response.status = 503;
+      reply.response.body = json::serialize(UpsErrorBody("10004", "Service Unavailable"));
+      return reply;
+    case Fault::kMalformed:
+      reply.response.body = "{\"trackResponse\": {\"shipment\": [ <html>oops";
+      return reply;
+    case Fault::kSlow:
+      reply.delay = absl::Milliseconds(1500);
+      break;
+    case Fault::kNone:
+      break;
+  }
+  json::object shipment{{"inquiryNumber", found->number},
+                        {"package", json::array{PackageJson(*found, now)}}};
+  reply.response.body = json::serialize(json::object{
+      {"trackResponse", json::object{{"shipment", json::array{std::move(shipment)}}}}});
+  return reply;
+}
+
+}  // namespace trackenrich::sandbox

@@ -1,0 +1,31 @@
+// UPS scenarios of the sandbox upstream: Track API payloads in the shape of
+// UPS's published responses (UPS-API/api-documentation Tracking.yaml and the
+// examples in ../shared/fixtures/ups), built around the current time so that
+// ETAs and "hours since the last scan" look like a live package.
+//
+// Sandbox numbers are valid UPS 1Z numbers (shipper SBX001, service 03) whose
+// package ID picks the scenario, e.g. 1ZSBX0010300000010 = delivered.
+#ifndef TRACKENRICH_SERVICES_SANDBOX_UPS_SCENARIOS_H_
+#define TRACKENRICH_SERVICES_SANDBOX_UPS_SCENARIOS_H_
+
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "boost/json/value.hpp"
+#include "services/http/http_server.h"
+#include "services/sandbox/sandbox_upstream.h"
+
+namespace trackenrich::sandbox {
+
+std::vector<Scenario> UpsScenarioList();
+
+// The reply to GET /api/track/v1/details/{number}.
+server::HttpServer::Reply UpsTrackReply(absl::string_view number, absl::Time now);
+
+// {"response":{"errors":[{"code":..., "message":...}]}}
+boost::json::value UpsErrorBody(absl::string_view code, absl::string_view message);
+
+}  // namespace trackenrich::sandbox
+
+#endif  // TRACKENRICH_SERVICES_SANDBOX_UPS_SCENARIOS_H_

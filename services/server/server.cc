@@ -1,0 +1,186 @@
+#include "services/server/server.h"
+
+#include <atomic>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "adapters/http/http_client.h"
+#include "adapters/tracking_source.h"
+#include "adapters/ups/ups_adapter.h"
+#include "boost/asio/executor_work_guard.hpp"
+#include "boost/asio/io_context.hpp"
+#include "cache/memory/memory_cache.h"
+#include "grpc/health/v1/health.pb.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/server.h"
+#include "grpcpp/server_builder.h"
+#include "services/admin/admin_server.h"
+#include "services/http/http_server.h"
+#include "services/lookup/shipment_lookup.h"
+#include "services/metrics/service_metrics.h"
+#include "services/sandbox/sandbox_upstream.h"
+#include "services/server/tracking_service.h"
+#include "spdlog/spdlog.h"
+
+namespace trackenrich::server {
+
+namespace asio = boost::asio;
+
+struct Server::Impl {
+  explicit Impl(const ServiceConfig& config)
+      : config(config),
+        work(asio::make_work_guard(io_context)),
+        http_client(io_context, {.ca_file = config.upstream_ca_file}),
+        cache(config.memory_cache),
+        lookup(registry, cache, metrics, config.cache_policy),
+        service(lookup, metrics, {.default_deadline = config.default_deadline}),
+        admin(io_context, {.readiness = [this] { return ReadinessNow(); },
+                           .metrics = [this] { return MetricsText(); }}) {}
+
+  Readiness ReadinessNow() const {
+    std::vector<std::string> adapters;
+    for (const auto* source : registry.All()) adapters.push_back(absl::StrCat("\"", source->name(), "\""));
+    std::sort(adapters.begin(), adapters.end());
+    const bool is_ready = ready.load();
+    return {is_ready,
+            absl::StrCat("{\"ready\":", is_ready ? "true" : "false", ",\"mode\":\"",
+                         config.sandbox ? "sandbox" : "production",
+                         "\",\"cache\":{\"memory\":\"ok\"},\"adapters\":[",
+                         absl::StrJoin(adapters, ","), "]}")};
+  }
+
+  std::string MetricsText() const {
+    const auto stats = const_cast<cache::MemoryCache&>(cache).stats();
+    return absl::StrCat(
+        metrics.Serialize(),
+        "# HELP trackenrich_cache_memory_entries Entries in the in-process cache.\n"
+        "# TYPE trackenrich_cache_memory_entries gauge\n"
+        "trackenrich_cache_memory_entries ", stats.entries, "\n",
+        "# HELP trackenrich_cache_memory_bytes Bytes held by the in-process cache.\n"
+        "# TYPE trackenrich_cache_memory_bytes gauge\n"
+        "trackenrich_cache_memory_bytes ", stats.bytes, "\n",
+        "# HELP trackenrich_cache_memory_evictions_total Entries evicted from the in-process cache.\n"
+        "# TYPE trackenrich_cache_memory_evictions_total counter\n"
+        "trackenrich_cache_memory_evictions_total ", stats.evictions, "\n",
+        "# HELP trackenrich_ready Whether the service is ready to serve (1) or not (0).\n"
+        "# TYPE trackenrich_ready gauge\n"
+        "trackenrich_ready ", ready.load() ? 1 : 0, "\n");
+  }
+
+  ServiceConfig config;
+  asio::io_context io_context;
+  asio::executor_work_guard<asio::io_context::executor_type> work;
+  std::vector<std::thread> threads;
+  ServiceMetrics metrics;
+  http::HttpClient http_client;
+  adapters::AdapterRegistry registry;
+  cache::MemoryCache cache;
+  ShipmentLookup lookup;
+  TrackingServiceImpl service;
+  AdminServer admin;
+  std::unique_ptr<sandbox::SandboxUpstream> sandbox;
+  std::unique_ptr<grpc::Server> grpc_server;
+  int grpc_port = 0;
+  uint16_t admin_port = 0;
+  std::atomic<bool> ready{false};
+  std::atomic<bool> shut_down{false};
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() { Shutdown(absl::ZeroDuration()); }
+
+absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& config) {
+  auto admin_address = ParseHostPort("admin_listen", config.admin_listen);
+  if (!admin_address.ok()) return admin_address.status();
+  auto impl = std::make_unique<Impl>(config);
+  Impl& s = *impl;
+  for (int i = 0; i < config.io_threads; ++i) {
+    s.threads.emplace_back([&s] { s.io_context.run(); });
+  }
+  std::unique_ptr<Server> server(new Server(std::move(impl)));
+
+  adapters::ups::UpsSettings ups = config.ups;
+  if (config.sandbox) {
+    auto sandbox_address = ParseHostPort("sandbox_listen", config.sandbox_listen);
+    if (!sandbox_address.ok()) return sandbox_address.status();
+    s.sandbox = std::make_unique<sandbox::SandboxUpstream>(s.io_context);
+    auto port = s.sandbox->Listen(sandbox_address->first, sandbox_address->second);
+    if (!port.ok()) return port.status();
+    if (!config.ups_configured) {
+      ups.base_url = s.sandbox->base_url();
+      ups.client_id = std::string(sandbox::kSandboxClientId);
+      ups.client_secret = std::string(sandbox::kSandboxClientSecret);
+    }
+    spdlog::warn("SANDBOX MODE: upstreams without configuration are answered by the built-in "
+                 "sandbox at {} — no real carrier or Amazon data is served",
+                 s.sandbox->base_url());
+  }
+  if (config.sandbox || config.ups_configured) {
+    if (auto status = adapters::ups::RegisterUpsAdapter(s.registry, s.http_client, ups);
+        !status.ok()) {
+      return status;
+    }
+  }
+  if (s.registry.All().empty()) {
+    spdlog::warn("no carrier adapters are configured: lookups will only return tracking links");
+  }
+
+  // Reflection can describe grpc.health.v1 only if its descriptor is linked in.
+  (void)grpc::health::v1::HealthCheckRequest::descriptor();
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(config.grpc_listen, grpc::InsecureServerCredentials(), &s.grpc_port);
+  builder.RegisterService(&s.service);
+  s.grpc_server = builder.BuildAndStart();
+  if (s.grpc_server == nullptr || s.grpc_port == 0) {
+    return absl::UnavailableError(absl::StrCat("grpc_listen: cannot listen on ", config.grpc_listen));
+  }
+  s.grpc_server->GetHealthCheckService()->SetServingStatus(true);
+
+  auto admin_port = s.admin.Listen(admin_address->first, admin_address->second);
+  if (!admin_port.ok()) {
+    return absl::Status(admin_port.status().code(),
+                        absl::StrCat("admin_listen: ", admin_port.status().message()));
+  }
+  s.admin_port = *admin_port;
+  s.ready = true;
+  spdlog::info("trackenrich serving gRPC on port {} and admin HTTP on port {}", s.grpc_port,
+               s.admin_port);
+  return server;
+}
+
+uint16_t Server::grpc_port() const { return static_cast<uint16_t>(impl_->grpc_port); }
+uint16_t Server::admin_port() const { return impl_->admin_port; }
+std::string Server::sandbox_url() const {
+  return impl_->sandbox == nullptr ? "" : impl_->sandbox->base_url();
+}
+
+void Server::Shutdown(absl::Duration grace) {
+  Impl& s = *impl_;
+  if (s.shut_down.exchange(true)) return;
+  s.ready = false;
+  if (s.grpc_server != nullptr) {
+    s.grpc_server->GetHealthCheckService()->SetServingStatus(false);
+    spdlog::info("shutting down: health NOT_SERVING, draining in-flight calls (grace {})",
+                 absl::FormatDuration(grace));
+    // Waits for in-flight calls up to the deadline, then cancels the rest.
+    s.grpc_server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+  }
+  s.admin.Stop();
+  if (s.sandbox != nullptr) s.sandbox->Stop();
+  s.work.reset();
+  s.io_context.stop();
+  for (auto& thread : s.threads) {
+    if (thread.joinable()) thread.join();
+  }
+  spdlog::info("shutdown complete");
+}
+
+}  // namespace trackenrich::server

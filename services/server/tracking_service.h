@@ -1,0 +1,57 @@
+// TrackingServiceImpl: the trackenrich.v1.TrackingService on gRPC's callback
+// API. Each method validates its request, hands the work to the lookup
+// pipeline and returns; the reactor is finished from the pipeline's
+// completion, so no gRPC thread ever waits on an upstream.
+#ifndef TRACKENRICH_SERVICES_SERVER_TRACKING_SERVICE_H_
+#define TRACKENRICH_SERVICES_SERVER_TRACKING_SERVICE_H_
+
+#include "absl/time/time.h"
+#include "services/lookup/shipment_lookup.h"
+#include "services/metrics/service_metrics.h"
+#include "trackenrich/v1/tracking_service.grpc.pb.h"
+
+namespace trackenrich::server {
+
+struct TrackingServiceSettings {
+  // Deadline applied when the caller sets none.
+  absl::Duration default_deadline = absl::Seconds(10);
+};
+
+class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
+ public:
+  TrackingServiceImpl(ShipmentLookup& lookup, ServiceMetrics& metrics,
+                      TrackingServiceSettings settings);
+
+  grpc::ServerUnaryReactor* EnrichTicket(grpc::CallbackServerContext* context,
+                                         const v1::EnrichTicketRequest* request,
+                                         v1::EnrichTicketResponse* response) override;
+  grpc::ServerUnaryReactor* GetOrderTracking(grpc::CallbackServerContext* context,
+                                             const v1::GetOrderTrackingRequest* request,
+                                             v1::GetOrderTrackingResponse* response) override;
+  grpc::ServerUnaryReactor* BatchGetOrderTracking(
+      grpc::CallbackServerContext* context, const v1::BatchGetOrderTrackingRequest* request,
+      v1::BatchGetOrderTrackingResponse* response) override;
+  grpc::ServerUnaryReactor* TrackShipment(grpc::CallbackServerContext* context,
+                                          const v1::TrackShipmentRequest* request,
+                                          v1::TrackShipmentResponse* response) override;
+  grpc::ServerUnaryReactor* BatchTrackShipments(grpc::CallbackServerContext* context,
+                                                const v1::BatchTrackShipmentsRequest* request,
+                                                v1::BatchTrackShipmentsResponse* response) override;
+  grpc::ServerUnaryReactor* DetectCarrier(grpc::CallbackServerContext* context,
+                                          const v1::DetectCarrierRequest* request,
+                                          v1::DetectCarrierResponse* response) override;
+  grpc::ServerUnaryReactor* RenderReply(grpc::CallbackServerContext* context,
+                                        const v1::RenderReplyRequest* request,
+                                        v1::RenderReplyResponse* response) override;
+
+ private:
+  absl::Time DeadlineOf(const grpc::CallbackServerContext* context) const;
+
+  ShipmentLookup& lookup_;
+  ServiceMetrics& metrics_;
+  const TrackingServiceSettings settings_;
+};
+
+}  // namespace trackenrich::server
+
+#endif  // TRACKENRICH_SERVICES_SERVER_TRACKING_SERVICE_H_

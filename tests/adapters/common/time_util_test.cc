@@ -1,0 +1,69 @@
+#include "adapters/common/time_util.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/status_matchers.h"
+
+namespace trackenrich::adapters {
+namespace {
+
+std::string Utc(absl::Time time) {
+  return absl::FormatTime(absl::RFC3339_sec, time, absl::UTCTimeZone());
+}
+
+TEST_CASE("compact UPS-style dates and times", "[time]") {
+  CHECK(Utc(*ParseCompactDateTime("20220126", "163000", absl::UTCTimeZone())) ==
+        "2022-01-26T16:30:00Z");
+  CHECK(Utc(*ParseCompactDateTime("20210210", "74700", absl::UTCTimeZone())) ==
+        "2021-02-10T07:47:00Z");
+  CHECK(Utc(*ParseCompactDateTime("20210210", "", absl::UTCTimeZone())) == "2021-02-10T00:00:00Z");
+  CHECK(Utc(*ParseCompactDateTime("20260312", "090000", absl::FixedTimeZone(-5 * 3600))) ==
+        "2026-03-12T14:00:00Z");
+  for (const auto& [date, time] : std::vector<std::pair<std::string, std::string>>{
+           {"2022012", "163000"}, {"20221301", "000000"}, {"20220230", "000000"},
+           {"20220126", "250000"}, {"20220126", "1630000"}, {"string", "163000"}, {"", ""}}) {
+    INFO(date << " " << time);
+    CHECK_FALSE(ParseCompactDateTime(date, time, absl::UTCTimeZone()).ok());
+  }
+}
+
+TEST_CASE("UTC offsets", "[time]") {
+  int seconds = 1;
+  CHECK(ParseUtcOffset("Z", &seconds));
+  CHECK(seconds == 0);
+  CHECK(ParseUtcOffset("-05:00", &seconds));
+  CHECK(seconds == -18000);
+  CHECK(ParseUtcOffset("-04.00", &seconds));
+  CHECK(seconds == -14400);
+  CHECK(ParseUtcOffset("+0530", &seconds));
+  CHECK(seconds == 19800);
+  CHECK(ParseUtcOffset("+01", &seconds));
+  CHECK(seconds == 3600);
+  for (const char* bad : {"", "05:00", "+5:00", "+19:00", "+05:61", "-05-00", "EST"}) {
+    INFO(bad);
+    CHECK_FALSE(ParseUtcOffset(bad, &seconds));
+  }
+}
+
+TEST_CASE("RFC 3339 keeps the original offset", "[time]") {
+  int offset = 0;
+  auto time = ParseRfc3339("2026-01-30T10:15:00-05:00", &offset);
+  REQUIRE(time.ok());
+  CHECK(Utc(*time) == "2026-01-30T15:15:00Z");
+  CHECK(offset == -18000);
+  CHECK(ParseRfc3339("2026-01-30T10:15:00Z", &offset).ok());
+  CHECK(offset == 0);
+  CHECK_FALSE(ParseRfc3339("2026-01-30 10:15").ok());
+}
+
+TEST_CASE("proto timestamps round-trip", "[time]") {
+  const absl::Time time = absl::FromUnixMillis(1'767'225'600'123);
+  google::protobuf::Timestamp proto;
+  ToProto(time, &proto);
+  CHECK(proto.seconds() == 1'767'225'600);
+  CHECK(proto.nanos() == 123'000'000);
+  CHECK(FromProto(proto) == time);
+}
+
+}  // namespace
+}  // namespace trackenrich::adapters

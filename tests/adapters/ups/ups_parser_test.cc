@@ -1,0 +1,205 @@
+#include "adapters/ups/ups_parser.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "adapters/common/time_util.h"
+#include "adapters/ups/ups_request.h"
+#include "adapters/ups/ups_status_map.h"
+#include "tests/support/status_matchers.h"
+#include "tests/support/test_data.h"
+
+namespace trackenrich::adapters::ups {
+namespace {
+
+using testing::StatusIs;
+
+struct Expectation {
+  std::string file;
+  int http_status;
+  absl::StatusCode code;
+  v1::ShipmentState state;
+  v1::StateReason reason;
+  // RFC 3339, "" when the shipment has no delivered time.
+  std::string delivered_at;
+  int events;
+};
+
+http::HttpResponse Response(int status, std::string body) {
+  http::HttpResponse response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
+void Check(const Expectation& expected, const std::string& body) {
+  INFO("payload " << expected.file);
+  auto shipment = ParseUpsTrackResponse(Response(expected.http_status, body), "1ZREQUESTED");
+  REQUIRE_THAT(shipment.status(), StatusIs(expected.code));
+  if (!shipment.ok()) return;
+  CHECK(shipment->carrier() == v1::CARRIER_UPS);
+  CHECK(shipment->tracking_number() == "1ZREQUESTED");
+  CHECK(v1::ShipmentState_Name(shipment->state()) == v1::ShipmentState_Name(expected.state));
+  CHECK(v1::StateReason_Name(shipment->reason()) == v1::StateReason_Name(expected.reason));
+  CHECK(shipment->events_size() == expected.events);
+  if (expected.delivered_at.empty()) {
+    CHECK_FALSE(shipment->has_delivered_at());
+  } else {
+    REQUIRE(shipment->has_delivered_at());
+    CHECK(absl::FormatTime(absl::RFC3339_sec, FromProto(shipment->delivered_at()),
+                           absl::UTCTimeZone()) == expected.delivered_at);
+  }
+  // Events are sorted oldest first.
+  for (int i = 1; i < shipment->events_size(); ++i) {
+    CHECK(shipment->events(i - 1).time().seconds() <= shipment->events(i).time().seconds());
+  }
+}
+
+TEST_CASE("UPS parser: every published UPS track payload in ../shared", "[ups][fixtures]") {
+  if (!testing::SharedDirExists()) {
+    WARN("skipped: ../shared not found, so the published UPS payloads are not checked");
+    return;
+  }
+  const std::vector<Expectation> table = {
+      // Local times without offset are read as UTC (offset_known = false).
+      {"ups/ups.track.v1.details.200.delivered-readme-sample.json", 200, absl::StatusCode::kOk,
+       v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED, "2022-01-26T16:30:00Z", 2},
+      {"ups/ups.track.v1.details.200.delivered-schema-sample.json", 200, absl::StatusCode::kOk,
+       v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED, "2022-01-26T16:30:00Z", 2},
+      // Its only activity has no date, so there is no event; currentStatus
+      // (type X, code SR: released by customs) gives the state.
+      {"ups/ups.track.v1.details.200.openapi-example-values.json", 200, absl::StatusCode::kOk,
+       v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED, "", 0},
+      {"ups/ups.track.v1.details.200.not-found-warning-TW0001.json", 200,
+       absl::StatusCode::kNotFound, {}, {}, "", 0},
+      {"ups/ups.track.v1.error.invalid-inquiry-number-TV1002.json", 400,
+       absl::StatusCode::kNotFound, {}, {}, "", 0},
+      {"ups/ups.error.invalid-access-license-250003.json", 401,
+       absl::StatusCode::kFailedPrecondition, {}, {}, "", 0},
+      {"ups/ups.trackalert.subscription.500.json", 500, absl::StatusCode::kUnavailable, {}, {},
+       "", 0},
+  };
+  for (const auto& expected : table) {
+    Check(expected, testing::ReadFile(testing::SharedFixture(expected.file)));
+  }
+}
+
+TEST_CASE("UPS parser: the project's own UPS payloads", "[ups]") {
+  const std::vector<Expectation> table = {
+      {"ups/in-transit-gmt.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
+       v1::STATE_REASON_UNSPECIFIED, "", 3},
+      // An arrival scan after the delivery scan does not undo DELIVERED.
+      {"ups/delivered-then-late-scan.json", 200, absl::StatusCode::kOk,
+       v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED, "2026-02-05T19:30:00Z", 3},
+      {"ups/exception-address.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_EXCEPTION,
+       v1::STATE_REASON_ADDRESS_ISSUE, "", 2},
+      {"ups/returning.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_RETURNING,
+       v1::STATE_REASON_RETURN_TO_SENDER, "", 1},
+      {"ups/truncated.json", 200, absl::StatusCode::kUnavailable, {}, {}, "", 0},
+      {"ups/not-json.html", 200, absl::StatusCode::kUnavailable, {}, {}, "", 0},
+      {"ups/no-shipment.json", 200, absl::StatusCode::kUnavailable, {}, {}, "", 0},
+      {"ups/error-TV1002-invalid-inquiry.json", 400, absl::StatusCode::kNotFound, {}, {}, "", 0},
+      {"ups/not-json.html", 502, absl::StatusCode::kUnavailable, {}, {}, "", 0},
+      {"ups/no-shipment.json", 429, absl::StatusCode::kResourceExhausted, {}, {}, "", 0},
+      {"ups/no-shipment.json", 403, absl::StatusCode::kFailedPrecondition, {}, {}, "", 0},
+  };
+  for (const auto& expected : table) {
+    Check(expected, testing::ReadFile(testing::TestData(expected.file)));
+  }
+}
+
+TEST_CASE("UPS parser: GMT fields give the UTC instant and the original offset", "[ups]") {
+  auto shipment = ParseUpsTrackResponse(
+      Response(200, testing::ReadFile(testing::TestData("ups/in-transit-gmt.json"))), "1ZX");
+  REQUIRE(shipment.ok());
+  const v1::TrackingEvent& latest = shipment->events(2);
+  CHECK(latest.carrier_code() == "AR");
+  CHECK(latest.offset_known());
+  CHECK(latest.utc_offset_seconds() == -5 * 3600);
+  // gmtTime "31500" is 03:15:00 UTC.
+  CHECK(absl::FormatTime(absl::RFC3339_sec, FromProto(latest.time()), absl::UTCTimeZone()) ==
+        "2026-03-11T03:15:00Z");
+  CHECK(latest.location().city() == "Secaucus");
+  CHECK(latest.location().facility() == "0705");
+  // The label event has no GMT fields: local time, offset unknown.
+  CHECK_FALSE(shipment->events(0).offset_known());
+  CHECK(shipment->events(0).state() == v1::SHIPMENT_STATE_LABEL_CREATED);
+  // The first carrier scan is the pickup, not the label.
+  CHECK(shipment->first_scan_at().seconds() == shipment->events(1).time().seconds());
+  CHECK(shipment->last_event_at().seconds() == latest.time().seconds());
+  CHECK(shipment->service_name() == "UPS Ground");
+  // The scheduled delivery day is read in the events' offset.
+  REQUIRE(shipment->has_estimated_delivery());
+  CHECK(absl::FormatTime(absl::RFC3339_sec, FromProto(shipment->estimated_delivery().start()),
+                         absl::UTCTimeZone()) == "2026-03-12T14:00:00Z");
+  CHECK(absl::FormatTime(absl::RFC3339_sec, FromProto(shipment->estimated_delivery().end()),
+                         absl::UTCTimeZone()) == "2026-03-13T00:00:00Z");
+}
+
+TEST_CASE("UPS parser: proof of delivery", "[ups]") {
+  auto shipment = ParseUpsTrackResponse(
+      Response(200, testing::ReadFile(testing::TestData("ups/delivered-then-late-scan.json"))),
+      "1ZX");
+  REQUIRE(shipment.ok());
+  CHECK(shipment->proof_of_delivery().delivery_location() == "Front Door");
+  CHECK(shipment->proof_of_delivery().photo_captured());
+  CHECK_FALSE(shipment->proof_of_delivery().signature_captured());
+  CHECK(shipment->proof_of_delivery().signed_by().empty());
+  // The raw status is the delivery scan's, not the later arrival scan's.
+  CHECK(shipment->carrier_status_code() == "FS");
+}
+
+TEST_CASE("UPS token response", "[ups]") {
+  const absl::Time now = absl::FromUnixSeconds(1'767'225'600);
+  auto token = ParseUpsTokenResponse(
+      Response(200, testing::ReadFile(testing::TestData("ups/token.json"))), now);
+  REQUIRE(token.ok());
+  CHECK(token->access_token == "tok-123");
+  CHECK(token->expires_at == now + absl::Seconds(14399));
+  CHECK_THAT(ParseUpsTokenResponse(Response(200, "{\"access_token\":\"x\"}"), now).status(),
+             StatusIs(absl::StatusCode::kUnavailable, "expires_in"));
+  CHECK_THAT(ParseUpsTokenResponse(Response(401, "{}"), now).status(),
+             StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
+TEST_CASE("UPS requests carry the required headers and no secret in the target", "[ups]") {
+  const http::HttpRequest token = BuildUpsTokenRequest("id", "secret");
+  CHECK(token.method == "POST");
+  CHECK(token.target == "/security/v1/oauth/token");
+  CHECK(token.Header("Authorization") == "Basic aWQ6c2VjcmV0");
+  CHECK(token.body == "grant_type=client_credentials");
+
+  const http::HttpRequest track = BuildUpsTrackRequest("1Z999AA10123456784", "tok", "t-1", "en_US");
+  CHECK(track.method == "GET");
+  CHECK(track.target.rfind("/api/track/v1/details/1Z999AA10123456784?locale=en_US", 0) == 0);
+  CHECK(track.Header("Authorization") == "Bearer tok");
+  CHECK(track.Header("transId") == "t-1");
+  CHECK_FALSE(track.Header("transactionSrc").empty());
+}
+
+TEST_CASE("UPS status crosswalk", "[ups]") {
+  CHECK(MapUpsStatus("D", "FS", "011", "Delivered").state == v1::SHIPMENT_STATE_DELIVERED);
+  // Type D alone is "loaded on vehicle / out for delivery / delivered".
+  CHECK(MapUpsStatus("D", "ZZ", "", "Loaded on Delivery Vehicle").state ==
+        v1::SHIPMENT_STATE_OUT_FOR_DELIVERY);
+  CHECK(MapUpsStatus("I", "OT", "021", "Out For Delivery Today").state ==
+        v1::SHIPMENT_STATE_OUT_FOR_DELIVERY);
+  CHECK(MapUpsStatus("M", "MP", "003", "Shipper created a label").state ==
+        v1::SHIPMENT_STATE_LABEL_CREATED);
+  CHECK(MapUpsStatus("MV", "", "", "Shipment voided").state == v1::SHIPMENT_STATE_CANCELLED);
+  const UpsStatus weather = MapUpsStatus("X", "WD", "", "A weather emergency has delayed delivery.");
+  CHECK(weather.state == v1::SHIPMENT_STATE_DELAYED);
+  CHECK(weather.reason == v1::STATE_REASON_WEATHER);
+  const UpsStatus attempted = MapUpsStatus("X", "48", "", "The receiver was not available. A "
+                                                          "second delivery attempt will be made.");
+  CHECK(attempted.state == v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED);
+  CHECK(attempted.reason == v1::STATE_REASON_RECIPIENT_UNAVAILABLE);
+  // A delivered code whose text says something else is not trusted.
+  CHECK(MapUpsStatus("I", "KB", "", "Arrived at Facility").state == v1::SHIPMENT_STATE_IN_TRANSIT);
+}
+
+}  // namespace
+}  // namespace trackenrich::adapters::ups

@@ -1,0 +1,36 @@
+// Where test data lives, and reading it.
+//   std::string body = ReadFile(SharedFixture("ups/ups.track.v1...json"));
+//   if (!SharedDirExists()) { WARN("skipped: ../shared not found"); return; }
+#ifndef TRACKENRICH_TESTS_SUPPORT_TEST_DATA_H_
+#define TRACKENRICH_TESTS_SUPPORT_TEST_DATA_H_
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace trackenrich::testing {
+
+inline std::string SharedFixture(const std::string& relative) {
+  return std::string(TRACKENRICH_SHARED_DIR) + "/fixtures/" + relative;
+}
+
+inline bool SharedDirExists() {
+  return std::filesystem::is_directory(std::string(TRACKENRICH_SHARED_DIR) + "/fixtures");
+}
+
+inline std::string TestData(const std::string& relative) {
+  return std::string(TRACKENRICH_TEST_DATA_DIR) + "/" + relative;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw std::runtime_error("cannot read " + path);
+  std::stringstream contents;
+  contents << file.rdbuf();
+  return contents.str();
+}
+
+}  // namespace trackenrich::testing
+
+#endif  // TRACKENRICH_TESTS_SUPPORT_TEST_DATA_H_
