@@ -8,9 +8,10 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/time/time.h"
+#include "spdlog/spdlog.h"
+
 #include "services/config/service_config.h"
 #include "services/server/server.h"
-#include "spdlog/spdlog.h"
 
 ABSL_FLAG(std::string, grpc_listen, "", "gRPC listen address HOST:PORT (default 127.0.0.1:50051)");
 ABSL_FLAG(std::string, admin_listen, "",
@@ -40,7 +41,8 @@ int main(int argc, char** argv) {
     }
     config = *std::move(loaded);
   }
-  if (!absl::GetFlag(FLAGS_grpc_listen).empty()) config.grpc_listen = absl::GetFlag(FLAGS_grpc_listen);
+  if (!absl::GetFlag(FLAGS_grpc_listen).empty())
+    config.grpc_listen = absl::GetFlag(FLAGS_grpc_listen);
   if (!absl::GetFlag(FLAGS_admin_listen).empty()) {
     config.admin_listen = absl::GetFlag(FLAGS_admin_listen);
   }

@@ -1,8 +1,9 @@
 #include "adapters/common/json_util.h"
 
 #include "absl/strings/str_cat.h"
-#include "adapters/common/upstream_status.h"
 #include "boost/json/parse.hpp"
+
+#include "adapters/common/upstream_status.h"
 
 namespace trackenrich::adapters {
 

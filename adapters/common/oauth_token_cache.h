@@ -39,8 +39,7 @@ using TokenCallback = absl::AnyInvocable<void(absl::StatusOr<std::string>)>;
 class OAuthTokenCache {
  public:
   // `refresh_margin`: a token this close to expiry is treated as expired.
-  explicit OAuthTokenCache(TokenFetcher fetcher,
-                           absl::Duration refresh_margin = absl::Seconds(60),
+  explicit OAuthTokenCache(TokenFetcher fetcher, absl::Duration refresh_margin = absl::Seconds(60),
                            std::function<absl::Time()> clock = absl::Now);
 
   // Calls `done` with a valid access token, fetching one if needed. `done`

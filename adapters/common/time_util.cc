@@ -91,7 +91,8 @@ absl::StatusOr<absl::Time> ParseRfc3339(absl::string_view text, int* offset_seco
     // The offset is whatever follows the seconds field: "Z", "+hh:mm" or "-hh:mm".
     const size_t t = input.find('T');
     const size_t sign = t == std::string::npos ? std::string::npos : input.find_first_of("+-Zz", t);
-    if (sign != std::string::npos) ParseUtcOffset(absl::string_view(input).substr(sign), offset_seconds);
+    if (sign != std::string::npos)
+      ParseUtcOffset(absl::string_view(input).substr(sign), offset_seconds);
   }
   return time;
 }
@@ -99,7 +100,8 @@ absl::StatusOr<absl::Time> ParseRfc3339(absl::string_view text, int* offset_seco
 void ToProto(absl::Time time, google::protobuf::Timestamp* out) {
   const int64_t seconds = absl::ToUnixSeconds(time);
   out->set_seconds(seconds);
-  out->set_nanos(static_cast<int32_t>((time - absl::FromUnixSeconds(seconds)) / absl::Nanoseconds(1)));
+  out->set_nanos(
+      static_cast<int32_t>((time - absl::FromUnixSeconds(seconds)) / absl::Nanoseconds(1)));
 }
 
 absl::Time FromProto(const google::protobuf::Timestamp& timestamp) {

@@ -14,10 +14,9 @@ absl::Status UpstreamHttpError(absl::string_view adapter, const http::HttpRespon
   if (code == 404) return absl::NotFoundError(absl::StrCat(adapter, ": not found (", http, ")"));
   if (code == 429) {
     const absl::string_view retry_after = response.Header("Retry-After");
-    return absl::ResourceExhaustedError(
-        absl::StrCat(adapter, ": upstream quota exceeded (", http,
-                     retry_after.empty() ? "" : absl::StrCat(", retry after ", retry_after, "s"),
-                     ")"));
+    return absl::ResourceExhaustedError(absl::StrCat(
+        adapter, ": upstream quota exceeded (", http,
+        retry_after.empty() ? "" : absl::StrCat(", retry after ", retry_after, "s"), ")"));
   }
   if (code >= 500 || code == 408) {
     return absl::UnavailableError(absl::StrCat(adapter, ": upstream unavailable (", http, ")"));

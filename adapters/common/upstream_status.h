@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+
 #include "adapters/http/http_message.h"
 
 namespace trackenrich::adapters {

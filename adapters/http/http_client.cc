@@ -1,11 +1,11 @@
 #include "adapters/http/http_client.h"
 
-#include <openssl/ssl.h>
-
 #include <algorithm>
 #include <chrono>
 #include <optional>
 #include <utility>
+
+#include <openssl/ssl.h>
 
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
@@ -70,7 +70,9 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
  private:
-  beast::tcp_stream& Tcp() { return tls_stream_ ? beast::get_lowest_layer(*tls_stream_) : *tcp_stream_; }
+  beast::tcp_stream& Tcp() {
+    return tls_stream_ ? beast::get_lowest_layer(*tls_stream_) : *tcp_stream_;
+  }
 
   void OnResolve(beast::error_code error, tcp::resolver::results_type results) {
     if (error) return Fail("resolve", error);
@@ -78,10 +80,10 @@ class Session : public std::enable_shared_from_this<Session> {
         SteadyDeadline(deadline_),
         std::chrono::steady_clock::now() + absl::ToChronoNanoseconds(options_.connect_timeout));
     Tcp().expires_at(connect_deadline);
-    Tcp().async_connect(results, [self = shared_from_this()](beast::error_code error,
-                                                             const tcp::endpoint&) {
-      self->OnConnect(error);
-    });
+    Tcp().async_connect(results,
+                        [self = shared_from_this()](beast::error_code error, const tcp::endpoint&) {
+                          self->OnConnect(error);
+                        });
   }
 
   void OnConnect(beast::error_code error) {
@@ -209,9 +211,9 @@ HttpClient::~HttpClient() = default;
 
 void HttpClient::Send(const Endpoint& endpoint, HttpRequest request, absl::Time deadline,
                       ResponseCallback done) {
-  auto session = std::make_shared<Session>(impl_->io_context, &impl_->tls, endpoint,
-                                           std::move(request), deadline, impl_->options,
-                                           std::move(done));
+  auto session =
+      std::make_shared<Session>(impl_->io_context, &impl_->tls, endpoint, std::move(request),
+                                deadline, impl_->options, std::move(done));
   asio::post(impl_->io_context, [session] { session->Start(); });
 }
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+
 #include "adapters/common/digest.h"
 #include "adapters/common/oauth_token_cache.h"
 #include "adapters/common/upstream_status.h"
@@ -38,7 +39,8 @@ class UpsAdapter final : public TrackingSource {
  private:
   void FetchToken(absl::Time deadline, TokenFetchCallback done) {
     client_.Send(endpoint_, BuildUpsTokenRequest(settings_.client_id, settings_.client_secret),
-                 deadline, [done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
+                 deadline,
+                 [done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
                    if (!response.ok()) {
                      done(WithAdapter("ups token", response.status()));
                      return;

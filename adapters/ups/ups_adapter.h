@@ -9,6 +9,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+
 #include "adapters/http/http_client.h"
 #include "adapters/tracking_source.h"
 

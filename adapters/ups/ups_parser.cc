@@ -8,12 +8,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "boost/json.hpp"
+
 #include "adapters/common/json_util.h"
 #include "adapters/common/normalize.h"
 #include "adapters/common/time_util.h"
 #include "adapters/common/upstream_status.h"
 #include "adapters/ups/ups_status_map.h"
-#include "boost/json.hpp"
 
 namespace trackenrich::adapters::ups {
 namespace {
@@ -143,7 +144,8 @@ absl::StatusOr<OAuthToken> ParseUpsTokenResponse(const http::HttpResponse& respo
   const json::value value(std::move(*root));
   OAuthToken token;
   token.access_token = JsonString(value, {"access_token"});
-  if (token.access_token.empty()) return MalformedPayload(kAdapter, "token response has no access_token");
+  if (token.access_token.empty())
+    return MalformedPayload(kAdapter, "token response has no access_token");
   int64_t expires_in = 0;
   if (!absl::SimpleAtoi(JsonString(value, {"expires_in"}), &expires_in) || expires_in <= 0) {
     return MalformedPayload(kAdapter, "token response has no positive expires_in");
@@ -193,9 +195,9 @@ absl::StatusOr<v1::Shipment> ParseUpsTrackResponse(const http::HttpResponse& res
       const std::string type = JsonString(activity, {"status", "type"});
       event.set_carrier_code(JsonString(activity, {"status", "code"}));
       event.set_description(Trimmed(JsonString(activity, {"status", "description"})));
-      const UpsStatus mapped = MapUpsStatus(type, event.carrier_code(),
-                                            JsonString(activity, {"status", "statusCode"}),
-                                            event.description());
+      const UpsStatus mapped =
+          MapUpsStatus(type, event.carrier_code(), JsonString(activity, {"status", "statusCode"}),
+                       event.description());
       event.set_state(mapped.state);
       event.set_reason(mapped.reason);
       if (const json::value* address = JsonFind(activity, {"location", "address"})) {
@@ -224,8 +226,9 @@ absl::StatusOr<v1::Shipment> ParseUpsTrackResponse(const http::HttpResponse& res
       shipment.set_carrier_status_text(latest.description());
     } else {
       const std::string type = JsonString(package, {"currentStatus", "type"});
-      const UpsStatus mapped = MapUpsStatus(type, JsonString(package, {"currentStatus", "code"}), "",
-                                            JsonString(package, {"currentStatus", "description"}));
+      const UpsStatus mapped =
+          MapUpsStatus(type, JsonString(package, {"currentStatus", "code"}), "",
+                       JsonString(package, {"currentStatus", "description"}));
       shipment.set_state(type.empty() ? v1::SHIPMENT_STATE_LABEL_CREATED : mapped.state);
       shipment.set_reason(mapped.reason);
       shipment.set_carrier_status_code(JsonString(package, {"currentStatus", "code"}));

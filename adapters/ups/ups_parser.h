@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+
 #include "adapters/common/oauth_token_cache.h"
 #include "adapters/http/http_message.h"
 #include "trackenrich/v1/shipment.pb.h"

@@ -23,8 +23,7 @@ http::HttpRequest BuildUpsTokenRequest(absl::string_view client_id,
 
 http::HttpRequest BuildUpsTrackRequest(absl::string_view tracking_number,
                                        absl::string_view access_token,
-                                       absl::string_view transaction_id,
-                                       absl::string_view locale) {
+                                       absl::string_view transaction_id, absl::string_view locale) {
   http::HttpRequest request;
   request.method = "GET";
   request.target = absl::StrCat(kUpsTrackPath, tracking_number, "?locale=", locale,

@@ -1,7 +1,8 @@
 // Pure builders for the UPS OAuth and Track API requests.
 //
 //   HttpRequest token = BuildUpsTokenRequest(client_id, client_secret);
-//   HttpRequest track = BuildUpsTrackRequest("1Z999AA10123456784", access_token, trans_id, "en_US");
+//   HttpRequest track = BuildUpsTrackRequest("1Z999AA10123456784", access_token, trans_id,
+//   "en_US");
 //
 // API: POST /security/v1/oauth/token (HTTP Basic, grant_type=client_credentials);
 // GET /api/track/v1/details/{inquiryNumber} with the required transId and
@@ -10,6 +11,7 @@
 #define TRACKENRICH_ADAPTERS_UPS_UPS_REQUEST_H_
 
 #include "absl/strings/string_view.h"
+
 #include "adapters/http/http_message.h"
 
 namespace trackenrich::adapters::ups {

@@ -17,6 +17,7 @@
 #define TRACKENRICH_ADAPTERS_UPS_UPS_STATUS_MAP_H_
 
 #include "absl/strings/string_view.h"
+
 #include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::adapters::ups {

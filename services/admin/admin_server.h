@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+
 #include "services/http/http_server.h"
 
 namespace trackenrich::server {

@@ -4,10 +4,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/container/flat_hash_set.h"
 #include "boost/json.hpp"
 
 namespace trackenrich::server {
@@ -51,8 +51,8 @@ class ObjectReader {
     if (!value->is_int64() && !value->is_uint64()) {
       return KeyError(Join(path_, key), "must be a whole number");
     }
-    const int64_t number = value->is_int64() ? value->as_int64()
-                                             : static_cast<int64_t>(value->as_uint64());
+    const int64_t number =
+        value->is_int64() ? value->as_int64() : static_cast<int64_t>(value->as_uint64());
     if (number < min || number > max) {
       return KeyError(Join(path_, key), absl::StrCat("must be between ", min, " and ", max));
     }
@@ -65,8 +65,7 @@ class ObjectReader {
     const json::value* value = Take(key);
     if (value == nullptr) return absl::OkStatus();
     absl::Duration duration;
-    if (!value->is_string() ||
-        !absl::ParseDuration(std::string(value->as_string()), &duration) ||
+    if (!value->is_string() || !absl::ParseDuration(std::string(value->as_string()), &duration) ||
         duration < absl::ZeroDuration()) {
       return KeyError(Join(path_, key), "must be a duration such as \"250ms\", \"15m\" or \"24h\"");
     }
@@ -80,8 +79,8 @@ class ObjectReader {
     if (value == nullptr) return absl::OkStatus();
     const std::string where = Join(path_, key);
     if (!value->is_object()) {
-      return KeyError(where,
-                      "secrets are given by reference: {\"env\": \"NAME\"} or {\"file\": \"PATH\"}");
+      return KeyError(
+          where, "secrets are given by reference: {\"env\": \"NAME\"} or {\"file\": \"PATH\"}");
     }
     const json::object& ref = value->as_object();
     if (ref.size() != 1 || !(ref.contains("env") || ref.contains("file")) ||
@@ -135,8 +134,8 @@ class ObjectReader {
   absl::flat_hash_set<std::string> taken_;
 };
 
-#define TE_RETURN_IF_ERROR(expr)        \
-  do {                                  \
+#define TE_RETURN_IF_ERROR(expr)                       \
+  do {                                                 \
     if (absl::Status _s = (expr); !_s.ok()) return _s; \
   } while (false)
 
@@ -176,7 +175,9 @@ absl::Status ReadCache(const json::object& object, ServiceConfig* config) {
 absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
   boost::system::error_code error;
   json::value root = json::parse(std::string_view(json_text.data(), json_text.size()), error);
-  if (error) return absl::InvalidArgumentError(absl::StrCat("config: not valid JSON (", error.message(), ")"));
+  if (error)
+    return absl::InvalidArgumentError(
+        absl::StrCat("config: not valid JSON (", error.message(), ")"));
   if (!root.is_object()) return absl::InvalidArgumentError("config: top level must be an object");
 
   ServiceConfig config;

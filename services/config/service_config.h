@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+
 #include "adapters/ups/ups_adapter.h"
 #include "cache/memory/memory_cache.h"
 #include "services/lookup/shipment_lookup.h"

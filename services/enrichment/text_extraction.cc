@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+
 #include "adapters/detection/carrier_detection.h"
 
 namespace trackenrich::enrichment {
@@ -99,7 +100,7 @@ TicketIdentifiers ExtractIdentifiers(absl::string_view text, size_t max_each) {
     for (size_t end = last + 1; end > start && !found; --end) {
       std::string number;
       for (size_t g = start; g < end; ++g) {
-        number.append(text.substr(groups[g].begin, groups[g].end - groups[g].begin));
+        number.append(text.data() + groups[g].begin, groups[g].end - groups[g].begin);
       }
       if (number.size() > kMaxNumberLength || number.size() < 8) continue;
       absl::AsciiStrToUpper(&number);

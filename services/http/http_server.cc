@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <sstream>
 #include <utility>
 
@@ -53,10 +54,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
     parser_->body_limit(options_.max_body_bytes);
     stream_.expires_after(ToChrono(options_.idle_timeout));
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code error, size_t) {
-                        self->OnRead(error);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code error, size_t) { self->OnRead(error); });
   }
 
   void OnRead(beast::error_code error) {
@@ -128,8 +128,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void WriteMore() {
     const bool trickle = reply_.trickle_interval > absl::ZeroDuration();
-    const size_t chunk = trickle ? std::min(kTrickleChunkBytes, wire_.size() - written_)
-                                 : wire_.size() - written_;
+    const size_t chunk =
+        trickle ? std::min(kTrickleChunkBytes, wire_.size() - written_) : wire_.size() - written_;
     asio::async_write(stream_, asio::buffer(wire_.data() + written_, chunk),
                       [self = shared_from_this(), trickle](beast::error_code error, size_t n) {
                         if (error) return self->Close();
@@ -137,8 +137,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
                         if (self->written_ < self->wire_.size()) {
                           if (!trickle) return self->WriteMore();
                           self->timer_.expires_after(ToChrono(self->reply_.trickle_interval));
-                          self->timer_.async_wait(
-                              [self](beast::error_code) { self->WriteMore(); });
+                          self->timer_.async_wait([self](beast::error_code) { self->WriteMore(); });
                           return;
                         }
                         self->OnWritten();
@@ -177,16 +176,16 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
         shared(std::make_shared<Shared>(Shared{std::move(handler), options})) {}
 
   void Accept() {
-    acceptor.async_accept(asio::make_strand(io_context),
-                          [self = shared_from_this()](beast::error_code error, tcp::socket socket) {
-                            if (error) {
-                              if (error == asio::error::operation_aborted || !self->acceptor.is_open())
-                                return;
-                            } else {
-                              std::make_shared<Connection>(std::move(socket), self->shared)->Start();
-                            }
-                            self->Accept();
-                          });
+    acceptor.async_accept(
+        asio::make_strand(io_context),
+        [self = shared_from_this()](beast::error_code error, tcp::socket socket) {
+          if (error) {
+            if (error == asio::error::operation_aborted || !self->acceptor.is_open()) return;
+          } else {
+            std::make_shared<Connection>(std::move(socket), self->shared)->Start();
+          }
+          self->Accept();
+        });
   }
 
   asio::io_context& io_context;
@@ -219,15 +218,20 @@ absl::StatusOr<uint16_t> HttpServer::Listen(absl::string_view host, uint16_t por
 }
 
 void HttpServer::Stop() {
-  // Close on the acceptor's strand so it never races a pending accept.
-  asio::post(impl_->acceptor.get_executor(), [impl = impl_] {
+  // Close on the acceptor's strand so it never races a pending accept, and
+  // wait (briefly) so the port is closed when Stop returns.
+  auto closed = std::make_shared<std::promise<void>>();
+  std::future<void> done = closed->get_future();
+  asio::post(impl_->acceptor.get_executor(), [impl = impl_, closed] {
     beast::error_code ignored;
     impl->acceptor.close(ignored);
+    closed->set_value();
   });
+  if (!impl_->io_context.stopped()) done.wait_for(std::chrono::seconds(1));
 }
 
 absl::StatusOr<std::pair<std::string, uint16_t>> ParseHostPort(absl::string_view flag,
-                                                                absl::string_view value) {
+                                                               absl::string_view value) {
   const size_t colon = value.rfind(':');
   if (colon == absl::string_view::npos || colon == 0) {
     return absl::InvalidArgumentError(

@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+
 #include "adapters/http/http_message.h"
 
 namespace boost::asio {
@@ -69,7 +70,7 @@ class HttpServer {
 
 // Splits "host:port" (or "[v6]:port"). INVALID_ARGUMENT names `flag` on error.
 absl::StatusOr<std::pair<std::string, uint16_t>> ParseHostPort(absl::string_view flag,
-                                                                absl::string_view value);
+                                                               absl::string_view value);
 
 }  // namespace trackenrich::server
 

@@ -6,10 +6,11 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "spdlog/spdlog.h"
+
 #include "adapters/common/time_util.h"
 #include "adapters/detection/carrier_detection.h"
 #include "adapters/detection/tracking_urls.h"
-#include "spdlog/spdlog.h"
 
 namespace trackenrich::server {
 namespace {
@@ -68,14 +69,13 @@ void MarkServed(v1::CacheLayer layer, absl::Time fetched_at, absl::Time now, boo
   adapters::ToProto(fetched_at, provenance->mutable_fetched_at());
   const absl::Duration age = std::max(now - fetched_at, absl::ZeroDuration());
   provenance->mutable_age()->set_seconds(absl::ToInt64Seconds(age));
-  provenance->mutable_age()->set_nanos(
-      static_cast<int32_t>((age - absl::Seconds(absl::ToInt64Seconds(age))) / absl::Nanoseconds(1)));
+  provenance->mutable_age()->set_nanos(static_cast<int32_t>(
+      (age - absl::Seconds(absl::ToInt64Seconds(age))) / absl::Nanoseconds(1)));
   provenance->set_stale(stale);
 }
 
-ShipmentLookup::ShipmentLookup(const adapters::AdapterRegistry& registry,
-                               cache::MemoryCache& cache, ServiceMetrics& metrics,
-                               CachePolicy policy, Clock clock)
+ShipmentLookup::ShipmentLookup(const adapters::AdapterRegistry& registry, cache::MemoryCache& cache,
+                               ServiceMetrics& metrics, CachePolicy policy, Clock clock)
     : registry_(registry),
       cache_(cache),
       metrics_(metrics),
@@ -110,9 +110,9 @@ absl::StatusOr<v1::Carrier> ShipmentLookup::ResolveCarrier(const TrackRequest& r
         "\" fails the check digit of every carrier format it resembles; set shipment.carrier "
         "to look it up anyway"));
   }
-  return absl::InvalidArgumentError(
-      absl::StrCat("shipment.carrier: cannot tell the carrier of \"", request.tracking_number,
-                   "\" from the number; set shipment.carrier"));
+  return absl::InvalidArgumentError(absl::StrCat("shipment.carrier: cannot tell the carrier of \"",
+                                                 request.tracking_number,
+                                                 "\" from the number; set shipment.carrier"));
 }
 
 v1::Shipment ShipmentLookup::TemplateShipment(v1::Carrier carrier, absl::string_view number) const {
@@ -201,7 +201,8 @@ std::shared_ptr<const cache::CacheEntry> ShipmentLookup::Store(
     entry->message = std::string(result.status().message());
   }
   entry->fresh_until = now + Jittered(policy_.FreshFor(state), policy_.jitter_fraction);
-  entry->keep_until = entry->fresh_until + (result.ok() ? policy_.stale_horizon : absl::ZeroDuration());
+  entry->keep_until =
+      entry->fresh_until + (result.ok() ? policy_.stale_horizon : absl::ZeroDuration());
   cache_.Put(key, entry);
   return entry;
 }
@@ -236,8 +237,8 @@ void ShipmentLookup::OnUpstream(const std::string& key, v1::Carrier carrier,
   } else if (flight.stale != nullptr && flight.stale->code == absl::StatusCode::kOk) {
     v1::Shipment stale;
     if (stale.ParseFromString(flight.stale->payload)) {
-      spdlog::warn("{}: upstream failed ({}); serving the cached answer marked stale", adapter,
-                   result.status().ToString());
+      spdlog::warn("{}: upstream failed ({}); serving the cached answer marked stale",
+                   std::string(adapter), result.status().ToString());
       metrics_.RecordCache("memory", "stale");
       MarkServed(v1::CACHE_LAYER_MEMORY, flight.stale->stored_at, now, true, &stale);
       result = std::move(stale);

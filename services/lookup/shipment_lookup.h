@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+
 #include "adapters/tracking_source.h"
 #include "cache/memory/memory_cache.h"
 #include "services/metrics/service_metrics.h"

@@ -106,8 +106,7 @@ void ServiceMetrics::RecordRpc(absl::string_view method, absl::string_view code,
   const std::map<std::string, std::string> labels{{"method", std::string(method)},
                                                   {"code", std::string(code)}};
   impl_->rpc_counters.Get(key, labels).Increment();
-  impl_->rpc_histograms.Get(key, labels, LatencyBuckets())
-      .Observe(absl::ToDoubleSeconds(latency));
+  impl_->rpc_histograms.Get(key, labels, LatencyBuckets()).Observe(absl::ToDoubleSeconds(latency));
 }
 
 void ServiceMetrics::RecordUpstream(absl::string_view adapter, absl::string_view outcome,

@@ -29,8 +29,7 @@ class ServiceMetrics {
 
   // One finished upstream exchange by adapter and outcome ("ok", "not_found",
   // "unavailable", ...).
-  void RecordUpstream(absl::string_view adapter, absl::string_view outcome,
-                      absl::Duration latency);
+  void RecordUpstream(absl::string_view adapter, absl::string_view outcome, absl::Duration latency);
 
   // Cache lookups by layer ("memory") and result ("hit", "miss", "stale").
   void RecordCache(absl::string_view layer, absl::string_view result);

@@ -9,9 +9,10 @@
 #include "absl/flags/parse.h"
 #include "boost/asio/executor_work_guard.hpp"
 #include "boost/asio/io_context.hpp"
+#include "spdlog/spdlog.h"
+
 #include "services/http/http_server.h"
 #include "services/sandbox/sandbox_upstream.h"
-#include "spdlog/spdlog.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:8081", "listen address HOST:PORT");
 ABSL_FLAG(int, threads, 1, "I/O threads");

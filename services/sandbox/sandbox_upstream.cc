@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
+
 #include "services/sandbox/ups_scenarios.h"
 
 namespace trackenrich::sandbox {
@@ -40,9 +41,9 @@ SandboxUpstream::~SandboxUpstream() { Stop(); }
 absl::StatusOr<uint16_t> SandboxUpstream::Listen(absl::string_view host, uint16_t port) {
   auto bound = server_->Listen(host, port);
   if (bound.ok()) {
-    base_url_ = absl::StrCat("http://", absl::StrContains(host, ":") ? absl::StrCat("[", host, "]")
-                                                                     : std::string(host),
-                             ":", *bound);
+    base_url_ = absl::StrCat(
+        "http://", absl::StrContains(host, ":") ? absl::StrCat("[", host, "]") : std::string(host),
+        ":", *bound);
   }
   return bound;
 }

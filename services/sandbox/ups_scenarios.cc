@@ -43,8 +43,8 @@ const std::vector<Activity> kShippedTrail = {
     {"I", "AR", "005", "Arrived at Facility", 20, "Louisville", "KY"},
     {"I", "DP", "005", "Departed from Facility", 30, "Atlanta", "GA"},
     {"P", "PU", "038", "Pickup Scan", 44, "Atlanta", "GA"},
-    {"M", "MP", "003", "Shipper created a label, UPS has not received the package yet.", 50,
-     "", ""},
+    {"M", "MP", "003", "Shipper created a label, UPS has not received the package yet.", 50, "",
+     ""},
 };
 
 std::vector<Activity> WithLatest(std::vector<Activity> latest) {
@@ -66,32 +66,56 @@ const std::vector<Definition>& Definitions() {
        WithLatest({{"I", "OT", "021", "Out For Delivery Today", 3, "Paramus", "NJ"}}), 0, false,
        ""},
       {"1ZSBX0010300000047", "exception", "Exception: the address needs correcting", Fault::kNone,
-       WithLatest({{"X", "AD", "", "The address is incomplete. UPS will attempt to contact the "
-                                   "receiver to obtain the correct address.",
+       WithLatest({{"X", "AD", "",
+                    "The address is incomplete. UPS will attempt to contact the "
+                    "receiver to obtain the correct address.",
                     5, "Paramus", "NJ"}}),
        2, false, ""},
       {"1ZSBX0010300000056", "delayed", "Delayed by weather", Fault::kNone,
-       WithLatest({{"X", "WD", "", "A weather emergency has delayed delivery.", 7, "Secaucus",
-                    "NJ"}}),
+       WithLatest(
+           {{"X", "WD", "", "A weather emergency has delayed delivery.", 7, "Secaucus", "NJ"}}),
        3, false, ""},
       {"1ZSBX0010300000065", "returned", "Refused by the receiver, returning to the sender",
        Fault::kNone,
        WithLatest({{"X", "RS", "", "The receiver refused the delivery. Returning to sender.", 4,
                     "Paramus", "NJ"}}),
        -100, false, ""},
-      {"1ZSBX0010300000074", "not_found", "UPS has no record of the number (TW0001)",
-       Fault::kNotFound, {}, -100, false, ""},
-      {"1ZSBX0010300000083", "label_created", "Label created, not yet handed to UPS", Fault::kNone,
-       {{"M", "MP", "003", "Shipper created a label, UPS has not received the package yet.", 10,
-         "", ""}},
-       -100, false, ""},
+      {"1ZSBX0010300000074",
+       "not_found",
+       "UPS has no record of the number (TW0001)",
+       Fault::kNotFound,
+       {},
+       -100,
+       false,
+       ""},
+      {"1ZSBX0010300000083",
+       "label_created",
+       "Label created, not yet handed to UPS",
+       Fault::kNone,
+       {{"M", "MP", "003", "Shipper created a label, UPS has not received the package yet.", 10, "",
+         ""}},
+       -100,
+       false,
+       ""},
       {"1ZSBX0010300000092", "slow", "In transit, answered after 1.5 s (a slow upstream)",
        Fault::kSlow, WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}),
        1, false, ""},
-      {"1ZSBX0010300000109", "unavailable", "UPS answers 503 Service Unavailable",
-       Fault::kUnavailable, {}, -100, false, ""},
-      {"1ZSBX0010300000118", "malformed", "UPS answers 200 with a body that is not JSON",
-       Fault::kMalformed, {}, -100, false, ""},
+      {"1ZSBX0010300000109",
+       "unavailable",
+       "UPS answers 503 Service Unavailable",
+       Fault::kUnavailable,
+       {},
+       -100,
+       false,
+       ""},
+      {"1ZSBX0010300000118",
+       "malformed",
+       "UPS answers 200 with a body that is not JSON",
+       Fault::kMalformed,
+       {},
+       -100,
+       false,
+       ""},
   };
   return *definitions;
 }
@@ -101,25 +125,24 @@ std::string Compact(absl::Time time, const char* format) {
 }
 
 json::object ActivityJson(const Activity& activity, absl::Time now) {
-  const absl::Time when = absl::FromUnixSeconds(absl::ToUnixSeconds(now) / 60 * 60) -
-                          absl::Hours(activity.hours_ago);
+  const absl::Time when =
+      absl::FromUnixSeconds(absl::ToUnixSeconds(now) / 60 * 60) - absl::Hours(activity.hours_ago);
   const absl::Time local = when + absl::Hours(kLocalOffsetHours);
   json::object address{{"countryCode", "US"}, {"country", "US"}};
   if (*activity.city != '\0') {
     address["city"] = activity.city;
     address["stateProvince"] = activity.region;
   }
-  return json::object{
-      {"location", json::object{{"address", std::move(address)}}},
-      {"status", json::object{{"type", activity.type},
-                              {"description", activity.description},
-                              {"code", activity.code},
-                              {"statusCode", activity.status_code}}},
-      {"date", Compact(local, "%Y%m%d")},
-      {"time", Compact(local, "%H%M%S")},
-      {"gmtDate", Compact(when, "%Y%m%d")},
-      {"gmtTime", Compact(when, "%H%M%S")},
-      {"gmtOffset", "-05:00"}};
+  return json::object{{"location", json::object{{"address", std::move(address)}}},
+                      {"status", json::object{{"type", activity.type},
+                                              {"description", activity.description},
+                                              {"code", activity.code},
+                                              {"statusCode", activity.status_code}}},
+                      {"date", Compact(local, "%Y%m%d")},
+                      {"time", Compact(local, "%H%M%S")},
+                      {"gmtDate", Compact(when, "%Y%m%d")},
+                      {"gmtTime", Compact(when, "%H%M%S")},
+                      {"gmtOffset", "-05:00"}};
 }
 
 json::object PackageJson(const Definition& definition, absl::Time now) {
@@ -136,15 +159,17 @@ json::object PackageJson(const Definition& definition, absl::Time now) {
     const Activity& delivery = definition.activities.front();
     const absl::Time local = absl::FromUnixSeconds(absl::ToUnixSeconds(now) / 60 * 60) -
                              absl::Hours(delivery.hours_ago) + absl::Hours(kLocalOffsetHours);
-    package["deliveryDate"] = json::array{json::object{{"type", "DEL"}, {"date", Compact(local, "%Y%m%d")}}};
+    package["deliveryDate"] =
+        json::array{json::object{{"type", "DEL"}, {"date", Compact(local, "%Y%m%d")}}};
     package["deliveryTime"] = json::object{{"type", "DEL"}, {"endTime", Compact(local, "%H%M%S")}};
-    package["deliveryInformation"] = json::object{
-        {"location", "Front Door"},
-        {"receivedBy", definition.received_by},
-        {"signature", json::object{{"image", "c2FuZGJveC1zaWduYXR1cmU="}}}};
+    package["deliveryInformation"] =
+        json::object{{"location", "Front Door"},
+                     {"receivedBy", definition.received_by},
+                     {"signature", json::object{{"image", "c2FuZGJveC1zaWduYXR1cmU="}}}};
   } else if (definition.scheduled_in_days > -100) {
     const absl::Time day = local_now + absl::Hours(24 * definition.scheduled_in_days);
-    package["deliveryDate"] = json::array{json::object{{"type", "SDD"}, {"date", Compact(day, "%Y%m%d")}}};
+    package["deliveryDate"] =
+        json::array{json::object{{"type", "SDD"}, {"date", Compact(day, "%Y%m%d")}}};
     package["deliveryTime"] =
         json::object{{"type", "EOD"}, {"startTime", "090000"}, {"endTime", "190000"}};
   }
@@ -164,9 +189,10 @@ std::vector<Scenario> UpsScenarioList() {
 json::value UpsErrorBody(absl::string_view code, absl::string_view message) {
   return json::object{
       {"response",
-       json::object{{"errors", json::array{json::object{
-                                   {"code", std::string_view(code.data(), code.size())},
-                                   {"message", std::string_view(message.data(), message.size())}}}}}}};
+       json::object{
+           {"errors", json::array{json::object{
+                          {"code", std::string_view(code.data(), code.size())},
+                          {"message", std::string_view(message.data(), message.size())}}}}}}};
 }
 
 Reply UpsTrackReply(absl::string_view number, absl::Time now) {
@@ -182,11 +208,12 @@ Reply UpsTrackReply(absl::string_view number, absl::Time now) {
     case Fault::kNotFound:
       reply.response.body = json::serialize(json::object{
           {"trackResponse",
-           json::object{{"shipment",
-                         json::array{json::object{
-                             {"warnings", json::array{json::object{
-                                              {"code", "TW0001"},
-                                              {"message", "Tracking Information Not Found"}}}}}}}}}});
+           json::object{
+               {"shipment",
+                json::array{json::object{
+                    {"warnings", json::array{json::object{
+                                     {"code", "TW0001"},
+                                     {"message", "Tracking Information Not Found"}}}}}}}}}});
       return reply;
     case Fault::kUnavailable:
       reply.response.status = 503;

@@ -13,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "boost/json/value.hpp"
+
 #include "services/http/http_server.h"
 #include "services/sandbox/sandbox_upstream.h"
 

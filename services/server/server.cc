@@ -8,24 +8,25 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "adapters/http/http_client.h"
-#include "adapters/tracking_source.h"
-#include "adapters/ups/ups_adapter.h"
 #include "boost/asio/executor_work_guard.hpp"
 #include "boost/asio/io_context.hpp"
-#include "cache/memory/memory_cache.h"
-#include "grpc/health/v1/health.pb.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
+#include "spdlog/spdlog.h"
+
+#include "adapters/http/http_client.h"
+#include "adapters/tracking_source.h"
+#include "adapters/ups/ups_adapter.h"
+#include "cache/memory/memory_cache.h"
+#include "grpc/health/v1/health.pb.h"
 #include "services/admin/admin_server.h"
 #include "services/http/http_server.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "services/server/tracking_service.h"
-#include "spdlog/spdlog.h"
 
 namespace trackenrich::server {
 
@@ -44,14 +45,14 @@ struct Server::Impl {
 
   Readiness ReadinessNow() const {
     std::vector<std::string> adapters;
-    for (const auto* source : registry.All()) adapters.push_back(absl::StrCat("\"", source->name(), "\""));
+    for (const auto* source : registry.All())
+      adapters.push_back(absl::StrCat("\"", source->name(), "\""));
     std::sort(adapters.begin(), adapters.end());
     const bool is_ready = ready.load();
-    return {is_ready,
-            absl::StrCat("{\"ready\":", is_ready ? "true" : "false", ",\"mode\":\"",
-                         config.sandbox ? "sandbox" : "production",
-                         "\",\"cache\":{\"memory\":\"ok\"},\"adapters\":[",
-                         absl::StrJoin(adapters, ","), "]}")};
+    return {is_ready, absl::StrCat("{\"ready\":", is_ready ? "true" : "false", ",\"mode\":\"",
+                                   config.sandbox ? "sandbox" : "production",
+                                   "\",\"cache\":{\"memory\":\"ok\"},\"adapters\":[",
+                                   absl::StrJoin(adapters, ","), "]}")};
   }
 
   std::string MetricsText() const {
@@ -60,16 +61,21 @@ struct Server::Impl {
         metrics.Serialize(),
         "# HELP trackenrich_cache_memory_entries Entries in the in-process cache.\n"
         "# TYPE trackenrich_cache_memory_entries gauge\n"
-        "trackenrich_cache_memory_entries ", stats.entries, "\n",
+        "trackenrich_cache_memory_entries ",
+        stats.entries, "\n",
         "# HELP trackenrich_cache_memory_bytes Bytes held by the in-process cache.\n"
         "# TYPE trackenrich_cache_memory_bytes gauge\n"
-        "trackenrich_cache_memory_bytes ", stats.bytes, "\n",
-        "# HELP trackenrich_cache_memory_evictions_total Entries evicted from the in-process cache.\n"
+        "trackenrich_cache_memory_bytes ",
+        stats.bytes, "\n",
+        "# HELP trackenrich_cache_memory_evictions_total Entries evicted from the in-process "
+        "cache.\n"
         "# TYPE trackenrich_cache_memory_evictions_total counter\n"
-        "trackenrich_cache_memory_evictions_total ", stats.evictions, "\n",
+        "trackenrich_cache_memory_evictions_total ",
+        stats.evictions, "\n",
         "# HELP trackenrich_ready Whether the service is ready to serve (1) or not (0).\n"
         "# TYPE trackenrich_ready gauge\n"
-        "trackenrich_ready ", ready.load() ? 1 : 0, "\n");
+        "trackenrich_ready ",
+        ready.load() ? 1 : 0, "\n");
   }
 
   ServiceConfig config;
@@ -117,9 +123,10 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
       ups.client_id = std::string(sandbox::kSandboxClientId);
       ups.client_secret = std::string(sandbox::kSandboxClientSecret);
     }
-    spdlog::warn("SANDBOX MODE: upstreams without configuration are answered by the built-in "
-                 "sandbox at {} — no real carrier or Amazon data is served",
-                 s.sandbox->base_url());
+    spdlog::warn(
+        "SANDBOX MODE: upstreams without configuration are answered by the built-in "
+        "sandbox at {} — no real carrier or Amazon data is served",
+        s.sandbox->base_url());
   }
   if (config.sandbox || config.ups_configured) {
     if (auto status = adapters::ups::RegisterUpsAdapter(s.registry, s.http_client, ups);
@@ -140,7 +147,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   builder.RegisterService(&s.service);
   s.grpc_server = builder.BuildAndStart();
   if (s.grpc_server == nullptr || s.grpc_port == 0) {
-    return absl::UnavailableError(absl::StrCat("grpc_listen: cannot listen on ", config.grpc_listen));
+    return absl::UnavailableError(
+        absl::StrCat("grpc_listen: cannot listen on ", config.grpc_listen));
   }
   s.grpc_server->GetHealthCheckService()->SetServingStatus(true);
 

@@ -2,15 +2,17 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "spdlog/spdlog.h"
+
 #include "adapters/detection/carrier_detection.h"
 #include "services/enrichment/text_extraction.h"
 #include "services/validation/request_validation.h"
-#include "spdlog/spdlog.h"
 
 namespace trackenrich::server {
 namespace {
@@ -38,7 +40,7 @@ class RpcScope {
     if (!status.ok() && status.code() != absl::StatusCode::kInvalidArgument &&
         status.code() != absl::StatusCode::kNotFound) {
       spdlog::warn("rpc {} {} {:.3f}ms: {}", method_, code, absl::ToDoubleMilliseconds(latency),
-                   status.message());
+                   std::string(status.message()));
     } else {
       spdlog::debug("rpc {} {} {:.3f}ms", method_, code, absl::ToDoubleMilliseconds(latency));
     }
@@ -54,8 +56,9 @@ class RpcScope {
 
 absl::Status NoOrderSource(absl::string_view field) {
   return absl::FailedPreconditionError(absl::StrCat(
-      field, ": order lookups need an order source; none is configured (set amazon credentials "
-             "in the config, or run in sandbox mode)"));
+      field,
+      ": order lookups need an order source; none is configured (set amazon credentials "
+      "in the config, or run in sandbox mode)"));
 }
 
 v1::LookupError ToLookupError(absl::string_view subject, const absl::Status& status) {
@@ -136,8 +139,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
     track.cache = item.cache();
     track.deadline = deadline;
     v1::ShipmentResult* slot = response->mutable_results(i);
-    lookup_.Track(track, [fan_in, slot, number = track.tracking_number](
-                             absl::StatusOr<v1::Shipment> shipment) {
+    lookup_.Track(track, [fan_in, slot,
+                          number = track.tracking_number](absl::StatusOr<v1::Shipment> shipment) {
       if (shipment.ok()) {
         *slot->mutable_shipment() = *std::move(shipment);
       } else {
@@ -180,23 +183,22 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::DetectCarrier(
   return scope->reactor();
 }
 
-grpc::ServerUnaryReactor* TrackingServiceImpl::RenderReply(
-    grpc::CallbackServerContext* context, const v1::RenderReplyRequest* request,
-    v1::RenderReplyResponse* response) {
+grpc::ServerUnaryReactor* TrackingServiceImpl::RenderReply(grpc::CallbackServerContext* context,
+                                                           const v1::RenderReplyRequest* request,
+                                                           v1::RenderReplyResponse* response) {
   auto scope = std::make_shared<RpcScope>(metrics_, context, "RenderReply");
   absl::Status status = ValidateRenderReply(*request);
   if (status.ok()) {
-    status = absl::NotFoundError(
-        absl::StrCat("template_id: no reply template named \"", request->template_id(),
-                     "\" is loaded"));
+    status = absl::NotFoundError(absl::StrCat("template_id: no reply template named \"",
+                                              request->template_id(), "\" is loaded"));
   }
   scope->Finish(status);
   return scope->reactor();
 }
 
-grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(
-    grpc::CallbackServerContext* context, const v1::EnrichTicketRequest* request,
-    v1::EnrichTicketResponse* response) {
+grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServerContext* context,
+                                                            const v1::EnrichTicketRequest* request,
+                                                            v1::EnrichTicketResponse* response) {
   auto scope = std::make_shared<RpcScope>(metrics_, context, "EnrichTicket");
   if (auto status = ValidateEnrichTicket(*request); !status.ok()) {
     scope->Finish(status);

@@ -6,6 +6,7 @@
 #define TRACKENRICH_SERVICES_SERVER_TRACKING_SERVICE_H_
 
 #include "absl/time/time.h"
+
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"

@@ -121,8 +121,9 @@ absl::StatusOr<std::string> ValidateTrackingNumber(absl::string_view field, absl
     const auto byte = static_cast<unsigned char>(c);
     if (c == ' ' || c == '-') continue;
     if (!absl::ascii_isalnum(byte)) {
-      return Invalid(field, absl::StrCat("only letters, digits, spaces and dashes are allowed, found ",
-                                         DescribeChar(c)));
+      return Invalid(field,
+                     absl::StrCat("only letters, digits, spaces and dashes are allowed, found ",
+                                  DescribeChar(c)));
     }
     normalized.push_back(absl::ascii_toupper(byte));
   }
@@ -175,9 +176,9 @@ absl::Status ValidateGetOrderTracking(absl::string_view prefix,
 absl::Status ValidateBatchTrackShipments(const v1::BatchTrackShipmentsRequest& request) {
   if (request.requests_size() == 0) return Invalid("requests", "at least one request is required");
   if (request.requests_size() > kMaxBatchTrackShipments) {
-    return Invalid("requests", absl::StrCat("at most ", kMaxBatchTrackShipments,
-                                            " requests per batch (got ", request.requests_size(),
-                                            ")"));
+    return Invalid("requests",
+                   absl::StrCat("at most ", kMaxBatchTrackShipments, " requests per batch (got ",
+                                request.requests_size(), ")"));
   }
   for (int i = 0; i < request.requests_size(); ++i) {
     if (auto status = ValidateTrackShipment(absl::StrCat("requests[", i, "]"), request.requests(i));
@@ -191,9 +192,9 @@ absl::Status ValidateBatchTrackShipments(const v1::BatchTrackShipmentsRequest& r
 absl::Status ValidateBatchGetOrderTracking(const v1::BatchGetOrderTrackingRequest& request) {
   if (request.requests_size() == 0) return Invalid("requests", "at least one request is required");
   if (request.requests_size() > kMaxBatchOrders) {
-    return Invalid("requests", absl::StrCat("at most ", kMaxBatchOrders,
-                                            " requests per batch (got ", request.requests_size(),
-                                            ")"));
+    return Invalid("requests",
+                   absl::StrCat("at most ", kMaxBatchOrders, " requests per batch (got ",
+                                request.requests_size(), ")"));
   }
   for (int i = 0; i < request.requests_size(); ++i) {
     if (auto status =
@@ -252,9 +253,10 @@ absl::Status ValidateRenderReply(const v1::RenderReplyRequest& request) {
   for (char c : request.template_id()) {
     const auto byte = static_cast<unsigned char>(c);
     if (!absl::ascii_islower(byte) && !absl::ascii_isdigit(byte) && c != '_' && c != '-') {
-      return Invalid("template_id",
-                     absl::StrCat("only lower-case letters, digits, '_' and '-' are allowed, found ",
-                                  DescribeChar(c)));
+      return Invalid(
+          "template_id",
+          absl::StrCat("only lower-case letters, digits, '_' and '-' are allowed, found ",
+                       DescribeChar(c)));
     }
   }
   if (auto status = ValidateLanguage("language", request.language()); !status.ok()) return status;
@@ -265,7 +267,8 @@ absl::Status ValidateRenderReply(const v1::RenderReplyRequest& request) {
       !number.ok()) {
     return number.status();
   }
-  if (auto status = ValidateCarrier("shipment.carrier", request.shipment().carrier()); !status.ok()) {
+  if (auto status = ValidateCarrier("shipment.carrier", request.shipment().carrier());
+      !status.ok()) {
     return status;
   }
   if (!v1::ShipmentState_IsValid(request.shipment().state())) {

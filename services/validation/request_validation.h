@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+
 #include "trackenrich/v1/tracking_service.pb.h"
 
 namespace trackenrich::server {
@@ -31,7 +32,8 @@ absl::StatusOr<std::string> ValidateTrackingNumber(absl::string_view field, absl
 absl::Status ValidateOrderId(absl::string_view field, absl::string_view order_id,
                              v1::SalesChannel channel);
 
-absl::Status ValidateTrackShipment(absl::string_view prefix, const v1::TrackShipmentRequest& request);
+absl::Status ValidateTrackShipment(absl::string_view prefix,
+                                   const v1::TrackShipmentRequest& request);
 absl::Status ValidateGetOrderTracking(absl::string_view prefix,
                                       const v1::GetOrderTrackingRequest& request);
 absl::Status ValidateBatchTrackShipments(const v1::BatchTrackShipmentsRequest& request);

@@ -1,9 +1,5 @@
 // SIGTERM on the real binary: health goes NOT_SERVING, the call in flight
 // finishes, and the process exits 0.
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <future>
 #include <regex>
@@ -11,10 +7,14 @@
 #include <thread>
 
 #include <catch2/catch.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "absl/strings/str_cat.h"
-#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/create_channel.h"
+
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "tests/support/http_get.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"
@@ -99,7 +99,8 @@ TEST_CASE("SIGTERM drains in-flight calls and exits 0", "[integration][shutdown]
     grpc::health::v1::HealthCheckRequest request;
     grpc::health::v1::HealthCheckResponse response;
     const grpc::Status status = fresh->Check(&context, request, &response);
-    CHECK((!status.ok() || response.status() == grpc::health::v1::HealthCheckResponse::NOT_SERVING));
+    CHECK(
+        (!status.ok() || response.status() == grpc::health::v1::HealthCheckResponse::NOT_SERVING));
   }
 
   const auto [code, state] = in_flight.get();

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "boost/json.hpp"
+
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "tests/support/http_get.h"
@@ -41,8 +42,8 @@ int64_t UpstreamCount(testing::TestServer& server, const std::string& route) {
 }
 
 grpc::Status Track(v1::TrackingService::Stub& stub, const std::string& number,
-                   v1::TrackShipmentResponse* response, v1::Carrier carrier = v1::CARRIER_UNSPECIFIED,
-                   bool force_refresh = false) {
+                   v1::TrackShipmentResponse* response,
+                   v1::Carrier carrier = v1::CARRIER_UNSPECIFIED, bool force_refresh = false) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
   v1::TrackShipmentRequest request;
@@ -131,13 +132,13 @@ TEST_CASE("TrackShipment: cache hits, negative caching and forced refresh", "[in
              GrpcStatusIs(grpc::StatusCode::NOT_FOUND));
   CHECK(UpstreamCount(server, "ups.track") == 2);
 
-  REQUIRE(Track(*stub, Number("in_transit"), &second, v1::CARRIER_UPS, /*force_refresh=*/true).ok());
+  REQUIRE(
+      Track(*stub, Number("in_transit"), &second, v1::CARRIER_UPS, /*force_refresh=*/true).ok());
   CHECK(UpstreamCount(server, "ups.track") == 3);
   CHECK(second.shipment().provenance().cache_layer() == v1::CACHE_LAYER_NONE);
 }
 
-TEST_CASE("TrackShipment: concurrent identical requests share one upstream call",
-          "[integration]") {
+TEST_CASE("TrackShipment: concurrent identical requests share one upstream call", "[integration]") {
   testing::TestServer server;
   auto stub = server.Stub();
   constexpr int kClients = 40;
@@ -162,8 +163,8 @@ TEST_CASE("every validation error is INVALID_ARGUMENT naming the field, with no 
   testing::TestServer server;
   auto stub = server.Stub();
   v1::TrackShipmentResponse track_response;
-  CHECK_THAT(Track(*stub, "", &track_response),
-             GrpcStatusIs(grpc::StatusCode::INVALID_ARGUMENT, "shipment.tracking_number: required"));
+  CHECK_THAT(Track(*stub, "", &track_response), GrpcStatusIs(grpc::StatusCode::INVALID_ARGUMENT,
+                                                             "shipment.tracking_number: required"));
   CHECK_THAT(Track(*stub, "1Z/../../etc/passwd", &track_response),
              GrpcStatusIs(grpc::StatusCode::INVALID_ARGUMENT, "shipment.tracking_number"));
   CHECK_THAT(Track(*stub, std::string(41, '9'), &track_response),
@@ -189,8 +190,9 @@ TEST_CASE("every validation error is INVALID_ARGUMENT naming the field, with no 
     v1::GetOrderTrackingRequest request;
     request.mutable_order()->set_order_id("12-34");
     v1::GetOrderTrackingResponse response;
-    CHECK_THAT(stub->GetOrderTracking(&context, request, &response),
-               GrpcStatusIs(grpc::StatusCode::INVALID_ARGUMENT, "order.order_id: an Amazon order ID"));
+    CHECK_THAT(
+        stub->GetOrderTracking(&context, request, &response),
+        GrpcStatusIs(grpc::StatusCode::INVALID_ARGUMENT, "order.order_id: an Amazon order ID"));
   }
   {
     grpc::ClientContext context;
@@ -303,8 +305,8 @@ TEST_CASE("health, readiness and metrics", "[integration]") {
   const auto metrics = testing::HttpGet(admin, "/metrics");
   REQUIRE(metrics.status == 200);
   CHECK(absl::StrContains(metrics.content_type, "text/plain"));
-  CHECK(absl::StrContains(metrics.body,
-                          "trackenrich_rpc_requests_total{code=\"OK\",method=\"TrackShipment\"} 1"));
+  CHECK(absl::StrContains(
+      metrics.body, "trackenrich_rpc_requests_total{code=\"OK\",method=\"TrackShipment\"} 1"));
   CHECK(absl::StrContains(
       metrics.body,
       "trackenrich_rpc_requests_total{code=\"INVALID_ARGUMENT\",method=\"TrackShipment\"} 1"));

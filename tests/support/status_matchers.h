@@ -24,9 +24,9 @@ class StatusIsMatcher : public Catch::MatcherBase<absl::Status> {
     return status.code() == code_ && absl::StrContains(status.message(), substring_);
   }
   std::string describe() const override {
-    return absl::StrCat("has code ", absl::StatusCodeToString(code_),
-                        substring_.empty() ? "" : absl::StrCat(" and a message containing \"",
-                                                               substring_, "\""));
+    return absl::StrCat(
+        "has code ", absl::StatusCodeToString(code_),
+        substring_.empty() ? "" : absl::StrCat(" and a message containing \"", substring_, "\""));
   }
 
  private:
@@ -47,9 +47,9 @@ class GrpcStatusIsMatcher : public Catch::MatcherBase<grpc::Status> {
     return status.error_code() == code_ && absl::StrContains(status.error_message(), substring_);
   }
   std::string describe() const override {
-    return absl::StrCat("has gRPC code ", static_cast<int>(code_),
-                        substring_.empty() ? "" : absl::StrCat(" and a message containing \"",
-                                                               substring_, "\""));
+    return absl::StrCat(
+        "has gRPC code ", static_cast<int>(code_),
+        substring_.empty() ? "" : absl::StrCat(" and a message containing \"", substring_, "\""));
   }
 
  private:

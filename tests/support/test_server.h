@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+
 #include "services/server/server.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"
 
@@ -39,7 +40,9 @@ class TestServer {
 
   server::Server& server() { return *server_; }
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
-  std::unique_ptr<v1::TrackingService::Stub> Stub() { return v1::TrackingService::NewStub(channel_); }
+  std::unique_ptr<v1::TrackingService::Stub> Stub() {
+    return v1::TrackingService::NewStub(channel_);
+  }
 
  private:
   std::unique_ptr<server::Server> server_;

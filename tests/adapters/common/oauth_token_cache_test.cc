@@ -36,17 +36,15 @@ TEST_CASE("one token fetch however many callers wait", "[oauth]") {
   CHECK(cache.fetch_count() == 1);
 
   // Cached: answered inline, no fetch.
-  cache.Get(absl::InfiniteFuture(), [&](absl::StatusOr<std::string> token) {
-    tokens.push_back(*token);
-  });
+  cache.Get(absl::InfiniteFuture(),
+            [&](absl::StatusOr<std::string> token) { tokens.push_back(*token); });
   CHECK(tokens.size() == 51);
   CHECK(cache.fetch_count() == 1);
 
   // Inside the refresh margin: refreshed before it expires.
   now += absl::Seconds(3600 - 30);
-  cache.Get(absl::InfiniteFuture(), [&](absl::StatusOr<std::string> token) {
-    tokens.push_back(*token);
-  });
+  cache.Get(absl::InfiniteFuture(),
+            [&](absl::StatusOr<std::string> token) { tokens.push_back(*token); });
   CHECK(cache.fetch_count() == 2);
   REQUIRE(fetcher.pending.size() == 2);
   std::move(fetcher.pending[1])(OAuthToken{"t2", now + absl::Seconds(3600)});

@@ -8,7 +8,7 @@ namespace trackenrich::adapters {
 namespace {
 
 std::string Utc(absl::Time time) {
-  return absl::FormatTime(absl::RFC3339_sec, time, absl::UTCTimeZone());
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", time, absl::UTCTimeZone());
 }
 
 TEST_CASE("compact UPS-style dates and times", "[time]") {
@@ -19,9 +19,14 @@ TEST_CASE("compact UPS-style dates and times", "[time]") {
   CHECK(Utc(*ParseCompactDateTime("20210210", "", absl::UTCTimeZone())) == "2021-02-10T00:00:00Z");
   CHECK(Utc(*ParseCompactDateTime("20260312", "090000", absl::FixedTimeZone(-5 * 3600))) ==
         "2026-03-12T14:00:00Z");
-  for (const auto& [date, time] : std::vector<std::pair<std::string, std::string>>{
-           {"2022012", "163000"}, {"20221301", "000000"}, {"20220230", "000000"},
-           {"20220126", "250000"}, {"20220126", "1630000"}, {"string", "163000"}, {"", ""}}) {
+  for (const auto& [date, time] :
+       std::vector<std::pair<std::string, std::string>>{{"2022012", "163000"},
+                                                        {"20221301", "000000"},
+                                                        {"20220230", "000000"},
+                                                        {"20220126", "250000"},
+                                                        {"20220126", "1630000"},
+                                                        {"string", "163000"},
+                                                        {"", ""}}) {
     INFO(date << " " << time);
     CHECK_FALSE(ParseCompactDateTime(date, time, absl::UTCTimeZone()).ok());
   }

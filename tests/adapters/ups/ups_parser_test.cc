@@ -49,7 +49,7 @@ void Check(const Expectation& expected, const std::string& body) {
     CHECK_FALSE(shipment->has_delivered_at());
   } else {
     REQUIRE(shipment->has_delivered_at());
-    CHECK(absl::FormatTime(absl::RFC3339_sec, FromProto(shipment->delivered_at()),
+    CHECK(absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", FromProto(shipment->delivered_at()),
                            absl::UTCTimeZone()) == expected.delivered_at);
   }
   // Events are sorted oldest first.
@@ -69,18 +69,38 @@ TEST_CASE("UPS parser: every published UPS track payload in ../shared", "[ups][f
        v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED, "2022-01-26T16:30:00Z", 2},
       {"ups/ups.track.v1.details.200.delivered-schema-sample.json", 200, absl::StatusCode::kOk,
        v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED, "2022-01-26T16:30:00Z", 2},
-      // Its only activity has no date, so there is no event; currentStatus
-      // (type X, code SR: released by customs) gives the state.
+      // One activity: type X, code SR ("released by the customs agency"), which
+      // is progress, not an exception.
       {"ups/ups.track.v1.details.200.openapi-example-values.json", 200, absl::StatusCode::kOk,
-       v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED, "", 0},
-      {"ups/ups.track.v1.details.200.not-found-warning-TW0001.json", 200,
-       absl::StatusCode::kNotFound, {}, {}, "", 0},
-      {"ups/ups.track.v1.error.invalid-inquiry-number-TV1002.json", 400,
-       absl::StatusCode::kNotFound, {}, {}, "", 0},
-      {"ups/ups.error.invalid-access-license-250003.json", 401,
-       absl::StatusCode::kFailedPrecondition, {}, {}, "", 0},
-      {"ups/ups.trackalert.subscription.500.json", 500, absl::StatusCode::kUnavailable, {}, {},
-       "", 0},
+       v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED, "", 1},
+      {"ups/ups.track.v1.details.200.not-found-warning-TW0001.json",
+       200,
+       absl::StatusCode::kNotFound,
+       {},
+       {},
+       "",
+       0},
+      {"ups/ups.track.v1.error.invalid-inquiry-number-TV1002.json",
+       400,
+       absl::StatusCode::kNotFound,
+       {},
+       {},
+       "",
+       0},
+      {"ups/ups.error.invalid-access-license-250003.json",
+       401,
+       absl::StatusCode::kFailedPrecondition,
+       {},
+       {},
+       "",
+       0},
+      {"ups/ups.trackalert.subscription.500.json",
+       500,
+       absl::StatusCode::kUnavailable,
+       {},
+       {},
+       "",
+       0},
   };
   for (const auto& expected : table) {
     Check(expected, testing::ReadFile(testing::SharedFixture(expected.file)));
@@ -120,7 +140,7 @@ TEST_CASE("UPS parser: GMT fields give the UTC instant and the original offset",
   CHECK(latest.offset_known());
   CHECK(latest.utc_offset_seconds() == -5 * 3600);
   // gmtTime "31500" is 03:15:00 UTC.
-  CHECK(absl::FormatTime(absl::RFC3339_sec, FromProto(latest.time()), absl::UTCTimeZone()) ==
+  CHECK(absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", FromProto(latest.time()), absl::UTCTimeZone()) ==
         "2026-03-11T03:15:00Z");
   CHECK(latest.location().city() == "Secaucus");
   CHECK(latest.location().facility() == "0705");
@@ -133,9 +153,9 @@ TEST_CASE("UPS parser: GMT fields give the UTC instant and the original offset",
   CHECK(shipment->service_name() == "UPS Ground");
   // The scheduled delivery day is read in the events' offset.
   REQUIRE(shipment->has_estimated_delivery());
-  CHECK(absl::FormatTime(absl::RFC3339_sec, FromProto(shipment->estimated_delivery().start()),
+  CHECK(absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", FromProto(shipment->estimated_delivery().start()),
                          absl::UTCTimeZone()) == "2026-03-12T14:00:00Z");
-  CHECK(absl::FormatTime(absl::RFC3339_sec, FromProto(shipment->estimated_delivery().end()),
+  CHECK(absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", FromProto(shipment->estimated_delivery().end()),
                          absl::UTCTimeZone()) == "2026-03-13T00:00:00Z");
 }
 
@@ -190,11 +210,13 @@ TEST_CASE("UPS status crosswalk", "[ups]") {
   CHECK(MapUpsStatus("M", "MP", "003", "Shipper created a label").state ==
         v1::SHIPMENT_STATE_LABEL_CREATED);
   CHECK(MapUpsStatus("MV", "", "", "Shipment voided").state == v1::SHIPMENT_STATE_CANCELLED);
-  const UpsStatus weather = MapUpsStatus("X", "WD", "", "A weather emergency has delayed delivery.");
+  const UpsStatus weather =
+      MapUpsStatus("X", "WD", "", "A weather emergency has delayed delivery.");
   CHECK(weather.state == v1::SHIPMENT_STATE_DELAYED);
   CHECK(weather.reason == v1::STATE_REASON_WEATHER);
-  const UpsStatus attempted = MapUpsStatus("X", "48", "", "The receiver was not available. A "
-                                                          "second delivery attempt will be made.");
+  const UpsStatus attempted = MapUpsStatus("X", "48", "",
+                                           "The receiver was not available. A "
+                                           "second delivery attempt will be made.");
   CHECK(attempted.state == v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED);
   CHECK(attempted.reason == v1::STATE_REASON_RECIPIENT_UNAVAILABLE);
   // A delivered code whose text says something else is not trusted.

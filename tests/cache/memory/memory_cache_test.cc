@@ -39,7 +39,8 @@ TEST_CASE("memory cache: hit, miss and expiry", "[cache]") {
 TEST_CASE("memory cache: LRU eviction by entry count and by bytes", "[cache]") {
   const absl::Time now = absl::FromUnixSeconds(1000);
   MemoryCache by_count({.max_entries = 16 * 2, .max_bytes = 1 << 30});
-  for (int i = 0; i < 1000; ++i) by_count.Put(absl::StrCat("key", i), Entry("v", now, absl::Hours(1)));
+  for (int i = 0; i < 1000; ++i)
+    by_count.Put(absl::StrCat("key", i), Entry("v", now, absl::Hours(1)));
   CHECK(by_count.stats().entries <= 32);
   CHECK(by_count.stats().evictions >= 1000 - 32);
   CHECK(by_count.Get("key999", now) != nullptr);  // the newest survives

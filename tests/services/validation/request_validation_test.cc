@@ -30,12 +30,13 @@ TEST_CASE("tracking numbers: normalized, bounded, and limited to letters, digits
   CHECK_THAT(ValidateTrackingNumber("shipment.tracking_number", std::string(41, '1')).status(),
              StatusIs(kInvalid, "shipment.tracking_number: at most 40 characters (got 41)"));
   CHECK(ValidateTrackingNumber("f", std::string(40, '1')).ok());
-  for (const std::string bad : {"1Z/../etc", "1Z\r\nX-Injected: 1", "1Z%00", "1Z?x=1", "1Z_1",
-                                "1Z\xc3\xa9", "1Z\t1"}) {
+  for (const std::string bad :
+       {"1Z/../etc", "1Z\r\nX-Injected: 1", "1Z%00", "1Z?x=1", "1Z_1", "1Z\xc3\xa9", "1Z\t1"}) {
     INFO(bad);
     CHECK_THAT(ValidateTrackingNumber("shipment.tracking_number", bad).status(),
-               StatusIs(kInvalid, "shipment.tracking_number: only letters, digits, spaces and "
-                                  "dashes are allowed"));
+               StatusIs(kInvalid,
+                        "shipment.tracking_number: only letters, digits, spaces and "
+                        "dashes are allowed"));
   }
   // Control bytes are named by value, never echoed.
   const auto status = ValidateTrackingNumber("f", std::string("1Z\x01", 3)).status();
@@ -45,11 +46,12 @@ TEST_CASE("tracking numbers: normalized, bounded, and limited to letters, digits
 TEST_CASE("order IDs: Amazon's are 3-7-7 digits", "[validation]") {
   CHECK_THAT(ValidateOrderId("order.order_id", "114-3941689-8772232", v1::SALES_CHANNEL_AMAZON),
              IsOk());
-  CHECK_THAT(ValidateOrderId("order.order_id", "114-3941689-8772232",
-                             v1::SALES_CHANNEL_UNSPECIFIED),
-             IsOk());
-  for (const std::string bad : {"", "114-3941689-877223", "1143941689-8772232", "114-394168A-8772232",
-                                "114-3941689-8772232-1", " 114-3941689-8772232", "114_3941689_8772232"}) {
+  CHECK_THAT(
+      ValidateOrderId("order.order_id", "114-3941689-8772232", v1::SALES_CHANNEL_UNSPECIFIED),
+      IsOk());
+  for (const std::string bad :
+       {"", "114-3941689-877223", "1143941689-8772232", "114-394168A-8772232",
+        "114-3941689-8772232-1", " 114-3941689-8772232", "114_3941689_8772232"}) {
     INFO(bad);
     CHECK_THAT(ValidateOrderId("order.order_id", bad, v1::SALES_CHANNEL_AMAZON),
                StatusIs(kInvalid, "order.order_id:"));
@@ -76,7 +78,8 @@ TEST_CASE("batch validation: size bounds and the failing item's index", "[valida
   v1::BatchTrackShipmentsRequest batch;
   CHECK_THAT(ValidateBatchTrackShipments(batch),
              StatusIs(kInvalid, "requests: at least one request is required"));
-  for (int i = 0; i < kMaxBatchTrackShipments; ++i) *batch.add_requests() = Track("1Z999AA10123456784");
+  for (int i = 0; i < kMaxBatchTrackShipments; ++i)
+    *batch.add_requests() = Track("1Z999AA10123456784");
   CHECK_THAT(ValidateBatchTrackShipments(batch), IsOk());
   *batch.add_requests() = Track("1Z999AA10123456784");
   CHECK_THAT(ValidateBatchTrackShipments(batch),
@@ -97,7 +100,8 @@ TEST_CASE("batch validation: size bounds and the failing item's index", "[valida
   orders.mutable_requests()->RemoveLast();
   CHECK_THAT(ValidateBatchGetOrderTracking(orders), IsOk());
   orders.mutable_requests(7)->mutable_order()->set_order_id("nope");
-  CHECK_THAT(ValidateBatchGetOrderTracking(orders), StatusIs(kInvalid, "requests[7].order.order_id"));
+  CHECK_THAT(ValidateBatchGetOrderTracking(orders),
+             StatusIs(kInvalid, "requests[7].order.order_id"));
 }
 
 TEST_CASE("GetOrderTracking validation", "[validation]") {
@@ -118,7 +122,8 @@ TEST_CASE("EnrichTicket validation", "[validation]") {
   CHECK_THAT(ValidateEnrichTicket(request),
              StatusIs(kInvalid, "subject: one of order, shipment or text is required"));
   request.mutable_text();
-  CHECK_THAT(ValidateEnrichTicket(request), StatusIs(kInvalid, "text: subject or body is required"));
+  CHECK_THAT(ValidateEnrichTicket(request),
+             StatusIs(kInvalid, "text: subject or body is required"));
   request.mutable_text()->set_body("where is my parcel?");
   CHECK_THAT(ValidateEnrichTicket(request), IsOk());
   request.mutable_text()->set_body(std::string(kMaxTicketBodyBytes + 1, 'x'));
