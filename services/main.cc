@@ -8,6 +8,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/time/time.h"
+#include "spdlog/sinks/stdout_sinks.h"
 #include "spdlog/spdlog.h"
 
 #include "services/config/service_config.h"
@@ -29,6 +30,8 @@ int main(int argc, char** argv) {
       "Zero config: `trackenrich` runs in sandbox mode on 127.0.0.1:50051 (gRPC) and "
       "127.0.0.1:8080 (admin).");
   absl::ParseCommandLine(argc, argv);
+  // Logs go to stderr; stdout carries only the one "listening" line.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("trackenrich"));
   spdlog::set_level(spdlog::level::from_str(absl::GetFlag(FLAGS_log_level)));
 
   trackenrich::server::ServiceConfig config;

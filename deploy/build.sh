@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Configures and builds trackenrich into build/ (or $TRACKENRICH_BUILD_DIR).
+# Extra arguments are build targets, e.g. `deploy/build.sh trackenrich`.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${TRACKENRICH_BUILD_DIR:-$root/build}
+
+cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=${CMAKE_BUILD_TYPE:-RelWithDebInfo} \
+  ${TRACKENRICH_CMAKE_ARGS:-} >/dev/null
+targets=()
+for target in "$@"; do targets+=(--target "$target"); done
+cmake --build "$build_dir" "${targets[@]}"

@@ -1,0 +1,117 @@
+#include "services/config/service_config.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/status_matchers.h"
+#include "tests/support/test_data.h"
+
+namespace trackenrich::server {
+namespace {
+
+using testing::StatusIs;
+constexpr auto kInvalid = absl::StatusCode::kInvalidArgument;
+
+TEST_CASE("config: defaults, values and durations", "[config]") {
+  auto config = ParseServiceConfig(R"({
+    "grpc_listen": "0.0.0.0:7000", "io_threads": 4, "default_deadline": "2500ms",
+    "cache": {"delivered_ttl": "48h", "memory_max_entries": 5000}
+  })");
+  REQUIRE(config.ok());
+  CHECK(config->grpc_listen == "0.0.0.0:7000");
+  CHECK(config->admin_listen == "127.0.0.1:8080");
+  CHECK(config->io_threads == 4);
+  CHECK(config->default_deadline == absl::Milliseconds(2500));
+  CHECK(config->cache_policy.delivered_ttl == absl::Hours(48));
+  CHECK(config->memory_cache.max_entries == 5000);
+  CHECK_FALSE(config->sandbox);  // a config file means production unless it says otherwise
+  CHECK_FALSE(config->ups_configured);
+}
+
+TEST_CASE("config: errors name the key", "[config]") {
+  CHECK_THAT(ParseServiceConfig("{").status(), StatusIs(kInvalid, "config: not valid JSON"));
+  CHECK_THAT(ParseServiceConfig("[]").status(), StatusIs(kInvalid, "top level"));
+  CHECK_THAT(ParseServiceConfig(R"({"grpc_listn": "x"})").status(),
+             StatusIs(kInvalid, "grpc_listn: unknown key"));
+  CHECK_THAT(ParseServiceConfig(R"({"io_threads": 0})").status(),
+             StatusIs(kInvalid, "io_threads: must be between 1 and 256"));
+  CHECK_THAT(ParseServiceConfig(R"({"io_threads": "2"})").status(),
+             StatusIs(kInvalid, "io_threads: must be a whole number"));
+  CHECK_THAT(ParseServiceConfig(R"({"cache": {"in_transit_ttl": "soon"}})").status(),
+             StatusIs(kInvalid, "cache.in_transit_ttl: must be a duration"));
+  CHECK_THAT(ParseServiceConfig(R"({"carriers": {"fedx": {}}})").status(),
+             StatusIs(kInvalid, "carriers.fedx: unknown key"));
+  CHECK_THAT(ParseServiceConfig(R"({"carriers": {"ups": {"base_uri": "x"}}})").status(),
+             StatusIs(kInvalid, "carriers.ups.base_uri: unknown key"));
+  CHECK_THAT(ParseServiceConfig(R"({"sandbox": "yes"})").status(),
+             StatusIs(kInvalid, "sandbox: must be true or false"));
+}
+
+TEST_CASE("config: secrets only by reference, never echoed", "[config]") {
+  ::setenv("TE_TEST_UPS_ID", "id-from-env", 1);
+  const auto literal = ParseServiceConfig(
+      R"({"carriers": {"ups": {"client_id": {"env": "TE_TEST_UPS_ID"}, "client_secret": "hunter2"}}})");
+  CHECK_THAT(literal.status(),
+             StatusIs(kInvalid, "carriers.ups.client_secret: secrets are given by reference"));
+  CHECK_FALSE(absl::StrContains(literal.status().message(), "hunter2"));
+
+  ::unsetenv("TE_TEST_UPS_ID");
+  CHECK_THAT(
+      ParseServiceConfig(R"({"carriers": {"ups": {"client_id": {"env": "TE_TEST_UPS_ID"},
+                                    "client_secret": {"env": "TE_TEST_UPS_ID"}}}})")
+          .status(),
+      StatusIs(kInvalid, "carriers.ups.client_id: environment variable TE_TEST_UPS_ID is not set"));
+
+  ::setenv("TE_TEST_UPS_ID", "id-from-env", 1);
+  const std::string secret_file =
+      (std::filesystem::temp_directory_path() / "trackenrich-config-test-secret").string();
+  {
+    std::ofstream file(secret_file);
+    file << "secret-from-file\n";
+  }
+  auto config = ParseServiceConfig(absl::StrCat(
+      R"({"carriers": {"ups": {"client_id": {"env": "TE_TEST_UPS_ID"}, "client_secret": {"file": ")",
+      secret_file, R"("}}}})"));
+  REQUIRE(config.ok());
+  CHECK(config->ups_configured);
+  CHECK(config->ups.client_id == "id-from-env");
+  CHECK(config->ups.client_secret == "secret-from-file");
+  std::filesystem::remove(secret_file);
+
+  CHECK_THAT(ParseServiceConfig(R"({"carriers": {"ups": {"client_id": {"env": "TE_TEST_UPS_ID"},
+                                    "client_secret": {"file": "/nonexistent/secret"}}}})")
+                 .status(),
+             StatusIs(kInvalid, "carriers.ups.client_secret: cannot read secret file"));
+  CHECK_THAT(
+      ParseServiceConfig(R"({"carriers": {"ups": {"client_id": {"env": "A", "file": "B"}}}})")
+          .status(),
+      StatusIs(kInvalid, "carriers.ups.client_id: expected exactly one"));
+}
+
+TEST_CASE("config: the example configs in deploy/config load", "[config]") {
+  ::setenv("UPS_CLIENT_ID", "example-id", 1);
+  const std::filesystem::path dir =
+      std::filesystem::path(TRACKENRICH_TEST_DATA_DIR).parent_path().parent_path() / "deploy" /
+      "config";
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    INFO(entry.path().string());
+    const std::string text = testing::ReadFile(entry.path().string());
+    auto config = ParseServiceConfig(text);
+    // Secret files are deployment-specific; everything else must be valid.
+    if (!config.ok() && absl::StrContains(config.status().message(), "cannot read secret file")) {
+      ++checked;
+      continue;
+    }
+    CHECK(config.ok());
+    ++checked;
+  }
+  CHECK(checked >= 2);
+}
+
+}  // namespace
+}  // namespace trackenrich::server
