@@ -9,6 +9,7 @@
 #include "adapters/common/time_util.h"
 #include "adapters/ups/ups_request.h"
 #include "adapters/ups/ups_status_map.h"
+#include "tests/support/shipment_expectations.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_data.h"
 
@@ -17,94 +18,16 @@ namespace {
 
 using testing::StatusIs;
 
-struct Expectation {
-  std::string file;
-  int http_status;
-  absl::StatusCode code;
-  v1::ShipmentState state;
-  v1::StateReason reason;
-  // RFC 3339, "" when the shipment has no delivered time.
-  std::string delivered_at;
-  int events;
-};
-
-http::HttpResponse Response(int status, std::string body) {
-  http::HttpResponse response;
-  response.status = status;
-  response.body = std::move(body);
-  return response;
-}
+using testing::CheckShipment;
+using testing::Response;
+using Expectation = testing::ShipmentExpectation;
 
 void Check(const Expectation& expected, const std::string& body) {
-  INFO("payload " << expected.file);
   auto shipment = ParseUpsTrackResponse(Response(expected.http_status, body), "1ZREQUESTED");
-  REQUIRE_THAT(shipment.status(), StatusIs(expected.code));
+  CheckShipment(expected, shipment);
   if (!shipment.ok()) return;
   CHECK(shipment->carrier() == v1::CARRIER_UPS);
   CHECK(shipment->tracking_number() == "1ZREQUESTED");
-  CHECK(v1::ShipmentState_Name(shipment->state()) == v1::ShipmentState_Name(expected.state));
-  CHECK(v1::StateReason_Name(shipment->reason()) == v1::StateReason_Name(expected.reason));
-  CHECK(shipment->events_size() == expected.events);
-  if (expected.delivered_at.empty()) {
-    CHECK_FALSE(shipment->has_delivered_at());
-  } else {
-    REQUIRE(shipment->has_delivered_at());
-    CHECK(absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", FromProto(shipment->delivered_at()),
-                           absl::UTCTimeZone()) == expected.delivered_at);
-  }
-  // Events are sorted oldest first.
-  for (int i = 1; i < shipment->events_size(); ++i) {
-    CHECK(shipment->events(i - 1).time().seconds() <= shipment->events(i).time().seconds());
-  }
-}
-
-TEST_CASE("UPS parser: every published UPS track payload in ../shared", "[ups][fixtures]") {
-  if (!testing::SharedDirExists()) {
-    WARN("skipped: ../shared not found, so the published UPS payloads are not checked");
-    return;
-  }
-  const std::vector<Expectation> table = {
-      // Local times without offset are read as UTC (offset_known = false).
-      {"ups/ups.track.v1.details.200.delivered-readme-sample.json", 200, absl::StatusCode::kOk,
-       v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED, "2022-01-26T16:30:00Z", 2},
-      {"ups/ups.track.v1.details.200.delivered-schema-sample.json", 200, absl::StatusCode::kOk,
-       v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED, "2022-01-26T16:30:00Z", 2},
-      // One activity: type X, code SR ("released by the customs agency"), which
-      // is progress, not an exception.
-      {"ups/ups.track.v1.details.200.openapi-example-values.json", 200, absl::StatusCode::kOk,
-       v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED, "", 1},
-      {"ups/ups.track.v1.details.200.not-found-warning-TW0001.json",
-       200,
-       absl::StatusCode::kNotFound,
-       {},
-       {},
-       "",
-       0},
-      {"ups/ups.track.v1.error.invalid-inquiry-number-TV1002.json",
-       400,
-       absl::StatusCode::kNotFound,
-       {},
-       {},
-       "",
-       0},
-      {"ups/ups.error.invalid-access-license-250003.json",
-       401,
-       absl::StatusCode::kFailedPrecondition,
-       {},
-       {},
-       "",
-       0},
-      {"ups/ups.trackalert.subscription.500.json",
-       500,
-       absl::StatusCode::kUnavailable,
-       {},
-       {},
-       "",
-       0},
-  };
-  for (const auto& expected : table) {
-    Check(expected, testing::ReadFile(testing::SharedFixture(expected.file)));
-  }
 }
 
 TEST_CASE("UPS parser: the project's own UPS payloads", "[ups]") {
