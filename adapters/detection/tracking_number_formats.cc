@@ -434,10 +434,11 @@ constexpr TrackingNumberFormat kFormats[] = {
      .shape = "#@#{11}",
      .confidence = 0.6},
     // Correos preregister API, Annex XI "Shipment code structures": 23
-    // characters: 2-character product (national parcels start with P), 4-character
-    // client code, 2-digit channel, 7-digit sequence, 2-character package,
-    // 5-character postcode and a control letter (whose formula is not public
-    // here, so it is not checked).
+    // characters: a 2-character product, 4-character client code, 2-digit
+    // channel, 7-digit sequence, 2-character package, 5-character postcode and
+    // a control letter. Only products starting with P (the parcel products,
+    // e.g. PQ) are matched, and the control letter is not checked: its formula
+    // (Annex IV) was not available.
     {.carrier = v1::CARRIER_CORREOS,
      .name = "Correos (23)",
      .shape = "P@*{4}#{9}*{7}@",

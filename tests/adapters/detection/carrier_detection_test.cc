@@ -177,7 +177,10 @@ TEST_CASE("Placeholders of one repeated character are no tracking numbers", "[de
   }
 }
 
-TEST_CASE("Phone numbers are never likely tracking numbers", "[detection][ticket_text]") {
+// 12-digit international numbers are left out: one in ten passes FedEx
+// Express's check, which is worth 0.6 (see tracking_number_formats.cc).
+TEST_CASE("Phone numbers of 10 and 11 digits are never likely tracking numbers",
+          "[detection][ticket_text]") {
   for (const char* phone : {"+1 (555) 123-4567", "(212) 555-0199", "1-800-275-8777",
                             "06 12 34 56 78", "+49 30 1234567"}) {
     INFO(phone);
