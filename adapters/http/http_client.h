@@ -17,13 +17,16 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
+#include "adapters/http/circuit_breaker.h"
 #include "adapters/http/http_message.h"
+#include "adapters/http/retry_policy.h"
 
 namespace boost::asio {
 class io_context;
@@ -39,18 +42,60 @@ struct Endpoint {
   uint16_t port = 0;
   // Path prefix prepended to every request target ("" or "/ups").
   std::string base_path;
+  // Names the upstream in metrics, logs and readiness ("ups"); the host if empty.
+  std::string name;
+
+  std::string Key() const;
+  std::string DisplayName() const { return name.empty() ? host : name; }
 };
 
 // Returns INVALID_ARGUMENT naming the URL's problem (scheme, host, port).
 absl::StatusOr<Endpoint> ParseEndpoint(absl::string_view base_url);
 
-struct HttpClientOptions {
+// Per-upstream behaviour: pool, limits, retries, circuit breaker.
+struct UpstreamOptions {
+  // Connections kept open (and in use) at most; further requests wait for one.
+  size_t max_connections = 32;
   absl::Duration connect_timeout = absl::Seconds(3);
   size_t max_header_bytes = 16 * 1024;
   size_t max_body_bytes = 4 * 1024 * 1024;
+  RetryPolicy retry;
+  BreakerOptions breaker;
+};
+
+struct HttpClientOptions {
+  // Defaults for every upstream not given its own with Configure().
+  UpstreamOptions upstream;
   // PEM file of trusted CAs; empty means the system's default store.
   std::string ca_file;
   std::string user_agent = "trackenrich/0.1";
+};
+
+// Receives what happens on the wire, for metrics. Called on I/O threads.
+class HttpObserver {
+ public:
+  virtual ~HttpObserver() = default;
+  // One attempt finished: outcome is "ok" (any 2xx-4xx response), "5xx", "429",
+  // "timeout", "transport", or "circuit_open".
+  virtual void OnAttempt(absl::string_view upstream, absl::string_view outcome,
+                         absl::Duration latency) = 0;
+  virtual void OnRetry(absl::string_view upstream) = 0;
+  virtual void OnBreakerState(absl::string_view upstream, CircuitBreaker::State state) = 0;
+  // An OAuth token was fetched for this upstream.
+  virtual void OnTokenRefresh(absl::string_view upstream) = 0;
+};
+
+// A snapshot of one upstream, for /readyz and tests.
+struct UpstreamStats {
+  std::string name;
+  CircuitBreaker::State breaker = CircuitBreaker::State::kClosed;
+  int64_t breaker_opened = 0;
+  int64_t requests = 0;
+  int64_t attempts = 0;
+  int64_t retries = 0;
+  int64_t connections_opened = 0;
+  int open_connections = 0;
+  int idle_connections = 0;
 };
 
 using ResponseCallback = absl::AnyInvocable<void(absl::StatusOr<HttpResponse>)>;
@@ -62,10 +107,24 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  // Sends `request` to `endpoint`; `done` receives the response or the
-  // transport failure. Never blocks; never calls `done` inline.
+  // Sets the options of one upstream (by scheme, host and port); call before
+  // its first request.
+  void Configure(const Endpoint& endpoint, UpstreamOptions options);
+
+  // Receives wire events from now on; must outlive the client.
+  void set_observer(HttpObserver* observer);
+
+  // Sends `request` to `endpoint` over a pooled keep-alive connection,
+  // retrying per the upstream's RetryPolicy within `deadline`; `done`
+  // receives the last response or the transport failure. Never blocks; never
+  // calls `done` inline. An open circuit answers UNAVAILABLE at once.
   void Send(const Endpoint& endpoint, HttpRequest request, absl::Time deadline,
             ResponseCallback done);
+
+  std::vector<UpstreamStats> Stats() const;
+
+  // Reports a token fetch for `endpoint` to the observer (token caches call it).
+  void RecordTokenRefresh(const Endpoint& endpoint);
 
  private:
   struct Impl;

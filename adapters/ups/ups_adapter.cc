@@ -38,6 +38,7 @@ class UpsAdapter final : public TrackingSource {
 
  private:
   void FetchToken(absl::Time deadline, TokenFetchCallback done) {
+    client_.RecordTokenRefresh(endpoint_);
     client_.Send(endpoint_, BuildUpsTokenRequest(settings_.client_id, settings_.client_secret),
                  deadline,
                  [done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
@@ -102,6 +103,7 @@ absl::Status RegisterUpsAdapter(AdapterRegistry& registry, http::HttpClient& cli
     return absl::InvalidArgumentError(
         absl::StrCat("carriers.ups.base_url: ", endpoint.status().message()));
   }
+  endpoint->name = "ups";
   registry.Add(std::make_unique<UpsAdapter>(client, *std::move(endpoint), std::move(settings)));
   return absl::OkStatus();
 }

@@ -1,9 +1,11 @@
 #include "services/http/http_server.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <sstream>
+#include <type_traits>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -16,6 +18,7 @@
 #include "boost/asio/write.hpp"
 #include "boost/beast/core.hpp"
 #include "boost/beast/http.hpp"
+#include "boost/beast/ssl.hpp"
 
 namespace trackenrich::server {
 namespace {
@@ -23,6 +26,7 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace ssl = boost::asio::ssl;
 using tcp = asio::ip::tcp;
 
 constexpr size_t kTrickleChunkBytes = 16;
@@ -35,28 +39,46 @@ std::chrono::nanoseconds ToChrono(absl::Duration duration) {
 struct Shared {
   HttpServer::Handler handler;
   HttpServer::Options options;
+  std::unique_ptr<ssl::context> tls;  // null: plain HTTP
+  std::atomic<int64_t> accepted{0};
 };
 
 // One accepted connection: read a request, answer it, repeat while keep-alive.
-class Connection : public std::enable_shared_from_this<Connection> {
+// `Stream` is beast::tcp_stream or beast::ssl_stream<beast::tcp_stream>.
+template <class Stream>
+class Connection : public std::enable_shared_from_this<Connection<Stream>> {
  public:
-  Connection(tcp::socket socket, std::shared_ptr<const Shared> shared)
-      : stream_(std::move(socket)),
+  Connection(Stream stream, std::shared_ptr<const Shared> shared)
+      : stream_(std::move(stream)),
         timer_(stream_.get_executor()),
         shared_(std::move(shared)),
         options_(shared_->options) {}
 
-  void Start() { ReadRequest(); }
+  void Start() {
+    if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+      ReadRequest();
+    } else {
+      Lowest().expires_after(ToChrono(options_.idle_timeout));
+      stream_.async_handshake(ssl::stream_base::server,
+                              [self = this->shared_from_this()](beast::error_code error) {
+                                if (error) return self->Close();
+                                self->ReadRequest();
+                              });
+    }
+  }
 
  private:
+  beast::tcp_stream& Lowest() { return beast::get_lowest_layer(stream_); }
+
   void ReadRequest() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
     parser_->body_limit(options_.max_body_bytes);
-    stream_.expires_after(ToChrono(options_.idle_timeout));
-    bhttp::async_read(
-        stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code error, size_t) { self->OnRead(error); });
+    Lowest().expires_after(ToChrono(options_.idle_timeout));
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = this->shared_from_this()](beast::error_code error, size_t) {
+                        self->OnRead(error);
+                      });
   }
 
   void OnRead(beast::error_code error) {
@@ -88,9 +110,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Respond(HttpServer::Reply reply) {
     reply_ = std::move(reply);
     if (reply_.delay > absl::ZeroDuration()) {
-      stream_.expires_never();
+      Lowest().expires_never();
       timer_.expires_after(ToChrono(reply_.delay));
-      timer_.async_wait([self = shared_from_this()](beast::error_code) { self->Send(); });
+      timer_.async_wait([self = this->shared_from_this()](beast::error_code) { self->Send(); });
       return;
     }
     Send();
@@ -99,7 +121,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Send() {
     if (reply_.reset_connection) {
       beast::error_code ignored;
-      stream_.socket().set_option(asio::socket_base::linger(true, 0), ignored);
+      Lowest().socket().set_option(asio::socket_base::linger(true, 0), ignored);
       return Close();
     }
     bhttp::response<bhttp::string_body> message;
@@ -122,7 +144,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       keep_alive_ = false;
     }
     written_ = 0;
-    stream_.expires_after(ToChrono(options_.idle_timeout));
+    Lowest().expires_after(ToChrono(options_.idle_timeout));
     WriteMore();
   }
 
@@ -130,18 +152,19 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const bool trickle = reply_.trickle_interval > absl::ZeroDuration();
     const size_t chunk =
         trickle ? std::min(kTrickleChunkBytes, wire_.size() - written_) : wire_.size() - written_;
-    asio::async_write(stream_, asio::buffer(wire_.data() + written_, chunk),
-                      [self = shared_from_this(), trickle](beast::error_code error, size_t n) {
-                        if (error) return self->Close();
-                        self->written_ += n;
-                        if (self->written_ < self->wire_.size()) {
-                          if (!trickle) return self->WriteMore();
-                          self->timer_.expires_after(ToChrono(self->reply_.trickle_interval));
-                          self->timer_.async_wait([self](beast::error_code) { self->WriteMore(); });
-                          return;
-                        }
-                        self->OnWritten();
-                      });
+    asio::async_write(
+        stream_, asio::buffer(wire_.data() + written_, chunk),
+        [self = this->shared_from_this(), trickle](beast::error_code error, size_t n) {
+          if (error) return self->Close();
+          self->written_ += n;
+          if (self->written_ < self->wire_.size()) {
+            if (!trickle) return self->WriteMore();
+            self->timer_.expires_after(ToChrono(self->reply_.trickle_interval));
+            self->timer_.async_wait([self](beast::error_code) { self->WriteMore(); });
+            return;
+          }
+          self->OnWritten();
+        });
   }
 
   void OnWritten() {
@@ -151,11 +174,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void Close() {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.socket().close(ignored);
+    Lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    Lowest().socket().close(ignored);
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   asio::steady_timer timer_;
   std::shared_ptr<const Shared> shared_;
   const HttpServer::Options& options_;
@@ -173,24 +196,40 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
   Impl(asio::io_context& io_context, Handler handler, Options options)
       : io_context(io_context),
         acceptor(asio::make_strand(io_context)),
-        shared(std::make_shared<Shared>(Shared{std::move(handler), options})) {}
+        shared(std::make_shared<Shared>()) {
+    shared->handler = std::move(handler);
+    shared->options = options;
+  }
 
   void Accept() {
     acceptor.async_accept(
         asio::make_strand(io_context),
-        [self = shared_from_this()](beast::error_code error, tcp::socket socket) {
+        [self = this->shared_from_this()](beast::error_code error, tcp::socket socket) {
           if (error) {
             if (error == asio::error::operation_aborted || !self->acceptor.is_open()) return;
           } else {
-            std::make_shared<Connection>(std::move(socket), self->shared)->Start();
+            self->Serve(std::move(socket));
           }
           self->Accept();
         });
   }
 
+  void Serve(tcp::socket socket) {
+    shared->accepted.fetch_add(1);
+    if (shared->tls != nullptr) {
+      using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+      std::make_shared<Connection<TlsStream>>(
+          TlsStream(beast::tcp_stream(std::move(socket)), *shared->tls), shared)
+          ->Start();
+    } else {
+      std::make_shared<Connection<beast::tcp_stream>>(beast::tcp_stream(std::move(socket)), shared)
+          ->Start();
+    }
+  }
+
   asio::io_context& io_context;
   tcp::acceptor acceptor;
-  std::shared_ptr<const Shared> shared;
+  std::shared_ptr<Shared> shared;
 };
 
 HttpServer::HttpServer(asio::io_context& io_context, Handler handler, Options options)
@@ -200,6 +239,18 @@ HttpServer::~HttpServer() { Stop(); }
 
 absl::StatusOr<uint16_t> HttpServer::Listen(absl::string_view host, uint16_t port) {
   beast::error_code error;
+  const Options& options = impl_->shared->options;
+  if (!options.tls_certificate_chain_pem.empty()) {
+    auto tls = std::make_unique<ssl::context>(ssl::context::tls_server);
+    tls->use_certificate_chain(asio::buffer(options.tls_certificate_chain_pem), error);
+    if (!error)
+      tls->use_private_key(asio::buffer(options.tls_private_key_pem), ssl::context::pem, error);
+    if (error) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("TLS certificate or key does not load: ", error.message()));
+    }
+    impl_->shared->tls = std::move(tls);
+  }
   const auto address = asio::ip::make_address(std::string(host), error);
   if (error) return absl::InvalidArgumentError(absl::StrCat("not an IP address: \"", host, "\""));
   const tcp::endpoint endpoint(address, port);
@@ -216,6 +267,8 @@ absl::StatusOr<uint16_t> HttpServer::Listen(absl::string_view host, uint16_t por
   impl_->Accept();
   return bound;
 }
+
+int64_t HttpServer::connections_accepted() const { return impl_->shared->accepted.load(); }
 
 void HttpServer::Stop() {
   // Close on the acceptor's strand so it never races a pending accept, and

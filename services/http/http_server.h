@@ -48,6 +48,9 @@ class HttpServer {
     size_t max_header_bytes = 16 * 1024;
     size_t max_body_bytes = 1024 * 1024;
     absl::Duration idle_timeout = absl::Seconds(30);
+    // PEM certificate chain and private key: set both to serve HTTPS.
+    std::string tls_certificate_chain_pem;
+    std::string tls_private_key_pem;
   };
 
   HttpServer(boost::asio::io_context& io_context, Handler handler, Options options);
@@ -62,6 +65,9 @@ class HttpServer {
 
   // Stops accepting; open connections finish their current exchange.
   void Stop();
+
+  // Connections accepted so far (for tests of client pooling).
+  int64_t connections_accepted() const;
 
  private:
   struct Impl;

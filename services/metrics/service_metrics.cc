@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "prometheus/counter.h"
+#include "prometheus/gauge.h"
 #include "prometheus/histogram.h"
 #include "prometheus/registry.h"
 #include "prometheus/text_serializer.h"
@@ -72,6 +73,26 @@ struct ServiceMetrics::Impl {
                         .Name("trackenrich_cache_lookups_total")
                         .Help("Cache lookups, by layer and result.")
                         .Register(*registry)),
+        attempts_total(prometheus::BuildCounter()
+                           .Name("trackenrich_upstream_attempts_total")
+                           .Help("HTTP attempts on the wire, by upstream and outcome.")
+                           .Register(*registry)),
+        attempt_seconds(prometheus::BuildHistogram()
+                            .Name("trackenrich_upstream_attempt_duration_seconds")
+                            .Help("HTTP attempt latency, by upstream.")
+                            .Register(*registry)),
+        retries_total(prometheus::BuildCounter()
+                          .Name("trackenrich_upstream_retries_total")
+                          .Help("HTTP retries, by upstream.")
+                          .Register(*registry)),
+        breaker_state(prometheus::BuildGauge()
+                          .Name("trackenrich_upstream_breaker_state")
+                          .Help("Circuit breaker state by upstream: 0 closed, 1 open, 2 half-open.")
+                          .Register(*registry)),
+        token_refreshes_total(prometheus::BuildCounter()
+                                  .Name("trackenrich_upstream_token_refreshes_total")
+                                  .Help("OAuth token fetches, by upstream.")
+                                  .Register(*registry)),
         coalesced_total(prometheus::BuildCounter()
                             .Name("trackenrich_coalesced_requests_total")
                             .Help("Requests answered by another request's upstream call.")
@@ -81,7 +102,12 @@ struct ServiceMetrics::Impl {
         rpc_histograms(rpc_seconds),
         upstream_counters(upstream_total),
         upstream_histograms(upstream_seconds),
-        cache_counters(cache_total) {}
+        cache_counters(cache_total),
+        attempt_counters(attempts_total),
+        attempt_histograms(attempt_seconds),
+        retry_counters(retries_total),
+        breaker_gauges(breaker_state),
+        token_counters(token_refreshes_total) {}
 
   std::shared_ptr<prometheus::Registry> registry;
   prometheus::Family<prometheus::Counter>& rpc_total;
@@ -89,12 +115,22 @@ struct ServiceMetrics::Impl {
   prometheus::Family<prometheus::Counter>& upstream_total;
   prometheus::Family<prometheus::Histogram>& upstream_seconds;
   prometheus::Family<prometheus::Counter>& cache_total;
+  prometheus::Family<prometheus::Counter>& attempts_total;
+  prometheus::Family<prometheus::Histogram>& attempt_seconds;
+  prometheus::Family<prometheus::Counter>& retries_total;
+  prometheus::Family<prometheus::Gauge>& breaker_state;
+  prometheus::Family<prometheus::Counter>& token_refreshes_total;
   prometheus::Counter& coalesced_total;
   LabeledCache<prometheus::Counter> rpc_counters;
   LabeledCache<prometheus::Histogram> rpc_histograms;
   LabeledCache<prometheus::Counter> upstream_counters;
   LabeledCache<prometheus::Histogram> upstream_histograms;
   LabeledCache<prometheus::Counter> cache_counters;
+  LabeledCache<prometheus::Counter> attempt_counters;
+  LabeledCache<prometheus::Histogram> attempt_histograms;
+  LabeledCache<prometheus::Counter> retry_counters;
+  LabeledCache<prometheus::Gauge> breaker_gauges;
+  LabeledCache<prometheus::Counter> token_counters;
 };
 
 ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()) {}
@@ -124,6 +160,34 @@ void ServiceMetrics::RecordCache(absl::string_view layer, absl::string_view resu
   impl_->cache_counters
       .Get(absl::StrCat(layer, "|", result),
            {{"layer", std::string(layer)}, {"result", std::string(result)}})
+      .Increment();
+}
+
+void ServiceMetrics::OnAttempt(absl::string_view upstream, absl::string_view outcome,
+                               absl::Duration latency) {
+  impl_->attempt_counters
+      .Get(absl::StrCat(upstream, "|", outcome),
+           {{"upstream", std::string(upstream)}, {"outcome", std::string(outcome)}})
+      .Increment();
+  if (outcome != "circuit_open") {
+    impl_->attempt_histograms
+        .Get(std::string(upstream), {{"upstream", std::string(upstream)}}, LatencyBuckets())
+        .Observe(absl::ToDoubleSeconds(latency));
+  }
+}
+
+void ServiceMetrics::OnRetry(absl::string_view upstream) {
+  impl_->retry_counters.Get(std::string(upstream), {{"upstream", std::string(upstream)}})
+      .Increment();
+}
+
+void ServiceMetrics::OnBreakerState(absl::string_view upstream, http::CircuitBreaker::State state) {
+  impl_->breaker_gauges.Get(std::string(upstream), {{"upstream", std::string(upstream)}})
+      .Set(static_cast<double>(state));
+}
+
+void ServiceMetrics::OnTokenRefresh(absl::string_view upstream) {
+  impl_->token_counters.Get(std::string(upstream), {{"upstream", std::string(upstream)}})
       .Increment();
 }
 

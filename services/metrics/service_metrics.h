@@ -13,16 +13,26 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
+#include "adapters/http/http_client.h"
+
 namespace prometheus {
 class Registry;
 }  // namespace prometheus
 
 namespace trackenrich::server {
 
-class ServiceMetrics {
+class ServiceMetrics final : public http::HttpObserver {
  public:
   ServiceMetrics();
-  ~ServiceMetrics();
+  ~ServiceMetrics() override;
+
+  // http::HttpObserver: every attempt on the wire, retries, breaker states and
+  // token refreshes, by upstream.
+  void OnAttempt(absl::string_view upstream, absl::string_view outcome,
+                 absl::Duration latency) override;
+  void OnRetry(absl::string_view upstream) override;
+  void OnBreakerState(absl::string_view upstream, http::CircuitBreaker::State state) override;
+  void OnTokenRefresh(absl::string_view upstream) override;
 
   // One finished RPC. `code` is the canonical code's name ("OK", "NOT_FOUND").
   void RecordRpc(absl::string_view method, absl::string_view code, absl::Duration latency);

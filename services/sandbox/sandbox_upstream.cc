@@ -31,10 +31,20 @@ absl::string_view PathOf(absl::string_view target) {
 
 }  // namespace
 
-SandboxUpstream::SandboxUpstream(boost::asio::io_context& io_context, Clock clock)
-    : clock_(std::move(clock)),
-      server_(std::make_unique<server::HttpServer>(
-          io_context, [this](const http::HttpRequest& request) { return Handle(request); })) {}
+SandboxUpstream::SandboxUpstream(boost::asio::io_context& io_context, Options options, Clock clock)
+    : clock_(std::move(clock)), tls_(!options.tls_certificate_chain_pem.empty()) {
+  server::HttpServer::Options server_options;
+  server_options.tls_certificate_chain_pem = std::move(options.tls_certificate_chain_pem);
+  server_options.tls_private_key_pem = std::move(options.tls_private_key_pem);
+  server_ = std::make_unique<server::HttpServer>(
+      io_context,
+      [this](const http::HttpRequest& request) {
+        Reply reply = Handle(request);
+        faults_.Apply(request.target, &reply);
+        return reply;
+      },
+      server_options);
+}
 
 SandboxUpstream::~SandboxUpstream() { Stop(); }
 
@@ -57,6 +67,8 @@ int64_t SandboxUpstream::RequestCount(absl::string_view route) const {
   auto it = counts_.find(route);
   return it == counts_.end() ? 0 : it->second;
 }
+
+int64_t SandboxUpstream::ConnectionCount() const { return server_->connections_accepted(); }
 
 void SandboxUpstream::ResetCounts() {
   absl::MutexLock lock(&mu_);
@@ -87,7 +99,20 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     json::object counts;
     absl::MutexLock lock(&mu_);
     for (const auto& [route, count] : counts_) counts[route] = count;
-    return JsonReply(200, json::object{{"requests", std::move(counts)}});
+    return JsonReply(200, json::object{{"requests", std::move(counts)},
+                                       {"connections", server_->connections_accepted()}});
+  }
+  if (path == "/__sandbox/faults" && request.method == "POST") {
+    auto fault = ParseFault(request.body);
+    if (!fault.ok()) {
+      return JsonReply(400, json::object{{"error", std::string(fault.status().message())}});
+    }
+    faults_.Add(*std::move(fault));
+    return JsonReply(200, json::object{{"added", true}});
+  }
+  if (path == "/__sandbox/faults" && request.method == "DELETE") {
+    faults_.Clear();
+    return JsonReply(200, json::object{{"cleared", true}});
   }
   if (path == "/__sandbox/scenarios") {
     json::array list;

@@ -9,7 +9,8 @@
 //   sandbox.RequestCount("ups.track");
 //
 // Control endpoints: GET /__sandbox/stats (counts as JSON),
-// GET /__sandbox/scenarios (the scenario numbers), POST /__sandbox/reset.
+// GET /__sandbox/scenarios (the scenario numbers), POST /__sandbox/reset,
+// POST and DELETE /__sandbox/faults (fault_injection.h).
 #ifndef TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
 #define TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
 
@@ -27,6 +28,7 @@
 #include "absl/time/time.h"
 
 #include "services/http/http_server.h"
+#include "services/sandbox/fault_injection.h"
 
 namespace trackenrich::sandbox {
 
@@ -45,7 +47,15 @@ class SandboxUpstream {
  public:
   using Clock = std::function<absl::Time()>;
 
-  explicit SandboxUpstream(boost::asio::io_context& io_context, Clock clock = absl::Now);
+  struct Options {
+    // PEM certificate chain and key: set both to serve HTTPS.
+    std::string tls_certificate_chain_pem;
+    std::string tls_private_key_pem;
+  };
+
+  explicit SandboxUpstream(boost::asio::io_context& io_context, Clock clock = absl::Now)
+      : SandboxUpstream(io_context, Options{}, std::move(clock)) {}
+  SandboxUpstream(boost::asio::io_context& io_context, Options options, Clock clock = absl::Now);
   ~SandboxUpstream();
 
   absl::StatusOr<uint16_t> Listen(absl::string_view host, uint16_t port);
@@ -57,6 +67,11 @@ class SandboxUpstream {
   // Requests received on `route` ("ups.token", "ups.track", ...).
   int64_t RequestCount(absl::string_view route) const;
   void ResetCounts();
+  // TCP connections accepted so far.
+  int64_t ConnectionCount() const;
+
+  // Faults for the requests to come (see fault_injection.h).
+  FaultPlan& faults() { return faults_; }
 
   // Every scenario the sandbox serves, for docs, demos and tests.
   static const std::vector<Scenario>& Scenarios();
@@ -68,6 +83,8 @@ class SandboxUpstream {
   void Count(absl::string_view route);
 
   Clock clock_;
+  bool tls_ = false;
+  FaultPlan faults_;
   std::unique_ptr<server::HttpServer> server_;
   std::string base_url_;
   mutable absl::Mutex mu_;

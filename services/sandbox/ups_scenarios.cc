@@ -24,13 +24,13 @@ struct Activity {
   const char* region;
 };
 
-enum class Fault { kNone, kSlow, kUnavailable, kMalformed, kNotFound };
+enum class ScenarioFault { kNone, kSlow, kUnavailable, kMalformed, kNotFound };
 
 struct Definition {
   const char* number;
   const char* name;
   const char* description;
-  Fault fault;
+  ScenarioFault fault;
   // Newest first, as UPS sends them.
   std::vector<Activity> activities;
   // Scheduled delivery, in days from now; unset when < -99.
@@ -56,34 +56,36 @@ std::vector<Activity> WithLatest(std::vector<Activity> latest) {
 // check digit.
 const std::vector<Definition>& Definitions() {
   static const auto* const definitions = new std::vector<Definition>{
-      {"1ZSBX0010300000010", "delivered", "Delivered, signed for at the front door", Fault::kNone,
+      {"1ZSBX0010300000010", "delivered", "Delivered, signed for at the front door",
+       ScenarioFault::kNone,
        WithLatest({{"D", "FS", "011", "DELIVERED", 2, "Paramus", "NJ"},
                    {"I", "OT", "021", "Out For Delivery Today", 8, "Paramus", "NJ"}}),
        0, true, "JOHNSON"},
-      {"1ZSBX0010300000029", "in_transit", "In transit, on time", Fault::kNone,
+      {"1ZSBX0010300000029", "in_transit", "In transit, on time", ScenarioFault::kNone,
        WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}), 1, false, ""},
-      {"1ZSBX0010300000038", "out_for_delivery", "Out for delivery today", Fault::kNone,
+      {"1ZSBX0010300000038", "out_for_delivery", "Out for delivery today", ScenarioFault::kNone,
        WithLatest({{"I", "OT", "021", "Out For Delivery Today", 3, "Paramus", "NJ"}}), 0, false,
        ""},
-      {"1ZSBX0010300000047", "exception", "Exception: the address needs correcting", Fault::kNone,
+      {"1ZSBX0010300000047", "exception", "Exception: the address needs correcting",
+       ScenarioFault::kNone,
        WithLatest({{"X", "AD", "",
                     "The address is incomplete. UPS will attempt to contact the "
                     "receiver to obtain the correct address.",
                     5, "Paramus", "NJ"}}),
        2, false, ""},
-      {"1ZSBX0010300000056", "delayed", "Delayed by weather", Fault::kNone,
+      {"1ZSBX0010300000056", "delayed", "Delayed by weather", ScenarioFault::kNone,
        WithLatest(
            {{"X", "WD", "", "A weather emergency has delayed delivery.", 7, "Secaucus", "NJ"}}),
        3, false, ""},
       {"1ZSBX0010300000065", "returned", "Refused by the receiver, returning to the sender",
-       Fault::kNone,
+       ScenarioFault::kNone,
        WithLatest({{"X", "RS", "", "The receiver refused the delivery. Returning to sender.", 4,
                     "Paramus", "NJ"}}),
        -100, false, ""},
       {"1ZSBX0010300000074",
        "not_found",
        "UPS has no record of the number (TW0001)",
-       Fault::kNotFound,
+       ScenarioFault::kNotFound,
        {},
        -100,
        false,
@@ -91,19 +93,19 @@ const std::vector<Definition>& Definitions() {
       {"1ZSBX0010300000083",
        "label_created",
        "Label created, not yet handed to UPS",
-       Fault::kNone,
+       ScenarioFault::kNone,
        {{"M", "MP", "003", "Shipper created a label, UPS has not received the package yet.", 10, "",
          ""}},
        -100,
        false,
        ""},
       {"1ZSBX0010300000092", "slow", "In transit, answered after 1.5 s (a slow upstream)",
-       Fault::kSlow, WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}),
-       1, false, ""},
+       ScenarioFault::kSlow,
+       WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}), 1, false, ""},
       {"1ZSBX0010300000109",
        "unavailable",
        "UPS answers 503 Service Unavailable",
-       Fault::kUnavailable,
+       ScenarioFault::kUnavailable,
        {},
        -100,
        false,
@@ -111,7 +113,7 @@ const std::vector<Definition>& Definitions() {
       {"1ZSBX0010300000118",
        "malformed",
        "UPS answers 200 with a body that is not JSON",
-       Fault::kMalformed,
+       ScenarioFault::kMalformed,
        {},
        -100,
        false,
@@ -203,9 +205,9 @@ Reply UpsTrackReply(absl::string_view number, absl::Time now) {
   for (const Definition& definition : Definitions()) {
     if (number == definition.number) found = &definition;
   }
-  const Fault fault = found == nullptr ? Fault::kNotFound : found->fault;
+  const ScenarioFault fault = found == nullptr ? ScenarioFault::kNotFound : found->fault;
   switch (fault) {
-    case Fault::kNotFound:
+    case ScenarioFault::kNotFound:
       reply.response.body = json::serialize(json::object{
           {"trackResponse",
            json::object{
@@ -215,17 +217,17 @@ Reply UpsTrackReply(absl::string_view number, absl::Time now) {
                                      {"code", "TW0001"},
                                      {"message", "Tracking Information Not Found"}}}}}}}}}});
       return reply;
-    case Fault::kUnavailable:
+    case ScenarioFault::kUnavailable:
       reply.response.status = 503;
       reply.response.body = json::serialize(UpsErrorBody("10004", "Service Unavailable"));
       return reply;
-    case Fault::kMalformed:
+    case ScenarioFault::kMalformed:
       reply.response.body = "{\"trackResponse\": {\"shipment\": [ <html>oops";
       return reply;
-    case Fault::kSlow:
+    case ScenarioFault::kSlow:
       reply.delay = absl::Milliseconds(1500);
       break;
-    case Fault::kNone:
+    case ScenarioFault::kNone:
       break;
   }
   json::object shipment{{"inquiryNumber", found->number},

@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "boost/asio/executor_work_guard.hpp"
 #include "boost/asio/io_context.hpp"
+#include "boost/json.hpp"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/server.h"
@@ -43,16 +44,32 @@ struct Server::Impl {
         admin(io_context, {.readiness = [this] { return ReadinessNow(); },
                            .metrics = [this] { return MetricsText(); }}) {}
 
+  // Readiness is about this process. An open upstream breaker is reported but
+  // does not make the service unready: it still serves its cache and the
+  // other carriers.
   Readiness ReadinessNow() const {
-    std::vector<std::string> adapters;
-    for (const auto* source : registry.All())
-      adapters.push_back(absl::StrCat("\"", source->name(), "\""));
-    std::sort(adapters.begin(), adapters.end());
+    namespace json = boost::json;
+    json::array adapters;
+    std::vector<std::string> names;
+    for (const auto* source : registry.All()) names.emplace_back(source->name());
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) adapters.emplace_back(name);
+    json::object upstreams;
+    for (const auto& upstream : http_client.Stats()) {
+      const absl::string_view state = http::CircuitBreaker::StateName(upstream.breaker);
+      upstreams[upstream.name] =
+          json::object{{"breaker", std::string_view(state.data(), state.size())},
+                       {"open_connections", upstream.open_connections},
+                       {"requests", upstream.requests},
+                       {"retries", upstream.retries}};
+    }
     const bool is_ready = ready.load();
-    return {is_ready, absl::StrCat("{\"ready\":", is_ready ? "true" : "false", ",\"mode\":\"",
-                                   config.sandbox ? "sandbox" : "production",
-                                   "\",\"cache\":{\"memory\":\"ok\"},\"adapters\":[",
-                                   absl::StrJoin(adapters, ","), "]}")};
+    json::object details{{"ready", is_ready},
+                         {"mode", config.sandbox ? "sandbox" : "production"},
+                         {"cache", json::object{{"memory", "ok"}}},
+                         {"adapters", std::move(adapters)},
+                         {"upstreams", std::move(upstreams)}};
+    return {is_ready, json::serialize(details)};
   }
 
   std::string MetricsText() const {
@@ -106,6 +123,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   if (!admin_address.ok()) return admin_address.status();
   auto impl = std::make_unique<Impl>(config);
   Impl& s = *impl;
+  s.http_client.set_observer(&s.metrics);
   for (int i = 0; i < config.io_threads; ++i) {
     s.threads.emplace_back([&s] { s.io_context.run(); });
   }

@@ -23,7 +23,7 @@ fail() {
 
 "$server" --grpc_listen=127.0.0.1:0 --admin_listen=127.0.0.1:0 >"$work/server.out" 2>"$work/server.log" &
 pid=$!
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   grep -q 'listening: grpc=' "$work/server.out" 2>/dev/null && break
   sleep 0.1
 done
@@ -63,9 +63,13 @@ grep -q 'invalid_argument' "$work/invalid.err" || fail "expected invalid_argumen
 grep -q 'shipment.tracking_number' "$work/invalid.err" || fail "error does not name the field"
 
 [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$admin_port/healthz") == 200 ]] || fail "/healthz"
-curl -sf "http://127.0.0.1:$admin_port/readyz" | grep -q '"ready":true' || fail "/readyz"
-curl -sf "http://127.0.0.1:$admin_port/metrics" |
-  grep -q 'trackenrich_rpc_requests_total{code="OK",method="TrackShipment"} 1' || fail "/metrics"
+# Read whole responses first: `curl | grep -q` can fail under pipefail when
+# grep stops reading early.
+ready=$(curl -sf "http://127.0.0.1:$admin_port/readyz") || fail "/readyz did not answer 200"
+grep -q '"ready":true' <<<"$ready" || fail "/readyz: $ready"
+metrics=$(curl -sf "http://127.0.0.1:$admin_port/metrics") || fail "/metrics did not answer 200"
+grep -q 'trackenrich_rpc_requests_total{code="OK",method="TrackShipment"} 1' <<<"$metrics" ||
+  fail "/metrics has no TrackShipment count"
 
 kill -TERM "$pid"
 status=0
