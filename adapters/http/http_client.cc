@@ -427,16 +427,15 @@ struct HttpClient::Impl {
     Upstream& upstream = *call->upstream;
     const absl::Time now = absl::Now();
     if (now >= call->deadline) {
-      return call->done(absl::DeadlineExceededError(
-          absl::StrCat(upstream.endpoint.DisplayName(), ": deadline exceeded before sending")));
+      return call->done(absl::DeadlineExceededError("deadline exceeded before sending"));
     }
     if (!upstream.breaker.Allow(now)) {
       NoteBreaker(call->upstream);
       if (observer != nullptr) {
         observer->OnAttempt(upstream.endpoint.DisplayName(), "circuit_open", absl::ZeroDuration());
       }
-      return call->done(absl::UnavailableError(absl::StrCat(
-          upstream.endpoint.DisplayName(), ": circuit open after repeated failures; not calling")));
+      return call->done(
+          absl::UnavailableError("circuit open after repeated failures; not calling"));
     }
     ++call->attempt;
     upstream.attempts.fetch_add(1);

@@ -170,6 +170,28 @@ absl::Status ReadCache(const json::object& object, ServiceConfig* config) {
   return reader.Done();
 }
 
+absl::Status ReadUpstreams(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "upstreams");
+  http::UpstreamOptions& options = config->upstream;
+  int64_t max_connections = static_cast<int64_t>(options.max_connections);
+  int64_t max_attempts = options.retry.max_attempts;
+  int64_t breaker_failures = options.breaker.consecutive_failures;
+  int64_t max_body_kib = static_cast<int64_t>(options.max_body_bytes >> 10);
+  TE_RETURN_IF_ERROR(reader.Int("max_connections", 1, 10'000, &max_connections));
+  TE_RETURN_IF_ERROR(reader.Int("max_attempts", 1, 10, &max_attempts));
+  TE_RETURN_IF_ERROR(reader.Int("breaker_failures", 1, 1'000'000, &breaker_failures));
+  TE_RETURN_IF_ERROR(reader.Int("max_body_kib", 1, 1 << 20, &max_body_kib));
+  TE_RETURN_IF_ERROR(reader.Duration("connect_timeout", &options.connect_timeout));
+  TE_RETURN_IF_ERROR(reader.Duration("base_backoff", &options.retry.base_backoff));
+  TE_RETURN_IF_ERROR(reader.Duration("max_backoff", &options.retry.max_backoff));
+  TE_RETURN_IF_ERROR(reader.Duration("breaker_open_for", &options.breaker.open_for));
+  options.max_connections = static_cast<size_t>(max_connections);
+  options.retry.max_attempts = static_cast<int>(max_attempts);
+  options.breaker.consecutive_failures = static_cast<int>(breaker_failures);
+  options.max_body_bytes = static_cast<size_t>(max_body_kib) << 10;
+  return reader.Done();
+}
+
 }  // namespace
 
 absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
@@ -202,6 +224,9 @@ absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
     if (*ups != nullptr) TE_RETURN_IF_ERROR(ReadUps(**ups, &config));
     TE_RETURN_IF_ERROR(carrier_reader.Done());
   }
+  auto upstreams = reader.Object("upstreams");
+  if (!upstreams.ok()) return upstreams.status();
+  if (*upstreams != nullptr) TE_RETURN_IF_ERROR(ReadUpstreams(**upstreams, &config));
   auto cache = reader.Object("cache");
   if (!cache.ok()) return cache.status();
   if (*cache != nullptr) TE_RETURN_IF_ERROR(ReadCache(**cache, &config));

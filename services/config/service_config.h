@@ -17,6 +17,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
+#include "adapters/http/http_client.h"
 #include "adapters/ups/ups_adapter.h"
 #include "cache/memory/memory_cache.h"
 #include "services/lookup/shipment_lookup.h"
@@ -37,6 +38,9 @@ struct ServiceConfig {
 
   bool ups_configured = false;
   adapters::ups::UpsSettings ups;
+
+  // Defaults for every upstream HTTP client connection pool, retry and breaker.
+  http::UpstreamOptions upstream;
 
   CachePolicy cache_policy;
   cache::MemoryCache::Options memory_cache;

@@ -141,9 +141,9 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
 
   const std::string key = CacheKey(request.tenant, *carrier, request.tracking_number);
   const absl::Time now = clock_();
-  std::shared_ptr<const cache::CacheEntry> entry;
+  // Read even on a forced refresh: the entry is the stale fallback if the upstream fails.
+  std::shared_ptr<const cache::CacheEntry> entry = cache_.Get(key, now);
   if (!request.cache.force_refresh()) {
-    entry = cache_.Get(key, now);
     if (entry != nullptr) {
       bool usable = now < entry->fresh_until;
       if (usable && request.cache.has_max_age()) {

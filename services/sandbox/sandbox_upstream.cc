@@ -129,6 +129,12 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     return JsonReply(200, json::object{{"reset", true}});
   }
 
+  // A trivial route for exercising the HTTP client itself (pools, faults, benchmarks).
+  if (path == "/ping") {
+    Count("ping");
+    return JsonReply(200, json::object{{"pong", true}});
+  }
+
   if (path == "/security/v1/oauth/token") {
     Count("ups.token");
     const std::string expected = absl::StrCat(

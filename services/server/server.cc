@@ -37,7 +37,7 @@ struct Server::Impl {
   explicit Impl(const ServiceConfig& config)
       : config(config),
         work(asio::make_work_guard(io_context)),
-        http_client(io_context, {.ca_file = config.upstream_ca_file}),
+        http_client(io_context, {.upstream = config.upstream, .ca_file = config.upstream_ca_file}),
         cache(config.memory_cache),
         lookup(registry, cache, metrics, config.cache_policy),
         service(lookup, metrics, {.default_deadline = config.default_deadline}),

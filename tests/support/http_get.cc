@@ -9,6 +9,11 @@
 namespace trackenrich::testing {
 
 HttpGetResult HttpGet(uint16_t port, const std::string& target, const std::string& method) {
+  return HttpSend(port, method, target, "");
+}
+
+HttpGetResult HttpSend(uint16_t port, const std::string& method, const std::string& target,
+                       const std::string& body) {
   namespace beast = boost::beast;
   namespace bhttp = boost::beast::http;
   boost::asio::io_context io_context;
@@ -19,6 +24,10 @@ HttpGetResult HttpGet(uint16_t port, const std::string& target, const std::strin
   if (error) return {};
   bhttp::request<bhttp::string_body> request(bhttp::string_to_verb(method), target, 11);
   request.set(bhttp::field::host, "127.0.0.1");
+  if (!body.empty()) {
+    request.set(bhttp::field::content_type, "application/json");
+    request.body() = body;
+  }
   request.prepare_payload();
   bhttp::write(stream, request, error);
   if (error) return {};

@@ -16,6 +16,10 @@ struct HttpGetResult {
 
 HttpGetResult HttpGet(uint16_t port, const std::string& target, const std::string& method = "GET");
 
+// Any method, with a body (sent as application/json).
+HttpGetResult HttpSend(uint16_t port, const std::string& method, const std::string& target,
+                       const std::string& body);
+
 }  // namespace trackenrich::testing
 
 #endif  // TRACKENRICH_TESTS_SUPPORT_HTTP_GET_H_

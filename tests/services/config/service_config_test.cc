@@ -28,6 +28,17 @@ TEST_CASE("config: defaults, values and durations", "[config]") {
   CHECK(config->cache_policy.delivered_ttl == absl::Hours(48));
   CHECK(config->memory_cache.max_entries == 5000);
   CHECK_FALSE(config->sandbox);  // a config file means production unless it says otherwise
+  auto upstreams = ParseServiceConfig(R"({"upstreams": {"max_connections": 8, "max_attempts": 2,
+    "breaker_failures": 7, "breaker_open_for": "30s", "connect_timeout": "1s", "max_body_kib": 512}})");
+  REQUIRE(upstreams.ok());
+  CHECK(upstreams->upstream.max_connections == 8);
+  CHECK(upstreams->upstream.retry.max_attempts == 2);
+  CHECK(upstreams->upstream.breaker.consecutive_failures == 7);
+  CHECK(upstreams->upstream.breaker.open_for == absl::Seconds(30));
+  CHECK(upstreams->upstream.connect_timeout == absl::Seconds(1));
+  CHECK(upstreams->upstream.max_body_bytes == 512u * 1024);
+  CHECK_THAT(ParseServiceConfig(R"({"upstreams": {"max_attempts": 0}})").status(),
+             StatusIs(kInvalid, "upstreams.max_attempts: must be between 1 and 10"));
   CHECK_FALSE(config->ups_configured);
 }
 
