@@ -196,6 +196,23 @@ SuggestedAction SuggestNextAction(const v1::Order* order, absl::Span<const v1::S
                 kExceptionFollowUp, i);
   }
 
+  for (int i = 0; i < count; ++i) {
+    const v1::Shipment& shipment = shipments[i];
+    if (shipment.state() != v1::SHIPMENT_STATE_LABEL_CREATED ||
+        (!HasFlag(flags, v1::RISK_FLAG_KIND_STALLED, shipment.tracking_number()) &&
+         !HasFlag(flags, v1::RISK_FLAG_KIND_SHIP_BY_MISSED, shipment.tracking_number()))) {
+      continue;
+    }
+    return Make(
+        v1::NEXT_ACTION_KIND_SHIP_NOW,
+        absl::StrCat("Only a label exists for ", shipment.tracking_number(), ": ",
+                     CarrierOf(shipment), " has not received the package. Hand it over today."),
+        {"Hand the package to the carrier today (drop-off or pickup).",
+         "Then tell the buyer about the delay and share the tracking number "
+         "(fbm_status_update)."},
+        "", i);
+  }
+
   const bool order_late = HasFlag(flags, v1::RISK_FLAG_KIND_LATE, "");
   for (int i = 0; i < count; ++i) {
     const v1::Shipment& shipment = shipments[i];

@@ -23,9 +23,11 @@
 //                                                     fix it (address, access, pickup,
 //                                                     duties, ID), else CONTACT_CARRIER
 //                                                     (exception_follow_up)
-//   9. delayed, or flagged LATE or STALLED          → APOLOGIZE_AND_CONTACT_CARRIER
+//   9. only a label, stalled or past ship-by        → SHIP_NOW (hand it to the carrier;
+//                                                     no reply until it moves)
+//  10. delayed, or flagged LATE or STALLED          → APOLOGIZE_AND_CONTACT_CARRIER
 //                                                     (delay_apology)
-//  10. otherwise (on time)                          → SHARE_TRACKING (fbm_status_update)
+//  11. otherwise (on time)                          → SHARE_TRACKING (fbm_status_update)
 // MCF orders are sold on the seller's own channel, so the seller answers the
 // buyer: they follow the FBM rules, not the redirect.
 #ifndef TRACKENRICH_SERVICES_ENRICHMENT_NEXT_ACTION_H_
