@@ -105,6 +105,19 @@ class ObjectReader {
     return absl::OkStatus();
   }
 
+  // An array of strings.
+  absl::Status StringList(absl::string_view key, std::vector<std::string>* out) {
+    const json::value* value = Take(key);
+    if (value == nullptr) return absl::OkStatus();
+    if (!value->is_array()) return KeyError(Join(path_, key), "must be an array of strings");
+    out->clear();
+    for (const json::value& item : value->as_array()) {
+      if (!item.is_string()) return KeyError(Join(path_, key), "must be an array of strings");
+      out->push_back(std::string(item.as_string()));
+    }
+    return absl::OkStatus();
+  }
+
   absl::StatusOr<const json::object*> Object(absl::string_view key) {
     const json::value* value = Take(key);
     if (value == nullptr) return nullptr;
@@ -192,6 +205,55 @@ absl::Status ReadUpstreams(const json::object& object, ServiceConfig* config) {
   return reader.Done();
 }
 
+absl::Status ReadEnrichment(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "enrichment");
+  enrichment::EnrichmentSettings& settings = config->enrichment;
+  TE_RETURN_IF_ERROR(reader.Duration("late_grace", &settings.late_grace));
+  TE_RETURN_IF_ERROR(reader.Duration("ship_by_grace", &settings.ship_by_grace));
+  TE_RETURN_IF_ERROR(reader.Duration("stalled_after", &settings.stalled_after));
+  TE_RETURN_IF_ERROR(reader.Duration("no_record_after", &settings.no_record_after));
+  auto by_carrier = reader.Object("stalled_after_by_carrier");
+  if (!by_carrier.ok()) return by_carrier.status();
+  if (*by_carrier != nullptr) {
+    ObjectReader carriers(**by_carrier, "enrichment.stalled_after_by_carrier");
+    for (const auto& entry : **by_carrier) {
+      const std::string name(entry.key());
+      const auto carrier = enrichment::CarrierFromConfigName(name);
+      if (!carrier.has_value()) {
+        return KeyError(Join(carriers.path(), name),
+                        "unknown carrier (use the lower-case carrier name, e.g. \"ups\", "
+                        "\"royal_mail\")");
+      }
+      absl::Duration duration = settings.StalledAfter(*carrier);
+      TE_RETURN_IF_ERROR(carriers.Duration(name, &duration));
+      settings.stalled_after_by_carrier[*carrier] = duration;
+    }
+  }
+  return reader.Done();
+}
+
+absl::Status ReadTemplates(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "templates");
+  TE_RETURN_IF_ERROR(reader.StringList("files", &config->template_files));
+  auto links = reader.Object("tracking_links");
+  if (!links.ok()) return links.status();
+  if (*links != nullptr) {
+    ObjectReader channels(**links, "templates.tracking_links");
+    enrichment::ReplyPolicy& policy = config->reply_policy;
+    TE_RETURN_IF_ERROR(channels.Bool("amazon", &policy.amazon_links));
+    TE_RETURN_IF_ERROR(channels.Bool("shopify", &policy.shopify_links));
+    TE_RETURN_IF_ERROR(channels.Bool("ebay", &policy.ebay_links));
+    TE_RETURN_IF_ERROR(channels.Bool("other", &policy.other_links));
+    TE_RETURN_IF_ERROR(channels.Bool("unknown", &policy.unknown_links));
+    TE_RETURN_IF_ERROR(channels.Done());
+  }
+  TE_RETURN_IF_ERROR(reader.Done());
+  auto catalog = enrichment::TemplateCatalog::Load(config->template_files);
+  if (!catalog.ok()) return catalog.status();
+  config->templates = *std::move(catalog);
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
@@ -230,6 +292,14 @@ absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
   auto cache = reader.Object("cache");
   if (!cache.ok()) return cache.status();
   if (*cache != nullptr) TE_RETURN_IF_ERROR(ReadCache(**cache, &config));
+  auto enrichment_object = reader.Object("enrichment");
+  if (!enrichment_object.ok()) return enrichment_object.status();
+  if (*enrichment_object != nullptr) {
+    TE_RETURN_IF_ERROR(ReadEnrichment(**enrichment_object, &config));
+  }
+  auto templates = reader.Object("templates");
+  if (!templates.ok()) return templates.status();
+  if (*templates != nullptr) TE_RETURN_IF_ERROR(ReadTemplates(**templates, &config));
   TE_RETURN_IF_ERROR(reader.Done());
   return config;
 }

@@ -11,7 +11,9 @@
 #ifndef TRACKENRICH_SERVICES_CONFIG_SERVICE_CONFIG_H_
 #define TRACKENRICH_SERVICES_CONFIG_SERVICE_CONFIG_H_
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -20,6 +22,8 @@
 #include "adapters/http/http_client.h"
 #include "adapters/ups/ups_adapter.h"
 #include "cache/memory/memory_cache.h"
+#include "services/enrichment/enrichment_settings.h"
+#include "services/enrichment/reply_templates.h"
 #include "services/lookup/shipment_lookup.h"
 
 namespace trackenrich::server {
@@ -44,10 +48,21 @@ struct ServiceConfig {
 
   CachePolicy cache_policy;
   cache::MemoryCache::Options memory_cache;
+
+  // Ticket enrichment thresholds (`enrichment.*`).
+  enrichment::EnrichmentSettings enrichment;
+  // Seller template files (`templates.files`), already loaded into
+  // `templates` on top of the built-in set.
+  std::vector<std::string> template_files;
+  std::shared_ptr<const enrichment::TemplateCatalog> templates =
+      enrichment::TemplateCatalog::Builtin();
+  // Which channels' replies may carry tracking links (`templates.tracking_links`).
+  enrichment::ReplyPolicy reply_policy;
 };
 
 // Parses a JSON config document. Unknown keys and wrong types are errors
-// naming the key.
+// naming the key. Template files named in `templates.files` are read and
+// checked here, so a broken template stops the start.
 absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text);
 
 // Reads and parses `path`.

@@ -61,6 +61,50 @@ bool Routable(const std::string& number) {
   return false;
 }
 
+bool AllDigits(absl::string_view text, const std::vector<Group>& groups, size_t first,
+               size_t last) {
+  for (size_t g = first; g <= last; ++g) {
+    for (size_t i = groups[g].begin; i < groups[g].end; ++i) {
+      if (!IsDigit(text[i])) return false;
+    }
+  }
+  return true;
+}
+
+// "+49 30 ...", "(+33) 1 ...".
+bool PrecededByPlus(absl::string_view text, size_t begin) {
+  size_t i = begin;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '(')) --i;
+  return i > 0 && text[i - 1] == '+';
+}
+
+// The word right before the digits names a phone or fax number, in one of
+// the service's languages: "Tel. 030 1234567", "Handy: 0171 ...", "móvil 654 ...".
+bool PrecededByPhoneWord(absl::string_view text, size_t begin) {
+  static constexpr absl::string_view kPhoneWords[] = {
+      "tel",     "tél",       "phone",         "telephone",   "téléphone",   "mobile",
+      "mobil",   "cell",      "cellulare",     "cellphone",   "telefono",    "teléfono",
+      "telefon", "handy",     "fax",           "whatsapp",    "portable",    "móvil",
+      "movil",   "rufnummer", "telefonnummer", "mobilnummer", "handynummer", "cel"};
+  size_t end = begin;
+  // Skip the separator: "Tel.: ", "phone - ", "Handy:".
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ':' || text[end - 1] == '.' ||
+                     text[end - 1] == '-' || text[end - 1] == '(' || text[end - 1] == '/')) {
+    --end;
+  }
+  size_t word_begin = end;
+  // Letters, including the bytes of UTF-8 accented ones.
+  while (word_begin > 0 && (absl::ascii_isalpha(static_cast<unsigned char>(text[word_begin - 1])) ||
+                            static_cast<unsigned char>(text[word_begin - 1]) >= 0x80)) {
+    --word_begin;
+  }
+  const std::string word = absl::AsciiStrToLower(text.substr(word_begin, end - word_begin));
+  for (absl::string_view phone_word : kPhoneWords) {
+    if (word == phone_word) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 TicketIdentifiers ExtractIdentifiers(absl::string_view text, size_t max_each) {
@@ -96,6 +140,17 @@ TicketIdentifiers ExtractIdentifiers(absl::string_view text, size_t max_each) {
     // Longest run of joined groups first, so "1Z 999 AA1 ..." wins over "999".
     size_t last = start;
     while (last - start + 1 < kMaxGroups && joined_to_next(last)) ++last;
+    // "+39 06 6982 1234", "Tel. 0612 345678": digits printed as a phone
+    // number are one, whatever check digit they happen to pass.
+    if (AllDigits(text, groups, start, start) && (PrecededByPlus(text, groups[start].begin) ||
+                                                  PrecededByPhoneWord(text, groups[start].begin))) {
+      size_t phone_last = start;
+      while (phone_last < last && AllDigits(text, groups, phone_last + 1, phone_last + 1)) {
+        ++phone_last;
+      }
+      start = phone_last + 1;
+      continue;
+    }
     bool found = false;
     for (size_t end = last + 1; end > start && !found; --end) {
       std::string number;

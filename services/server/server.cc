@@ -40,7 +40,11 @@ struct Server::Impl {
         http_client(io_context, {.upstream = config.upstream, .ca_file = config.upstream_ca_file}),
         cache(config.memory_cache),
         lookup(registry, cache, metrics, config.cache_policy),
-        service(lookup, metrics, {.default_deadline = config.default_deadline}),
+        service(lookup, metrics,
+                {.default_deadline = config.default_deadline,
+                 .enrichment = config.enrichment,
+                 .templates = config.templates,
+                 .reply_policy = config.reply_policy}),
         admin(io_context, {.readiness = [this] { return ReadinessNow(); },
                            .metrics = [this] { return MetricsText(); }}) {}
 

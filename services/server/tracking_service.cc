@@ -11,7 +11,10 @@
 #include "spdlog/spdlog.h"
 
 #include "adapters/detection/carrier_detection.h"
+#include "services/enrichment/buyer_claims.h"
+#include "services/enrichment/reply_renderer.h"
 #include "services/enrichment/text_extraction.h"
+#include "services/enrichment/ticket_enricher.h"
 #include "services/validation/request_validation.h"
 
 namespace trackenrich::server {
@@ -189,8 +192,23 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::RenderReply(grpc::CallbackServerC
   auto scope = std::make_shared<RpcScope>(metrics_, context, "RenderReply");
   absl::Status status = ValidateRenderReply(*request);
   if (status.ok()) {
-    status = absl::NotFoundError(absl::StrCat("template_id: no reply template named \"",
-                                              request->template_id(), "\" is loaded"));
+    // The number as carriers print it: upper case, no spaces or dashes.
+    v1::Shipment shipment = request->shipment();
+    shipment.set_tracking_number(
+        *ValidateTrackingNumber("shipment.tracking_number", shipment.tracking_number()));
+    enrichment::ReplyInput input;
+    input.template_id = request->template_id();
+    input.language = request->language();
+    input.shipment = &shipment;
+    input.order = request->has_order() ? &request->order() : nullptr;
+    input.channel = request->channel();
+    auto reply = enrichment::RenderReply(*settings_.templates, settings_.reply_policy, input,
+                                         settings_.clock());
+    if (reply.ok()) {
+      *response->mutable_reply() = *std::move(reply);
+    } else {
+      status = reply.status();
+    }
   }
   scope->Finish(status);
   return scope->reactor();
@@ -205,6 +223,10 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
     return scope->reactor();
   }
   v1::Enrichment* enrichment = response->mutable_enrichment();
+  enrichment::TicketContext ticket;
+  ticket.language = request->language();
+  ticket.buyer_reports_not_received = request->buyer_reports_not_received();
+  if (request->has_order()) ticket.channel = request->order().channel();
   std::vector<TrackRequest> lookups;
   const absl::Time deadline = DeadlineOf(context);
   auto add_lookup = [&](std::string number, v1::Carrier carrier) {
@@ -227,8 +249,12 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
           ToLookupError(request->order().order_id(), NoOrderSource("order"));
       break;
     case v1::EnrichTicketRequest::kText: {
-      const auto ids = enrichment::ExtractIdentifiers(
-          absl::StrCat(request->text().subject(), "\n", request->text().body()));
+      const std::string text =
+          absl::StrCat(request->text().subject(), "\n", request->text().body());
+      const auto ids = enrichment::ExtractIdentifiers(text);
+      ticket.buyer_reports_not_received |= enrichment::ReportsNotReceived(text);
+      // Order IDs in 3-7-7 form are Amazon's.
+      if (!ids.order_ids.empty()) ticket.channel = v1::SALES_CHANNEL_AMAZON;
       for (const std::string& order_id : ids.order_ids) {
         enrichment->add_extracted_order_ids(order_id);
         *enrichment->add_errors() = ToLookupError(order_id, NoOrderSource("text"));
@@ -243,7 +269,14 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
       break;
   }
 
+  // Flags, next action, reply and evidence from what the lookups found. Pure
+  // and fast (no I/O), so it runs on whichever thread finishes the lookups.
+  auto complete = [this, ticket, enrichment] {
+    enrichment::CompleteEnrichment(ticket, *settings_.templates, settings_.enrichment,
+                                   settings_.reply_policy, settings_.clock(), enrichment);
+  };
   if (lookups.empty()) {
+    complete();
     scope->Finish(absl::OkStatus());
     return scope->reactor();
   }
@@ -255,7 +288,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
   collected->results.resize(lookups.size());
   std::vector<std::string> numbers;
   for (const auto& lookup : lookups) numbers.push_back(lookup.tracking_number);
-  auto finish = [scope, collected, enrichment, numbers = std::move(numbers)] {
+  auto finish = [scope, collected, enrichment, complete, numbers = std::move(numbers)] {
     absl::MutexLock lock(&collected->mu);
     for (size_t i = 0; i < collected->results.size(); ++i) {
       auto& result = *collected->results[i];
@@ -265,6 +298,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
         *enrichment->add_errors() = ToLookupError(numbers[i], result.status());
       }
     }
+    complete();
     scope->Finish(absl::OkStatus());
   };
   auto fan_in = std::make_shared<FanIn<decltype(finish)>>(lookups.size(), std::move(finish));

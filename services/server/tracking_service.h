@@ -1,12 +1,19 @@
 // TrackingServiceImpl: the trackenrich.v1.TrackingService on gRPC's callback
 // API. Each method validates its request, hands the work to the lookup
 // pipeline and returns; the reactor is finished from the pipeline's
-// completion, so no gRPC thread ever waits on an upstream.
+// completion, so no gRPC thread ever waits on an upstream. EnrichTicket adds
+// flags, next action, reply and evidence (services/enrichment) once its
+// lookups are in; RenderReply renders a named template.
 #ifndef TRACKENRICH_SERVICES_SERVER_TRACKING_SERVICE_H_
 #define TRACKENRICH_SERVICES_SERVER_TRACKING_SERVICE_H_
 
+#include <functional>
+#include <memory>
+
 #include "absl/time/time.h"
 
+#include "services/enrichment/enrichment_settings.h"
+#include "services/enrichment/reply_templates.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"
@@ -16,6 +23,14 @@ namespace trackenrich::server {
 struct TrackingServiceSettings {
   // Deadline applied when the caller sets none.
   absl::Duration default_deadline = absl::Seconds(10);
+  // Risk-flag thresholds for EnrichTicket.
+  enrichment::EnrichmentSettings enrichment;
+  // Reply templates for EnrichTicket and RenderReply; never null.
+  std::shared_ptr<const enrichment::TemplateCatalog> templates =
+      enrichment::TemplateCatalog::Builtin();
+  enrichment::ReplyPolicy reply_policy;
+  // The time flags and replies are judged at.
+  std::function<absl::Time()> clock = absl::Now;
 };
 
 class TrackingServiceImpl final : public v1::TrackingService::CallbackService {

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "absl/strings/str_cat.h"
+
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_data.h"
 
@@ -100,6 +102,72 @@ TEST_CASE("config: secrets only by reference, never echoed", "[config]") {
       ParseServiceConfig(R"({"carriers": {"ups": {"client_id": {"env": "A", "file": "B"}}}})")
           .status(),
       StatusIs(kInvalid, "carriers.ups.client_id: expected exactly one"));
+}
+
+TEST_CASE("config: enrichment thresholds and the reply link policy", "[config]") {
+  auto defaults = ParseServiceConfig("{}");
+  REQUIRE(defaults.ok());
+  CHECK(defaults->enrichment.StalledAfter(v1::CARRIER_UPS) == absl::Hours(48));
+  CHECK_FALSE(defaults->reply_policy.amazon_links);
+  CHECK(defaults->reply_policy.shopify_links);
+  CHECK(defaults->templates == enrichment::TemplateCatalog::Builtin());
+
+  auto config = ParseServiceConfig(R"({
+    "enrichment": {"late_grace": "12h", "ship_by_grace": "1h", "stalled_after": "96h",
+                   "no_record_after": "48h",
+                   "stalled_after_by_carrier": {"ups": "24h", "royal_mail": "120h"}},
+    "templates": {"tracking_links": {"amazon": true, "ebay": false}}
+  })");
+  REQUIRE(config.ok());
+  CHECK(config->enrichment.late_grace == absl::Hours(12));
+  CHECK(config->enrichment.ship_by_grace == absl::Hours(1));
+  CHECK(config->enrichment.no_record_after == absl::Hours(48));
+  CHECK(config->enrichment.StalledAfter(v1::CARRIER_UPS) == absl::Hours(24));
+  CHECK(config->enrichment.StalledAfter(v1::CARRIER_ROYAL_MAIL) == absl::Hours(120));
+  CHECK(config->enrichment.StalledAfter(v1::CARRIER_FEDEX) == absl::Hours(48));
+  CHECK(config->enrichment.StalledAfter(v1::CARRIER_OTHER) == absl::Hours(96));
+  CHECK(config->reply_policy.amazon_links);
+  CHECK_FALSE(config->reply_policy.ebay_links);
+  CHECK(config->reply_policy.shopify_links);
+
+  CHECK_THAT(ParseServiceConfig(R"({"enrichment": {"stalled_aftr": "1h"}})").status(),
+             StatusIs(kInvalid, "enrichment.stalled_aftr: unknown key"));
+  CHECK_THAT(ParseServiceConfig(R"({"enrichment": {"late_grace": 5}})").status(),
+             StatusIs(kInvalid, "enrichment.late_grace: must be a duration"));
+  CHECK_THAT(ParseServiceConfig(R"({"enrichment": {"stalled_after_by_carrier": {"fedx": "1h"}}})")
+                 .status(),
+             StatusIs(kInvalid, "enrichment.stalled_after_by_carrier.fedx: unknown carrier"));
+  CHECK_THAT(ParseServiceConfig(R"({"enrichment": {"stalled_after_by_carrier": {"ups": "soon"}}})")
+                 .status(),
+             StatusIs(kInvalid, "enrichment.stalled_after_by_carrier.ups: must be a duration"));
+  CHECK_THAT(ParseServiceConfig(R"({"templates": {"tracking_links": {"amazn": true}}})").status(),
+             StatusIs(kInvalid, "templates.tracking_links.amazn: unknown key"));
+  CHECK_THAT(ParseServiceConfig(R"({"templates": {"files": "a.json"}})").status(),
+             StatusIs(kInvalid, "templates.files: must be an array of strings"));
+  CHECK_THAT(ParseServiceConfig(R"({"templates": {"files": ["/nonexistent/t.json"]}})").status(),
+             StatusIs(kInvalid, "templates.files[0]: cannot read /nonexistent/t.json"));
+}
+
+TEST_CASE("config: seller template files are loaded and checked at start", "[config]") {
+  const std::string example =
+      (std::filesystem::path(TRACKENRICH_TEST_DATA_DIR).parent_path().parent_path() / "deploy" /
+       "templates" / "seller-templates.example.json")
+          .string();
+  auto config =
+      ParseServiceConfig(absl::StrCat(R"({"templates": {"files": [")", example, R"("]}})"));
+  REQUIRE(config.ok());
+  CHECK(config->template_files == std::vector<std::string>{example});
+  CHECK(config->templates->Find("pickup_reminder") != nullptr);
+  CHECK(config->templates->Find("fba_redirect") != nullptr);
+
+  const auto broken = std::filesystem::temp_directory_path() / "trackenrich_broken_templates.json";
+  std::ofstream(broken) << R"({"templates": {"x": {"languages": {"en": {"subject": "{nme}",
+                              "body": "b"}}}}})";
+  CHECK_THAT(
+      ParseServiceConfig(absl::StrCat(R"({"templates": {"files": [")", broken.string(), R"("]}})"))
+          .status(),
+      StatusIs(kInvalid, "templates.x.languages.en.subject: unknown placeholder {nme}"));
+  std::filesystem::remove(broken);
 }
 
 TEST_CASE("config: the example configs in deploy/config load", "[config]") {

@@ -1,0 +1,173 @@
+#include "services/enrichment/reply_renderer.h"
+
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+#include "adapters/common/time_util.h"
+#include "adapters/detection/tracking_urls.h"
+#include "services/enrichment/compliance.h"
+#include "services/enrichment/locale_format.h"
+
+namespace trackenrich::enrichment {
+namespace {
+
+using adapters::FromProto;
+
+bool HasTime(const google::protobuf::Timestamp& timestamp) {
+  return timestamp.seconds() != 0 || timestamp.nanos() != 0;
+}
+
+// The package's local time: the offset of the carrier's latest event.
+absl::TimeZone PackageZone(const v1::Shipment& shipment) {
+  if (shipment.events().empty()) return absl::UTCTimeZone();
+  const int offset = shipment.events(shipment.events_size() - 1).utc_offset_seconds();
+  return offset == 0 ? absl::UTCTimeZone() : absl::FixedTimeZone(offset);
+}
+
+bool Finished(v1::ShipmentState state) {
+  switch (state) {
+    case v1::SHIPMENT_STATE_DELIVERED:
+    case v1::SHIPMENT_STATE_RETURNING:
+    case v1::SHIPMENT_STATE_RETURNED:
+    case v1::SHIPMENT_STATE_LOST:
+    case v1::SHIPMENT_STATE_CANCELLED:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Eta(const v1::Shipment& shipment, absl::string_view language, absl::Time now) {
+  if (Finished(shipment.state()) || !shipment.has_estimated_delivery()) return "";
+  const v1::TimeWindow& window = shipment.estimated_delivery();
+  const bool has_start = HasTime(window.start());
+  const bool has_end = HasTime(window.end());
+  if (!has_start && !has_end) return "";
+  const absl::Time start = FromProto(has_start ? window.start() : window.end());
+  absl::Time end = FromProto(has_end ? window.end() : window.start());
+  if (end < now) return "";
+  // A window ending at midnight ends on the day before.
+  if (end > start) end -= absl::Seconds(1);
+  const absl::TimeZone zone = PackageZone(shipment);
+  return FormatDateRange(absl::ToCivilDay(start, zone), absl::ToCivilDay(end, zone), language);
+}
+
+std::string TrackingLink(const v1::Shipment& shipment) {
+  if (IsCarrierTrackingLink(shipment.tracking_url())) return shipment.tracking_url();
+  std::string built = detection::TrackingUrl(shipment.carrier(), shipment.tracking_number());
+  return IsCarrierTrackingLink(built) ? built : "";
+}
+
+v1::SalesChannel ChannelOf(const ReplyInput& input) {
+  if (input.channel != v1::SALES_CHANNEL_UNSPECIFIED) return input.channel;
+  return input.order != nullptr ? input.order->channel() : v1::SALES_CHANNEL_UNSPECIFIED;
+}
+
+void Render(const std::vector<TemplateNode>& nodes,
+            const std::map<std::string, std::string>& values, std::string& out) {
+  for (const TemplateNode& node : nodes) {
+    switch (node.kind) {
+      case TemplateNode::Kind::kText:
+        out.append(node.text);
+        break;
+      case TemplateNode::Kind::kPlaceholder: {
+        const auto it = values.find(node.text);
+        if (it != values.end()) {
+          out.append(it->second);
+        } else {
+          absl::StrAppend(&out, "{", node.text, "}");
+        }
+        break;
+      }
+      case TemplateNode::Kind::kSection:
+        if (values.contains(node.text)) Render(node.children, values, out);
+        break;
+    }
+  }
+}
+
+std::string Primary(absl::string_view tag) {
+  const std::string canonical = CanonicalLanguageTag(tag);
+  return canonical.substr(0, canonical.find('-'));
+}
+
+}  // namespace
+
+std::map<std::string, std::string> PlaceholderValues(const TemplateCatalog& catalog,
+                                                     const ReplyPolicy& policy,
+                                                     const ReplyInput& input,
+                                                     absl::string_view language, absl::Time now) {
+  std::map<std::string, std::string> values;
+  auto set = [&values](const char* name, std::string value) {
+    if (!value.empty()) values[name] = std::move(value);
+  };
+  static const v1::Shipment kNoShipment;
+  const v1::Shipment& shipment = input.shipment != nullptr ? *input.shipment : kNoShipment;
+  set("carrier", shipment.carrier_name().empty() ? detection::CarrierDisplayName(shipment.carrier())
+                                                 : shipment.carrier_name());
+  set("tracking_number", shipment.tracking_number());
+  set("status", catalog.StateWords(language, shipment.state()));
+  if (shipment.reason() != v1::STATE_REASON_UNSPECIFIED) {
+    set("status_detail", catalog.ReasonWords(language, shipment.reason()));
+  }
+  set("eta", Eta(shipment, language, now));
+  if (shipment.state() == v1::SHIPMENT_STATE_DELIVERED && HasTime(shipment.delivered_at())) {
+    set("delivered_date",
+        FormatLongDate(absl::ToCivilDay(FromProto(shipment.delivered_at()), PackageZone(shipment)),
+                       language, false));
+  }
+  if (policy.TrackingLinksAllowed(ChannelOf(input))) set("tracking_link", TrackingLink(shipment));
+  if (input.order != nullptr) set("order_id", input.order->order_id());
+  return values;
+}
+
+absl::StatusOr<v1::RenderedReply> RenderReply(const TemplateCatalog& catalog,
+                                              const ReplyPolicy& policy, const ReplyInput& input,
+                                              absl::Time now) {
+  const ReplyTemplate* reply_template = catalog.Find(input.template_id);
+  if (reply_template == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat("template_id: no reply template named \"", input.template_id, "\""));
+  }
+  const absl::optional<std::string> language = reply_template->ResolveLanguage(input.language);
+  if (!language.has_value()) {
+    return absl::NotFoundError(
+        absl::StrCat("template_id: template \"", input.template_id, "\" has no translation for ",
+                     absl::StrJoin(LanguageFallbacks(input.language), " or ")));
+  }
+  // Dates follow the buyer's own tag where it is the same language ("en-US"
+  // writes month first even when the text is the "en" translation).
+  std::string date_language = *language;
+  if (!input.language.empty() && Primary(input.language) == Primary(*language)) {
+    date_language = CanonicalLanguageTag(input.language);
+  }
+  if (date_language == "en" && input.order != nullptr &&
+      (input.order->marketplace_country() == "US" || input.order->marketplace_country() == "CA")) {
+    date_language = "en-US";
+  }
+
+  const auto values = PlaceholderValues(catalog, policy, input, date_language, now);
+  const TemplateText& text = reply_template->languages.at(*language);
+  v1::RenderedReply reply;
+  reply.set_template_id(input.template_id);
+  reply.set_language(*language);
+  Render(text.subject, values, *reply.mutable_subject());
+  Render(text.body, values, *reply.mutable_body());
+
+  ComplianceContext context;
+  context.tracking_links_allowed = policy.TrackingLinksAllowed(ChannelOf(input));
+  if (input.shipment != nullptr) context.identifiers.push_back(input.shipment->tracking_number());
+  if (input.order != nullptr) context.identifiers.push_back(input.order->order_id());
+  for (auto& finding :
+       CheckCompliance(absl::StrCat(reply.subject(), "\n", reply.body()), context)) {
+    *reply.add_findings() = std::move(finding);
+  }
+  reply.set_compliant(reply.findings().empty());
+  return reply;
+}
+
+}  // namespace trackenrich::enrichment
