@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for
+# SECONDS (default 60) on seeds from tests/data and ../shared/fixtures.
+# Exits non-zero if any target crashes, leaks or trips a sanitizer.
+#   tests/fuzz/run.sh          # 60 s each
+#   tests/fuzz/run.sh 5        # the CI smoke
+set -euo pipefail
+
+seconds=${1:-60}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${TRACKENRICH_FUZZ_BUILD_DIR:-$root/build-fuzz}
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=clang++ -DTRACKENRICH_FUZZ=ON >/dev/null
+cmake --build "$build" --target $(sed -n '/^set(TRACKENRICH_FUZZERS/,/)/p' "$root/tests/fuzz/CMakeLists.txt" |
+  grep -o '[a-z_]*_fuzz')
+
+seeds() {
+  case $1 in
+    ups_parser_fuzz) echo "$root/tests/data/ups" "$root/../shared/fixtures/ups" ;;
+    detection_fuzz) echo "$root/tests/fuzz/seeds/detection" ;;
+    text_extraction_fuzz) echo "$root/tests/fuzz/seeds/text" ;;
+    *) echo "" ;;
+  esac
+}
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+status=0
+for fuzzer in $(find "$build/tests/fuzz" -maxdepth 1 -type f -name '*_fuzz' -executable | sort); do
+  name=$(basename "$fuzzer")
+  corpus=$(mktemp -d)
+  dirs=()
+  for dir in $(seeds "$name"); do [[ -d $dir ]] && dirs+=("$dir"); done
+  echo "fuzz: $name for ${seconds}s (seeds: ${dirs[*]:-none})"
+  if ! "$fuzzer" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \
+       "$corpus" "${dirs[@]}" >"$corpus.log" 2>&1; then
+    echo "fuzz: $name FAILED"; tail -40 "$corpus.log"; status=1
+  else
+    grep -E 'stat::number_of_executed_units' "$corpus.log" | sed "s/^/fuzz: $name /"
+  fi
+  rm -rf "$corpus" "$corpus.log"
+done
+exit $status
