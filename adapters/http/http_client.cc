@@ -15,6 +15,7 @@
 #include "boost/asio/ip/tcp.hpp"
 #include "boost/asio/post.hpp"
 #include "boost/asio/ssl.hpp"
+#include "boost/asio/steady_timer.hpp"
 #include "boost/beast/core.hpp"
 #include "boost/beast/http.hpp"
 #include "boost/beast/ssl.hpp"
@@ -215,6 +216,16 @@ void HttpClient::Send(const Endpoint& endpoint, HttpRequest request, absl::Time 
       std::make_shared<Session>(impl_->io_context, &impl_->tls, endpoint, std::move(request),
                                 deadline, impl_->options, std::move(done));
   asio::post(impl_->io_context, [session] { session->Start(); });
+}
+
+void HttpClient::RunAt(absl::Time when, absl::AnyInvocable<void()> task) {
+  // A year is "never" for any task here, and keeps the steady clock from overflowing.
+  when = std::min(when, absl::Now() + absl::Hours(24 * 365));
+  auto timer = std::make_shared<asio::steady_timer>(impl_->io_context, SteadyDeadline(when));
+  auto shared_task = std::make_shared<absl::AnyInvocable<void()>>(std::move(task));
+  timer->async_wait([timer, shared_task](beast::error_code error) {
+    if (!error) (*shared_task)();
+  });
 }
 
 absl::StatusOr<Endpoint> ParseEndpoint(absl::string_view base_url) {

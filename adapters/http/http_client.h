@@ -67,6 +67,11 @@ class HttpClient {
   void Send(const Endpoint& endpoint, HttpRequest request, absl::Time deadline,
             ResponseCallback done);
 
+  // Runs `task` on one of the io_context's threads at `when` (soon, when that
+  // has passed). For adapters that hold requests back briefly, e.g. to batch
+  // them. Never runs `task` inline; drops it if the io_context stops first.
+  void RunAt(absl::Time when, absl::AnyInvocable<void()> task);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
