@@ -97,6 +97,85 @@ absl::StatusOr<absl::Time> ParseRfc3339(absl::string_view text, int* offset_seco
   return time;
 }
 
+absl::Time IsoDateTime::ToTime(int assumed_offset_seconds) const {
+  const int offset = has_offset ? offset_seconds : assumed_offset_seconds;
+  return absl::FromCivil(wall, absl::FixedTimeZone(offset)) + fraction;
+}
+
+absl::StatusOr<IsoDateTime> ParseIsoDateTime(absl::string_view text) {
+  const auto invalid = [&] {
+    return absl::InvalidArgumentError(absl::StrCat("not an ISO 8601 date-time: \"", text, "\""));
+  };
+  // "YYYY-MM-DDTHH:MM" at least.
+  if (text.size() < 16 || text[4] != '-' || text[7] != '-' ||
+      (text[10] != 'T' && text[10] != 't') || text[13] != ':') {
+    return invalid();
+  }
+  const absl::string_view year = text.substr(0, 4);
+  const absl::string_view month = text.substr(5, 2);
+  const absl::string_view day = text.substr(8, 2);
+  const absl::string_view hour = text.substr(11, 2);
+  const absl::string_view minute = text.substr(14, 2);
+  absl::string_view second = "00";
+  absl::string_view rest = text.substr(16);
+  if (!rest.empty() && rest[0] == ':') {
+    if (rest.size() < 3) return invalid();
+    second = rest.substr(1, 2);
+    rest.remove_prefix(3);
+  }
+  for (absl::string_view field : {year, month, day, hour, minute, second}) {
+    if (!AllDigits(field)) return invalid();
+  }
+  IsoDateTime parsed;
+  if (!rest.empty() && (rest[0] == '.' || rest[0] == ',')) {
+    size_t digits = 1;
+    while (digits < rest.size() && absl::ascii_isdigit(static_cast<unsigned char>(rest[digits]))) {
+      ++digits;
+    }
+    const absl::string_view fraction = rest.substr(1, digits - 1);
+    if (fraction.empty()) return invalid();
+    int64_t nanos = 0;
+    for (size_t i = 0; i < 9; ++i)
+      nanos = nanos * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
+    parsed.fraction = absl::Nanoseconds(nanos);
+    rest.remove_prefix(digits);
+  }
+  if (!rest.empty()) {
+    if (!ParseUtcOffset(rest, &parsed.offset_seconds)) return invalid();
+    parsed.has_offset = true;
+  }
+  parsed.wall = absl::CivilSecond(Digits(year), Digits(month), Digits(day), Digits(hour),
+                                  Digits(minute), Digits(second));
+  // CivilSecond normalizes out-of-range fields (month 13 → next year); reject those.
+  if (parsed.wall.month() != Digits(month) || parsed.wall.day() != Digits(day) ||
+      parsed.wall.hour() != Digits(hour) || parsed.wall.minute() != Digits(minute) ||
+      parsed.wall.second() != Digits(second)) {
+    return invalid();
+  }
+  return parsed;
+}
+
+std::vector<int> NearestOffsets(const std::vector<IsoDateTime>& times, int fallback) {
+  std::vector<int> offsets(times.size(), fallback);
+  for (size_t i = 0; i < times.size(); ++i) {
+    if (times[i].has_offset) {
+      offsets[i] = times[i].offset_seconds;
+      continue;
+    }
+    for (size_t distance = 1; distance < times.size(); ++distance) {
+      if (i + distance < times.size() && times[i + distance].has_offset) {
+        offsets[i] = times[i + distance].offset_seconds;
+        break;
+      }
+      if (i >= distance && times[i - distance].has_offset) {
+        offsets[i] = times[i - distance].offset_seconds;
+        break;
+      }
+    }
+  }
+  return offsets;
+}
+
 void ToProto(absl::Time time, google::protobuf::Timestamp* out) {
   const int64_t seconds = absl::ToUnixSeconds(time);
   out->set_seconds(seconds);

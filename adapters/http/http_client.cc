@@ -577,6 +577,16 @@ std::vector<UpstreamStats> HttpClient::Stats() const {
   return stats;
 }
 
+void HttpClient::RunAt(absl::Time when, absl::AnyInvocable<void()> task) {
+  // A year is "never" for any task here, and keeps the steady clock from overflowing.
+  when = std::min(when, absl::Now() + absl::Hours(24 * 365));
+  auto timer = std::make_shared<asio::steady_timer>(impl_->io_context, SteadyDeadline(when));
+  auto shared_task = std::make_shared<absl::AnyInvocable<void()>>(std::move(task));
+  timer->async_wait([timer, shared_task](beast::error_code error) {
+    if (!error) (*shared_task)();
+  });
+}
+
 absl::StatusOr<Endpoint> ParseEndpoint(absl::string_view base_url) {
   auto url = boost::urls::parse_uri(std::string_view(base_url.data(), base_url.size()));
   if (!url) {

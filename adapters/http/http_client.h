@@ -126,6 +126,11 @@ class HttpClient {
   // Reports a token fetch for `endpoint` to the observer (token caches call it).
   void RecordTokenRefresh(const Endpoint& endpoint);
 
+  // Runs `task` on one of the io_context's threads at `when` (soon, when that
+  // has passed). For adapters that hold requests back briefly, e.g. to batch
+  // them. Never runs `task` inline; drops it if the io_context stops first.
+  void RunAt(absl::Time when, absl::AnyInvocable<void()> task);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

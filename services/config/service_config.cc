@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -166,6 +167,84 @@ absl::Status ReadUps(const json::object& object, ServiceConfig* config) {
   return absl::OkStatus();
 }
 
+absl::Status ReadFedex(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "carriers.fedex");
+  adapters::fedex::FedexSettings& fedex = config->fedex;
+  TE_RETURN_IF_ERROR(reader.String("base_url", &fedex.base_url));
+  TE_RETURN_IF_ERROR(reader.Secret("client_id", &fedex.client_id));
+  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &fedex.client_secret));
+  TE_RETURN_IF_ERROR(reader.Duration("batch_window", &fedex.batch_window));
+  int64_t max_batch = static_cast<int64_t>(fedex.max_batch);
+  TE_RETURN_IF_ERROR(reader.Int("max_batch", 1, 30, &max_batch));
+  fedex.max_batch = static_cast<size_t>(max_batch);
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (fedex.client_id.empty() != fedex.client_secret.empty()) {
+    return KeyError("carriers.fedex", "client_id and client_secret go together");
+  }
+  config->fedex_configured = true;
+  return absl::OkStatus();
+}
+
+absl::Status ReadUsps(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "carriers.usps");
+  TE_RETURN_IF_ERROR(reader.String("base_url", &config->usps.base_url));
+  TE_RETURN_IF_ERROR(reader.Secret("client_id", &config->usps.client_id));
+  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &config->usps.client_secret));
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (config->usps.client_id.empty() != config->usps.client_secret.empty()) {
+    return KeyError("carriers.usps", "client_id and client_secret go together");
+  }
+  config->usps_configured = true;
+  return absl::OkStatus();
+}
+
+absl::Status ReadDhl(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "carriers.dhl");
+  TE_RETURN_IF_ERROR(reader.String("base_url", &config->dhl.base_url));
+  TE_RETURN_IF_ERROR(reader.Secret("api_key", &config->dhl.api_key));
+  TE_RETURN_IF_ERROR(reader.Done());
+  config->dhl_configured = true;
+  return absl::OkStatus();
+}
+
+absl::Status ReadDpd(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "carriers.dpd");
+  TE_RETURN_IF_ERROR(reader.String("base_url", &config->dpd.base_url));
+  TE_RETURN_IF_ERROR(reader.Secret("delis_id", &config->dpd.delis_id));
+  TE_RETURN_IF_ERROR(reader.Secret("password", &config->dpd.password));
+  TE_RETURN_IF_ERROR(reader.String("message_language", &config->dpd.message_language));
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (config->dpd.delis_id.empty() != config->dpd.password.empty()) {
+    return KeyError("carriers.dpd", "delis_id and password go together");
+  }
+  config->dpd_configured = true;
+  return absl::OkStatus();
+}
+
+absl::Status ReadAmazonShipping(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "carriers.amazon_shipping");
+  adapters::amazon_shipping::AmazonShippingSettings& amazon = config->amazon_shipping;
+  TE_RETURN_IF_ERROR(reader.String("base_url", &amazon.base_url));
+  TE_RETURN_IF_ERROR(reader.String("lwa_url", &amazon.lwa_url));
+  TE_RETURN_IF_ERROR(reader.Secret("client_id", &amazon.client_id));
+  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &amazon.client_secret));
+  TE_RETURN_IF_ERROR(reader.Secret("refresh_token", &amazon.refresh_token));
+  TE_RETURN_IF_ERROR(reader.String("carrier_id", &amazon.carrier_id));
+  TE_RETURN_IF_ERROR(reader.String("business_id", &amazon.business_id));
+  TE_RETURN_IF_ERROR(reader.Done());
+  const int given =
+      !amazon.client_id.empty() + !amazon.client_secret.empty() + !amazon.refresh_token.empty();
+  if (given != 0 && given != 3) {
+    return KeyError("carriers.amazon_shipping",
+                    "client_id, client_secret and refresh_token go together");
+  }
+  if (amazon.carrier_id.empty()) {
+    return KeyError("carriers.amazon_shipping.carrier_id", "must not be empty");
+  }
+  config->amazon_shipping_configured = true;
+  return absl::OkStatus();
+}
+
 absl::Status ReadCache(const json::object& object, ServiceConfig* config) {
   ObjectReader reader(object, "cache");
   int64_t entries = static_cast<int64_t>(config->memory_cache.max_entries);
@@ -284,6 +363,18 @@ absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
     auto ups = carrier_reader.Object("ups");
     if (!ups.ok()) return ups.status();
     if (*ups != nullptr) TE_RETURN_IF_ERROR(ReadUps(**ups, &config));
+    using CarrierReader = absl::Status (*)(const json::object&, ServiceConfig*);
+    const std::pair<absl::string_view, CarrierReader> carrier_readers[] = {
+        {"fedex", ReadFedex},
+        {"usps", ReadUsps},
+        {"dhl", ReadDhl},
+        {"dpd", ReadDpd},
+        {"amazon_shipping", ReadAmazonShipping}};
+    for (const auto& [name, read] : carrier_readers) {
+      auto section = carrier_reader.Object(name);
+      if (!section.ok()) return section.status();
+      if (*section != nullptr) TE_RETURN_IF_ERROR(read(**section, &config));
+    }
     TE_RETURN_IF_ERROR(carrier_reader.Done());
   }
   auto upstreams = reader.Object("upstreams");

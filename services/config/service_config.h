@@ -20,7 +20,12 @@
 #include "absl/time/time.h"
 
 #include "adapters/http/http_client.h"
+#include "adapters/amazon_shipping/amazon_shipping_adapter.h"
+#include "adapters/dhl/dhl_adapter.h"
+#include "adapters/dpd/dpd_adapter.h"
+#include "adapters/fedex/fedex_adapter.h"
 #include "adapters/ups/ups_adapter.h"
+#include "adapters/usps/usps_adapter.h"
 #include "cache/memory/memory_cache.h"
 #include "services/enrichment/enrichment_settings.h"
 #include "services/enrichment/reply_templates.h"
@@ -45,6 +50,18 @@ struct ServiceConfig {
 
   // Defaults for every upstream HTTP client connection pool, retry and breaker.
   http::UpstreamOptions upstream;
+  // carriers.<name>: set when the file has the section, even without
+  // credentials (the adapter then answers FAILED_PRECONDITION naming itself).
+  bool fedex_configured = false;
+  adapters::fedex::FedexSettings fedex;
+  bool usps_configured = false;
+  adapters::usps::UspsSettings usps;
+  bool dhl_configured = false;
+  adapters::dhl::DhlSettings dhl;
+  bool dpd_configured = false;
+  adapters::dpd::DpdSettings dpd;
+  bool amazon_shipping_configured = false;
+  adapters::amazon_shipping::AmazonShippingSettings amazon_shipping;
 
   CachePolicy cache_policy;
   cache::MemoryCache::Options memory_cache;

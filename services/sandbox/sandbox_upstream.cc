@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
 
+#include "services/sandbox/carrier_scenarios.h"
 #include "services/sandbox/ups_scenarios.h"
 
 namespace trackenrich::sandbox {
@@ -81,7 +82,12 @@ void SandboxUpstream::Count(absl::string_view route) {
 }
 
 const std::vector<Scenario>& SandboxUpstream::Scenarios() {
-  static const auto* const scenarios = new std::vector<Scenario>(UpsScenarioList());
+  static const auto* const scenarios = [] {
+    auto* all = new std::vector<Scenario>(UpsScenarioList());
+    const std::vector<Scenario> carriers = CarrierScenarioList();
+    all->insert(all->end(), carriers.begin(), carriers.end());
+    return all;
+  }();
   return *scenarios;
 }
 
@@ -173,6 +179,11 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     }
     const absl::string_view number = path.substr(sizeof("/api/track/v1/details/") - 1);
     return UpsTrackReply(number, clock_());
+  }
+
+  if (auto reply = HandleCarrierScenarios(request, clock_(),
+                                          [this](absl::string_view route) { Count(route); })) {
+    return *std::move(reply);
   }
 
   Count("unknown");

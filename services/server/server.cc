@@ -27,6 +27,7 @@
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "services/sandbox/sandbox_upstream.h"
+#include "services/server/carrier_wiring.h"
 #include "services/server/tracking_service.h"
 
 namespace trackenrich::server {
@@ -155,6 +156,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
         !status.ok()) {
       return status;
     }
+  }
+  if (auto status = RegisterCarrierAdapters(
+          config, s.sandbox == nullptr ? "" : s.sandbox->base_url(), s.registry, s.http_client);
+      !status.ok()) {
+    return status;
   }
   if (s.registry.All().empty()) {
     spdlog::warn("no carrier adapters are configured: lookups will only return tracking links");

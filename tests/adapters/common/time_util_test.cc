@@ -72,3 +72,48 @@ TEST_CASE("proto timestamps round-trip", "[time]") {
 
 }  // namespace
 }  // namespace trackenrich::adapters
+
+namespace trackenrich::adapters {
+namespace {
+
+TEST_CASE("ISO 8601 date-times with and without offsets", "[time]") {
+  auto with_offset = ParseIsoDateTime("2024-08-20T12:41:57-04:00");
+  REQUIRE(with_offset.ok());
+  CHECK(with_offset->has_offset);
+  CHECK(with_offset->offset_seconds == -4 * 3600);
+  CHECK(Utc(with_offset->ToTime()) == "2024-08-20T16:41:57Z");
+
+  auto bare = ParseIsoDateTime("2024-08-15T00:00:00");
+  REQUIRE(bare.ok());
+  CHECK_FALSE(bare->has_offset);
+  CHECK(Utc(bare->ToTime()) == "2024-08-15T00:00:00Z");
+  CHECK(Utc(bare->ToTime(-5 * 3600)) == "2024-08-15T05:00:00Z");
+
+  auto nanos = ParseIsoDateTime("2023-10-14T15:27:20.331986369+01:00");
+  REQUIRE(nanos.ok());
+  CHECK(nanos->ToTime() - absl::FromUnixSeconds(absl::ToUnixSeconds(nanos->ToTime())) ==
+        absl::Nanoseconds(331986369));
+  CHECK(Utc(ParseIsoDateTime("2024-02-11T07:09:05.513Z")->ToTime()) == "2024-02-11T07:09:05Z");
+  CHECK(Utc(ParseIsoDateTime("2024-02-11T07:09")->ToTime()) == "2024-02-11T07:09:00Z");
+  for (const char* bad : {"", "2024-02-11", "2024-13-01T00:00:00", "2024-02-30T00:00:00",
+                          "2024-02-11T25:00:00", "2024-02-11T07:09:05+99:00",
+                          "2024-02-11T07:09:05.", "2024-02-11T07:09:05 junk", "string"}) {
+    INFO(bad);
+    CHECK_FALSE(ParseIsoDateTime(bad).ok());
+  }
+}
+
+TEST_CASE("bare local times borrow the nearest offset", "[time]") {
+  std::vector<IsoDateTime> times;
+  for (const char* text :
+       {"2024-01-01T10:00:00", "2024-01-01T09:00:00-05:00", "2024-01-01T08:00:00",
+        "2024-01-01T07:00:00", "2024-01-01T06:00:00+01:00"}) {
+    times.push_back(*ParseIsoDateTime(text));
+  }
+  CHECK(NearestOffsets(times, 7200) == std::vector<int>{-18000, -18000, -18000, 3600, 3600});
+  times.resize(1);
+  CHECK(NearestOffsets(times, 7200) == std::vector<int>{7200});
+}
+
+}  // namespace
+}  // namespace trackenrich::adapters

@@ -1,0 +1,55 @@
+#include "adapters/common/token_exchange.h"
+
+#include <memory>
+#include <string>
+#include <utility>
+
+namespace trackenrich::adapters {
+namespace {
+
+// Shared by the first attempt and the retry.
+struct Exchange {
+  http::HttpClient& client;
+  const http::Endpoint& endpoint;
+  OAuthTokenCache& tokens;
+  absl::Time deadline;
+  TokenRequestBuilder build;
+  TokenRejected rejected;
+  http::ResponseCallback done;
+};
+
+void Attempt(std::shared_ptr<Exchange> exchange, bool retry_on_rejection) {
+  Exchange& x = *exchange;
+  x.tokens.Get(x.deadline, [exchange, retry_on_rejection](absl::StatusOr<std::string> token) {
+    Exchange& x = *exchange;
+    if (!token.ok()) {
+      x.done(token.status());
+      return;
+    }
+    x.client.Send(x.endpoint, x.build(*token), x.deadline,
+                  [exchange, retry_on_rejection,
+                   token = *token](absl::StatusOr<http::HttpResponse> response) {
+                    Exchange& x = *exchange;
+                    if (response.ok() && retry_on_rejection && x.rejected(*response)) {
+                      x.tokens.Invalidate(token);
+                      Attempt(exchange, /*retry_on_rejection=*/false);
+                      return;
+                    }
+                    x.done(std::move(response));
+                  });
+  });
+}
+
+}  // namespace
+
+bool IsHttpUnauthorized(const http::HttpResponse& response) { return response.status == 401; }
+
+void SendWithToken(http::HttpClient& client, const http::Endpoint& endpoint,
+                   OAuthTokenCache& tokens, absl::Time deadline, TokenRequestBuilder build,
+                   http::ResponseCallback done, TokenRejected rejected) {
+  auto exchange = std::make_shared<Exchange>(Exchange{
+      client, endpoint, tokens, deadline, std::move(build), std::move(rejected), std::move(done)});
+  Attempt(std::move(exchange), /*retry_on_rejection=*/true);
+}
+
+}  // namespace trackenrich::adapters

@@ -1,0 +1,44 @@
+// SendWithToken: one upstream exchange that carries a cached access token,
+// fetched (single-flight) when there is none and refreshed once when the
+// upstream rejects it. The glue of every OAuth-style adapter (FedEx, USPS,
+// Amazon Shipping, DPD's login token) uses it.
+//
+//   SendWithToken(client_, endpoint_, tokens_, deadline,
+//                 [&](absl::string_view token) { return BuildFedexTrackRequest(numbers, token); },
+//                 [](absl::StatusOr<http::HttpResponse> response) { ... });
+//
+// Contract: `done` runs exactly once, on an I/O thread (or inline when the
+// token fetch fails at once), with the upstream's response (any HTTP status)
+// or with the token fetch's or the transport's failure. When `rejected` says
+// the response refused the token (default: HTTP 401), the token is dropped
+// from the cache and the exchange is sent once more with a fresh one: tokens
+// expire early and some upstreams revoke the old token when a new one is
+// issued (USPS, libretrack#62).
+#ifndef TRACKENRICH_ADAPTERS_COMMON_TOKEN_EXCHANGE_H_
+#define TRACKENRICH_ADAPTERS_COMMON_TOKEN_EXCHANGE_H_
+
+#include <functional>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+
+#include "adapters/common/oauth_token_cache.h"
+#include "adapters/http/http_client.h"
+#include "adapters/http/http_message.h"
+
+namespace trackenrich::adapters {
+
+using TokenRequestBuilder = std::function<http::HttpRequest(absl::string_view token)>;
+using TokenRejected = std::function<bool(const http::HttpResponse& response)>;
+
+bool IsHttpUnauthorized(const http::HttpResponse& response);
+
+// `client`, `endpoint` and `tokens` must outlive the exchange (adapters own
+// them for the life of the service).
+void SendWithToken(http::HttpClient& client, const http::Endpoint& endpoint,
+                   OAuthTokenCache& tokens, absl::Time deadline, TokenRequestBuilder build,
+                   http::ResponseCallback done, TokenRejected rejected = IsHttpUnauthorized);
+
+}  // namespace trackenrich::adapters
+
+#endif  // TRACKENRICH_ADAPTERS_COMMON_TOKEN_EXCHANGE_H_

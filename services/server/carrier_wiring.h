@@ -1,0 +1,33 @@
+// Registers the carrier adapters besides UPS (FedEx, USPS, DHL, DPD, Amazon
+// Shipping) from the config: the one list Server::Start calls.
+//
+//   RegisterCarrierAdapters(config, sandbox_url, registry, http_client);
+//
+// An adapter is registered when its carriers.<name> section exists, or in
+// sandbox mode. In sandbox mode an adapter without a section points at the
+// embedded sandbox (`sandbox_url`) with the sandbox's credentials; a carrier
+// with a section keeps its own base URL and credentials. A registered
+// adapter without credentials answers FAILED_PRECONDITION naming its carrier;
+// a carrier with neither a section nor sandbox mode has no adapter, and its
+// numbers get the tracking link alone (services/lookup).
+#ifndef TRACKENRICH_SERVICES_SERVER_CARRIER_WIRING_H_
+#define TRACKENRICH_SERVICES_SERVER_CARRIER_WIRING_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+
+#include "adapters/http/http_client.h"
+#include "adapters/tracking_source.h"
+#include "services/config/service_config.h"
+
+namespace trackenrich::server {
+
+// `sandbox_url` is the embedded sandbox's base URL, "" outside sandbox mode.
+// Errors: INVALID_ARGUMENT naming the config key of a bad setting.
+absl::Status RegisterCarrierAdapters(const ServiceConfig& config, const std::string& sandbox_url,
+                                     adapters::AdapterRegistry& registry, http::HttpClient& client);
+
+}  // namespace trackenrich::server
+
+#endif  // TRACKENRICH_SERVICES_SERVER_CARRIER_WIRING_H_

@@ -1,0 +1,89 @@
+// carriers.fedex, .usps, .dhl, .dpd and .amazon_shipping in the config file.
+#include <cstdlib>
+
+#include <catch2/catch.hpp>
+
+#include "services/config/service_config.h"
+#include "tests/support/status_matchers.h"
+
+namespace trackenrich::server {
+namespace {
+
+using testing::StatusIs;
+constexpr auto kInvalid = absl::StatusCode::kInvalidArgument;
+
+TEST_CASE("config: every carrier's section, secrets by reference", "[config]") {
+  ::setenv("TE_TEST_CARRIER_SECRET", "from-env", 1);
+  auto config = ParseServiceConfig(R"({"carriers": {
+    "fedex": {"base_url": "https://apis-sandbox.fedex.com",
+              "client_id": {"env": "TE_TEST_CARRIER_SECRET"},
+              "client_secret": {"env": "TE_TEST_CARRIER_SECRET"},
+              "batch_window": "5ms", "max_batch": 10},
+    "usps": {"client_id": {"env": "TE_TEST_CARRIER_SECRET"},
+             "client_secret": {"env": "TE_TEST_CARRIER_SECRET"}},
+    "dhl": {"api_key": {"env": "TE_TEST_CARRIER_SECRET"}},
+    "dpd": {"base_url": "https://wsshipper.dpd.nl", "delis_id": {"env": "TE_TEST_CARRIER_SECRET"},
+            "password": {"env": "TE_TEST_CARRIER_SECRET"}, "message_language": "nl_NL"},
+    "amazon_shipping": {"base_url": "https://sellingpartnerapi-eu.amazon.com",
+                        "client_id": {"env": "TE_TEST_CARRIER_SECRET"},
+                        "client_secret": {"env": "TE_TEST_CARRIER_SECRET"},
+                        "refresh_token": {"env": "TE_TEST_CARRIER_SECRET"},
+                        "carrier_id": "AMZN_UK", "business_id": "AmazonShipping_UK"}
+  }})");
+  REQUIRE(config.ok());
+  CHECK(config->fedex_configured);
+  CHECK(config->fedex.base_url == "https://apis-sandbox.fedex.com");
+  CHECK(config->fedex.client_secret == "from-env");
+  CHECK(config->fedex.batch_window == absl::Milliseconds(5));
+  CHECK(config->fedex.max_batch == 10);
+  CHECK(config->usps_configured);
+  CHECK(config->usps.base_url == "https://apis.usps.com");
+  CHECK(config->dhl.api_key == "from-env");
+  CHECK(config->dpd.message_language == "nl_NL");
+  CHECK(config->amazon_shipping.carrier_id == "AMZN_UK");
+  CHECK(config->amazon_shipping.lwa_url == "https://api.amazon.com");
+  CHECK_FALSE(config->ups_configured);
+
+  // A section without credentials still counts as configured.
+  auto bare = ParseServiceConfig(R"({"carriers": {"dhl": {}}})");
+  REQUIRE(bare.ok());
+  CHECK(bare->dhl_configured);
+  CHECK(bare->dhl.api_key.empty());
+  CHECK_FALSE(bare->fedex_configured);
+}
+
+TEST_CASE("config: carrier errors name the key and never echo a secret", "[config]") {
+  CHECK_THAT(ParseServiceConfig(R"({"carriers": {"dhl": {"api_key": "hunter2"}}})").status(),
+             StatusIs(kInvalid, "carriers.dhl.api_key: secrets are given by reference"));
+  CHECK_FALSE(absl::StrContains(
+      ParseServiceConfig(R"({"carriers": {"dhl": {"api_key": "hunter2"}}})").status().message(),
+      "hunter2"));
+  CHECK_THAT(ParseServiceConfig(R"({"carriers": {"fedex": {"max_batch": 31}}})").status(),
+             StatusIs(kInvalid, "carriers.fedex.max_batch: must be between 1 and 30"));
+  CHECK_THAT(ParseServiceConfig(R"({"carriers": {"fedex": {"batch_windw": "2ms"}}})").status(),
+             StatusIs(kInvalid, "carriers.fedex.batch_windw: unknown key"));
+  ::setenv("TE_TEST_CARRIER_SECRET", "from-env", 1);
+  CHECK_THAT(ParseServiceConfig(
+                 R"({"carriers": {"usps": {"client_id": {"env": "TE_TEST_CARRIER_SECRET"}}}})")
+                 .status(),
+             StatusIs(kInvalid, "carriers.usps: client_id and client_secret go together"));
+  CHECK_THAT(ParseServiceConfig(
+                 R"({"carriers": {"dpd": {"password": {"env": "TE_TEST_CARRIER_SECRET"}}}})")
+                 .status(),
+             StatusIs(kInvalid, "carriers.dpd: delis_id and password go together"));
+  CHECK_THAT(
+      ParseServiceConfig(
+          R"({"carriers": {"amazon_shipping": {"refresh_token": {"env": "TE_TEST_CARRIER_SECRET"}}}})")
+          .status(),
+      StatusIs(kInvalid,
+               "carriers.amazon_shipping: client_id, client_secret and "
+               "refresh_token go together"));
+  CHECK_THAT(
+      ParseServiceConfig(R"({"carriers": {"amazon_shipping": {"carrier_id": ""}}})").status(),
+      StatusIs(kInvalid, "carriers.amazon_shipping.carrier_id: must not be empty"));
+  CHECK_THAT(ParseServiceConfig(R"({"carriers": {"dpd": []}})").status(),
+             StatusIs(kInvalid, "carriers.dpd: must be an object"));
+}
+
+}  // namespace
+}  // namespace trackenrich::server
