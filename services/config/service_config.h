@@ -13,12 +13,16 @@
 
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 #include "adapters/ups/ups_adapter.h"
 #include "cache/memory/memory_cache.h"
+#include "cache/rate_limiter.h"
+#include "cache/redis/redis_client.h"
+#include "cache/redis/redis_shared_flight.h"
 #include "services/lookup/shipment_lookup.h"
 
 namespace trackenrich::server {
@@ -40,6 +44,15 @@ struct ServiceConfig {
 
   CachePolicy cache_policy;
   cache::MemoryCache::Options memory_cache;
+
+  // Redis: the shared cache layer, cross-replica single-flight and shared
+  // rate limits. Off (the in-process cache alone) unless `redis.address` is set.
+  bool redis_configured = false;
+  cache::RedisOptions redis;
+  cache::SharedFlightOptions shared_flight;
+
+  // Upstream rate limits by carrier name ("ups"), from carriers.<name>.rate_limit.
+  absl::flat_hash_map<std::string, cache::RateLimit> rate_limits;
 };
 
 // Parses a JSON config document. Unknown keys and wrong types are errors

@@ -77,11 +77,28 @@ struct ServiceMetrics::Impl {
                             .Help("Requests answered by another request's upstream call.")
                             .Register(*registry)
                             .Add({})),
+        rate_limit_total(prometheus::BuildCounter()
+                             .Name("trackenrich_rate_limit_decisions_total")
+                             .Help("Upstream rate-limit decisions, by adapter and result "
+                                   "(granted, rejected).")
+                             .Register(*registry)),
+        rate_limit_wait_seconds(prometheus::BuildHistogram()
+                                    .Name("trackenrich_rate_limit_wait_seconds")
+                                    .Help("Time spent waiting for an upstream rate-limit slot.")
+                                    .Register(*registry)),
+        shared_flight_total(prometheus::BuildCounter()
+                                .Name("trackenrich_shared_flight_total")
+                                .Help("Cross-replica single-flight outcomes: lead, answered "
+                                      "(another replica's answer), fallback (no lock).")
+                                .Register(*registry)),
         rpc_counters(rpc_total),
         rpc_histograms(rpc_seconds),
         upstream_counters(upstream_total),
         upstream_histograms(upstream_seconds),
-        cache_counters(cache_total) {}
+        cache_counters(cache_total),
+        rate_limit_counters(rate_limit_total),
+        rate_limit_histograms(rate_limit_wait_seconds),
+        shared_flight_counters(shared_flight_total) {}
 
   std::shared_ptr<prometheus::Registry> registry;
   prometheus::Family<prometheus::Counter>& rpc_total;
@@ -90,11 +107,17 @@ struct ServiceMetrics::Impl {
   prometheus::Family<prometheus::Histogram>& upstream_seconds;
   prometheus::Family<prometheus::Counter>& cache_total;
   prometheus::Counter& coalesced_total;
+  prometheus::Family<prometheus::Counter>& rate_limit_total;
+  prometheus::Family<prometheus::Histogram>& rate_limit_wait_seconds;
+  prometheus::Family<prometheus::Counter>& shared_flight_total;
   LabeledCache<prometheus::Counter> rpc_counters;
   LabeledCache<prometheus::Histogram> rpc_histograms;
   LabeledCache<prometheus::Counter> upstream_counters;
   LabeledCache<prometheus::Histogram> upstream_histograms;
   LabeledCache<prometheus::Counter> cache_counters;
+  LabeledCache<prometheus::Counter> rate_limit_counters;
+  LabeledCache<prometheus::Histogram> rate_limit_histograms;
+  LabeledCache<prometheus::Counter> shared_flight_counters;
 };
 
 ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()) {}
@@ -128,6 +151,25 @@ void ServiceMetrics::RecordCache(absl::string_view layer, absl::string_view resu
 }
 
 void ServiceMetrics::RecordCoalesced() { impl_->coalesced_total.Increment(); }
+
+void ServiceMetrics::RecordRateLimit(absl::string_view adapter, bool granted,
+                                     absl::Duration waited) {
+  const absl::string_view result = granted ? "granted" : "rejected";
+  impl_->rate_limit_counters
+      .Get(absl::StrCat(adapter, "|", result),
+           {{"adapter", std::string(adapter)}, {"result", std::string(result)}})
+      .Increment();
+  if (granted) {
+    impl_->rate_limit_histograms
+        .Get(std::string(adapter), {{"adapter", std::string(adapter)}}, LatencyBuckets())
+        .Observe(absl::ToDoubleSeconds(waited));
+  }
+}
+
+void ServiceMetrics::RecordSharedFlight(absl::string_view outcome) {
+  impl_->shared_flight_counters.Get(std::string(outcome), {{"outcome", std::string(outcome)}})
+      .Increment();
+}
 
 prometheus::Registry& ServiceMetrics::registry() { return *impl_->registry; }
 
