@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,10 +17,14 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
                            bool capture_stdout) {
   int pipe_fds[2] = {-1, -1};
   if (capture_stdout && pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  const pid_t parent = getpid();
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     setsid();
+    // A test that crashes must not leave its servers running.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);
     const int null_fd = open("/dev/null", O_RDWR);
     dup2(null_fd, STDIN_FILENO);
     dup2(capture_stdout ? pipe_fds[1] : null_fd, STDOUT_FILENO);

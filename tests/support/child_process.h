@@ -1,6 +1,9 @@
 // Runs a program (the service binary, the standalone sandbox, redis-server)
 // as a child process for tests, in its own session so that signals meant for
-// it never reach ctest, and reads its stdout line by line.
+// it never reach ctest, and reads its stdout line by line. The child is
+// killed when the thread that started it ends (PR_SET_PDEATHSIG), so a
+// crashed test leaves nothing running: start children from the test's own
+// thread.
 //   ChildProcess sandbox({TRACKENRICH_SANDBOX_BINARY, "--listen=127.0.0.1:0"});
 //   std::vector<std::string> port = sandbox.WaitForLine(std::regex("127.0.0.1:(\\d+)"));
 //   sandbox.Signal(SIGTERM);   // the destructor kills and reaps it in any case
