@@ -1,5 +1,6 @@
 #include "services/config/service_config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -10,6 +11,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
+
+#include "services/http/http_server.h"
 
 namespace trackenrich::server {
 namespace {
@@ -119,6 +122,20 @@ class ObjectReader {
     return absl::OkStatus();
   }
 
+  absl::Status Number(absl::string_view key, double min, double max, double* out) {
+    const json::value* value = Take(key);
+    if (value == nullptr) return absl::OkStatus();
+    if (!value->is_number()) return KeyError(Join(path_, key), "must be a number");
+    const double number = value->is_double()  ? value->as_double()
+                          : value->is_int64() ? static_cast<double>(value->as_int64())
+                                              : static_cast<double>(value->as_uint64());
+    if (number < min || number > max) {
+      return KeyError(Join(path_, key), absl::StrCat("must be between ", min, " and ", max));
+    }
+    *out = number;
+    return absl::OkStatus();
+  }
+
   absl::StatusOr<const json::object*> Object(absl::string_view key) {
     const json::value* value = Take(key);
     if (value == nullptr) return nullptr;
@@ -153,17 +170,41 @@ class ObjectReader {
     if (absl::Status _s = (expr); !_s.ok()) return _s; \
   } while (false)
 
+// Reads a carrier block's optional `rate_limit` ({"per_second": 2, "burst": 5})
+// into config->rate_limits[carrier]. Every carrier block calls it with its
+// own reader, e.g. ReadRateLimit(reader, "fedex", config).
+absl::Status ReadRateLimit(ObjectReader& carrier_reader, absl::string_view carrier,
+                           ServiceConfig* config) {
+  auto object = carrier_reader.Object("rate_limit");
+  if (!object.ok()) return object.status();
+  if (*object == nullptr) return absl::OkStatus();
+  const std::string path = Join(carrier_reader.path(), "rate_limit");
+  ObjectReader reader(**object, path);
+  double per_second = 0;
+  int64_t burst = 1;
+  TE_RETURN_IF_ERROR(reader.Number("per_second", 0, 1e6, &per_second));
+  TE_RETURN_IF_ERROR(reader.Int("burst", 1, 1'000'000, &burst));
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (per_second <= 0) {
+    return KeyError(Join(path, "per_second"), "required, a rate above 0 (calls per second)");
+  }
+  config->rate_limits[std::string(carrier)] = {.per_second = per_second, .burst = burst};
+  return absl::OkStatus();
+}
+
 absl::Status ReadUps(const json::object& object, ServiceConfig* config) {
   ObjectReader reader(object, "carriers.ups");
   TE_RETURN_IF_ERROR(reader.String("base_url", &config->ups.base_url));
   TE_RETURN_IF_ERROR(reader.String("locale", &config->ups.locale));
   TE_RETURN_IF_ERROR(reader.Secret("client_id", &config->ups.client_id));
   TE_RETURN_IF_ERROR(reader.Secret("client_secret", &config->ups.client_secret));
+  TE_RETURN_IF_ERROR(ReadRateLimit(reader, "ups", config));
   TE_RETURN_IF_ERROR(reader.Done());
   if (config->ups.client_id.empty() != config->ups.client_secret.empty()) {
     return KeyError("carriers.ups", "client_id and client_secret go together");
   }
-  config->ups_configured = true;
+  // A rate limit alone (say, for the sandbox) does not configure the upstream.
+  config->ups_configured = !(object.size() == 1 && object.contains("rate_limit"));
   return absl::OkStatus();
 }
 
@@ -333,6 +374,45 @@ absl::Status ReadTemplates(const json::object& object, ServiceConfig* config) {
   return absl::OkStatus();
 }
 
+absl::Status ReadRedis(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "redis");
+  cache::RedisOptions& redis = config->redis;
+  std::string address;
+  TE_RETURN_IF_ERROR(reader.String("address", &address));
+  TE_RETURN_IF_ERROR(reader.String("username", &redis.username));
+  TE_RETURN_IF_ERROR(reader.Secret("password", &redis.password));
+  int64_t database = redis.database;
+  TE_RETURN_IF_ERROR(reader.Int("database", 0, 1'000'000, &database));
+  redis.database = static_cast<int>(database);
+  TE_RETURN_IF_ERROR(reader.Duration("command_timeout", &redis.command_timeout));
+  TE_RETURN_IF_ERROR(reader.Duration("connect_timeout", &redis.connect_timeout));
+  TE_RETURN_IF_ERROR(reader.Duration("reconnect_max_backoff", &redis.max_reconnect_backoff));
+  cache::SharedFlightOptions& flight = config->shared_flight;
+  TE_RETURN_IF_ERROR(reader.Duration("lock_ttl", &flight.lock_ttl));
+  TE_RETURN_IF_ERROR(reader.Duration("lock_wait", &flight.max_wait));
+  TE_RETURN_IF_ERROR(reader.Duration("lock_poll_interval", &flight.poll_interval));
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (address.empty()) {
+    return KeyError("redis.address", "required (HOST:PORT) when a redis block is given");
+  }
+  auto host_port = ParseHostPort("redis.address", address);
+  if (!host_port.ok()) return host_port.status();
+  if (host_port->second == 0) return KeyError("redis.address", "port must be 1..65535");
+  redis.host = host_port->first;
+  redis.port = host_port->second;
+  for (const auto& [key, value] :
+       {std::pair<const char*, absl::Duration>{"redis.command_timeout", redis.command_timeout},
+        {"redis.connect_timeout", redis.connect_timeout},
+        {"redis.reconnect_max_backoff", redis.max_reconnect_backoff},
+        {"redis.lock_ttl", flight.lock_ttl},
+        {"redis.lock_poll_interval", flight.poll_interval}}) {
+    if (value <= absl::ZeroDuration()) return KeyError(key, "must be above zero");
+  }
+  redis.min_reconnect_backoff = std::min(redis.min_reconnect_backoff, redis.max_reconnect_backoff);
+  config->redis_configured = true;
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
@@ -391,6 +471,9 @@ absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
   auto templates = reader.Object("templates");
   if (!templates.ok()) return templates.status();
   if (*templates != nullptr) TE_RETURN_IF_ERROR(ReadTemplates(**templates, &config));
+  auto redis = reader.Object("redis");
+  if (!redis.ok()) return redis.status();
+  if (*redis != nullptr) TE_RETURN_IF_ERROR(ReadRedis(**redis, &config));
   TE_RETURN_IF_ERROR(reader.Done());
   return config;
 }

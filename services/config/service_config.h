@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -29,6 +30,9 @@
 #include "cache/memory/memory_cache.h"
 #include "services/enrichment/enrichment_settings.h"
 #include "services/enrichment/reply_templates.h"
+#include "cache/rate_limiter.h"
+#include "cache/redis/redis_client.h"
+#include "cache/redis/redis_shared_flight.h"
 #include "services/lookup/shipment_lookup.h"
 
 namespace trackenrich::server {
@@ -75,6 +79,14 @@ struct ServiceConfig {
       enrichment::TemplateCatalog::Builtin();
   // Which channels' replies may carry tracking links (`templates.tracking_links`).
   enrichment::ReplyPolicy reply_policy;
+  // Redis: the shared cache layer, cross-replica single-flight and shared
+  // rate limits. Off (the in-process cache alone) unless `redis.address` is set.
+  bool redis_configured = false;
+  cache::RedisOptions redis;
+  cache::SharedFlightOptions shared_flight;
+
+  // Upstream rate limits by carrier name ("ups"), from carriers.<name>.rate_limit.
+  absl::flat_hash_map<std::string, cache::RateLimit> rate_limits;
 };
 
 // Parses a JSON config document. Unknown keys and wrong types are errors

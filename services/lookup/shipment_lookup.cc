@@ -9,8 +9,10 @@
 #include "spdlog/spdlog.h"
 
 #include "adapters/common/time_util.h"
+#include "adapters/common/upstream_status.h"
 #include "adapters/detection/carrier_detection.h"
 #include "adapters/detection/tracking_urls.h"
+#include "cache/cache_keys.h"
 
 namespace trackenrich::server {
 namespace {
@@ -40,6 +42,45 @@ absl::string_view OutcomeName(const absl::Status& status) {
 absl::Duration Jittered(absl::Duration ttl, double fraction) {
   thread_local absl::InsecureBitGen gen;
   return ttl * absl::Uniform(gen, 1.0 - fraction, 1.0 + fraction);
+}
+
+v1::CacheLayer LayerOf(cache::Layer layer) {
+  switch (layer) {
+    case cache::Layer::kMemory:
+      return v1::CACHE_LAYER_MEMORY;
+    case cache::Layer::kShared:
+      return v1::CACHE_LAYER_REDIS;
+    case cache::Layer::kNone:
+      break;
+  }
+  return v1::CACHE_LAYER_NONE;
+}
+
+absl::string_view SharedFlightOutcomeName(cache::SharedFlight::Outcome::Kind kind) {
+  switch (kind) {
+    case cache::SharedFlight::Outcome::Kind::kLead:
+      return "lead";
+    case cache::SharedFlight::Outcome::Kind::kAnswered:
+      return "answered";
+    case cache::SharedFlight::Outcome::Kind::kFallback:
+      break;
+  }
+  return "fallback";
+}
+
+// The answer `entry` holds, marked as served from `layer`. False when its
+// payload does not parse.
+bool FromEntry(const cache::CacheEntry& entry, v1::CacheLayer layer, absl::Time now, bool stale,
+               absl::StatusOr<v1::Shipment>* answer) {
+  if (entry.code != absl::StatusCode::kOk) {
+    *answer = absl::Status(entry.code, entry.message);
+    return true;
+  }
+  v1::Shipment shipment;
+  if (!shipment.ParseFromString(entry.payload)) return false;
+  MarkServed(layer, entry.stored_at, now, stale, &shipment);
+  *answer = std::move(shipment);
+  return true;
 }
 
 }  // namespace
@@ -74,19 +115,21 @@ void MarkServed(v1::CacheLayer layer, absl::Time fetched_at, absl::Time now, boo
   provenance->set_stale(stale);
 }
 
-ShipmentLookup::ShipmentLookup(const adapters::AdapterRegistry& registry, cache::MemoryCache& cache,
-                               ServiceMetrics& metrics, CachePolicy policy, Clock clock)
+ShipmentLookup::ShipmentLookup(const adapters::AdapterRegistry& registry, cache::Cache& cache,
+                               ServiceMetrics& metrics, CachePolicy policy,
+                               LookupCoordination coordination, Clock clock)
     : registry_(registry),
       cache_(cache),
       metrics_(metrics),
       policy_(policy),
+      coordination_(std::move(coordination)),
       clock_(std::move(clock)) {}
 
 std::string ShipmentLookup::CacheKey(absl::string_view tenant, v1::Carrier carrier,
                                      absl::string_view number) {
   std::string carrier_name(v1::Carrier_Name(carrier));
   absl::AsciiStrToLower(&carrier_name);
-  return absl::StrCat("v1:", tenant, ":trk:", carrier_name, ":", number);
+  return cache::TrackingKey(tenant, carrier_name, number);
 }
 
 absl::StatusOr<v1::Carrier> ShipmentLookup::ResolveCarrier(const TrackRequest& request) const {
@@ -139,52 +182,148 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
     return;
   }
 
-  const std::string key = CacheKey(request.tenant, *carrier, request.tracking_number);
-  const absl::Time now = clock_();
-  // Read even on a forced refresh: the entry is the stale fallback if the upstream fails.
-  std::shared_ptr<const cache::CacheEntry> entry = cache_.Get(key, now);
-  if (!request.cache.force_refresh()) {
-    if (entry != nullptr) {
-      bool usable = now < entry->fresh_until;
-      if (usable && request.cache.has_max_age()) {
-        const absl::Duration max_age = absl::Seconds(request.cache.max_age().seconds()) +
-                                       absl::Nanoseconds(request.cache.max_age().nanos());
-        usable = now - entry->stored_at <= max_age;
-      }
-      if (usable) {
-        metrics_.RecordCache("memory", "hit");
-        if (entry->code != absl::StatusCode::kOk) {
-          done(absl::Status(entry->code, entry->message));
-          return;
-        }
-        v1::Shipment shipment;
-        if (shipment.ParseFromString(entry->payload)) {
-          MarkServed(v1::CACHE_LAYER_MEMORY, entry->stored_at, now, false, &shipment);
-          done(std::move(shipment));
-          return;
-        }
-        spdlog::warn("cache entry for {} does not parse; refetching", key);
-      }
-    }
-    metrics_.RecordCache("memory", "miss");
+  auto plan = std::make_shared<Plan>();
+  plan->key = CacheKey(request.tenant, *carrier, request.tracking_number);
+  plan->tenant = request.tenant;
+  plan->number = request.tracking_number;
+  plan->carrier = *carrier;
+  plan->source = source;
+  plan->adapter = std::string(source->name());
+  plan->deadline = request.deadline;
+  plan->force_refresh = request.cache.force_refresh();
+  plan->want.now = clock_();
+  if (plan->force_refresh) {
+    // Only an answer fetched from now on is fresh (one another replica is
+    // fetching counts); an older one is still read, as the stale fallback
+    // should the upstream fail.
+    plan->want.stored_after = plan->want.now + absl::Nanoseconds(1);
+  } else if (request.cache.has_max_age()) {
+    plan->want.stored_after = plan->want.now - absl::Seconds(request.cache.max_age().seconds()) -
+                              absl::Nanoseconds(request.cache.max_age().nanos());
   }
+  const std::string& key = plan->key;
+  const cache::Freshness want = plan->want;
+  cache_.Get(key, want,
+             [this, plan = PlanPtr(std::move(plan)),
+              done = std::move(done)](cache::CacheLookup found) mutable {
+               RecordLookup(found);
+               if (found.fresh) {
+                 absl::StatusOr<v1::Shipment> answer;
+                 if (FromEntry(*found.entry, LayerOf(found.layer), clock_(), false, &answer)) {
+                   done(std::move(answer));
+                   return;
+                 }
+                 spdlog::warn("cache entry for {} does not parse; refetching", plan->key);
+                 found = cache::CacheLookup();
+               }
+               Join(std::move(plan), std::move(found), std::move(done));
+             });
+}
 
+void ShipmentLookup::RecordLookup(const cache::CacheLookup& found) {
+  metrics_.RecordCache("memory",
+                       found.fresh && found.layer == cache::Layer::kMemory ? "hit" : "miss");
+  if (found.shared_consulted) {
+    metrics_.RecordCache("redis", found.shared_failed ? "error" : found.fresh ? "hit" : "miss");
+  }
+}
+
+void ShipmentLookup::Join(PlanPtr plan, cache::CacheLookup found, adapters::ShipmentCallback done) {
+  std::shared_ptr<const cache::CacheEntry> landed;
   {
     absl::MutexLock lock(&mu_);
-    auto [it, first] = flights_.try_emplace(key);
-    it->second.waiters.push_back(std::move(done));
-    if (!first) {
+    if (auto it = flights_.find(plan->key); it != flights_.end()) {
+      it->second.waiters.push_back(std::move(done));
       metrics_.RecordCoalesced();
       return;
     }
-    it->second.stale = entry;
+    // A flight for this key may have finished since the cache was asked: its
+    // answer is in L1 before its flight is gone (see OnUpstream), so looking
+    // again here closes the gap that would cause a second upstream call.
+    if (!plan->force_refresh) {
+      cache::Freshness want = plan->want;
+      want.now = clock_();
+      landed = cache_.Peek(plan->key, want);
+    }
+    if (landed == nullptr) {
+      Flight& flight = flights_[plan->key];
+      flight.waiters.push_back(std::move(done));
+      if (found.entry != nullptr && found.entry->code == absl::StatusCode::kOk) {
+        flight.stale = std::move(found.entry);
+        flight.stale_layer = LayerOf(found.layer);
+      }
+    }
   }
-  adapters::TrackQuery query{.tracking_number = request.tracking_number,
-                             .deadline = request.deadline};
+  if (landed != nullptr) {
+    absl::StatusOr<v1::Shipment> answer;
+    if (FromEntry(*landed, v1::CACHE_LAYER_MEMORY, clock_(), false, &answer)) {
+      done(std::move(answer));
+      return;
+    }
+    auto refetch = std::make_shared<Plan>(*plan);
+    refetch->force_refresh = true;
+    Join(std::move(refetch), cache::CacheLookup(), std::move(done));
+    return;
+  }
+  Lead(std::move(plan));
+}
+
+void ShipmentLookup::Lead(PlanPtr plan) {
+  if (coordination_.shared_flight == nullptr) {
+    Fetch(std::move(plan));
+    return;
+  }
+  const std::string& key = plan->key;
+  const cache::Freshness want = plan->want;
+  const absl::Time deadline = plan->deadline;
+  coordination_.shared_flight->Begin(
+      key, want, deadline, [this, plan](cache::SharedFlight::Outcome outcome) mutable {
+        metrics_.RecordSharedFlight(SharedFlightOutcomeName(outcome.kind));
+        if (outcome.kind == cache::SharedFlight::Outcome::Kind::kAnswered) {
+          OnReplicaAnswer(std::move(plan), std::move(outcome.entry));
+          return;
+        }
+        bool kept = false;
+        {
+          absl::MutexLock lock(&mu_);
+          if (auto it = flights_.find(plan->key); it != flights_.end()) {
+            it->second.release_lock = std::move(outcome.release);
+            kept = true;
+          }
+        }
+        if (!kept) outcome.release();  // no flight to end: nothing will be stored
+        Fetch(std::move(plan));
+      });
+}
+
+void ShipmentLookup::Fetch(PlanPtr plan) {
+  const auto limit = coordination_.rate_limits.find(plan->adapter);
+  if (coordination_.rate_limiter == nullptr || limit == coordination_.rate_limits.end() ||
+      limit->second.unlimited()) {
+    CallUpstream(std::move(plan));
+    return;
+  }
+  const absl::Time asked = clock_();
+  coordination_.rate_limiter->Acquire(
+      cache::RateLimitKey(plan->tenant, plan->adapter), limit->second, 1,
+      plan->deadline - coordination_.rate_limit_reserve,
+      [this, plan, asked](absl::Status granted) mutable {
+        const absl::Time now = clock_();
+        metrics_.RecordRateLimit(plan->adapter, granted.ok(), now - asked);
+        if (!granted.ok()) {
+          spdlog::debug("{}: {}", plan->adapter, granted.ToString());
+          OnUpstream(plan, now, adapters::WithAdapter(plan->adapter, granted), /*called=*/false);
+          return;
+        }
+        CallUpstream(std::move(plan));
+      });
+}
+
+void ShipmentLookup::CallUpstream(PlanPtr plan) {
+  adapters::TrackQuery query{.tracking_number = plan->number, .deadline = plan->deadline};
   const absl::Time started = clock_();
-  source->Track(query, [this, key, carrier = *carrier, adapter = std::string(source->name()),
-                        started](absl::StatusOr<v1::Shipment> result) {
-    OnUpstream(key, carrier, adapter, started, std::move(result));
+  plan->source->Track(query, [this, plan, started](absl::StatusOr<v1::Shipment> result) {
+    OnUpstream(plan, started, std::move(result), /*called=*/true);
   });
 }
 
@@ -203,52 +342,75 @@ std::shared_ptr<const cache::CacheEntry> ShipmentLookup::Store(
   entry->fresh_until = now + Jittered(policy_.FreshFor(state), policy_.jitter_fraction);
   entry->keep_until =
       entry->fresh_until + (result.ok() ? policy_.stale_horizon : absl::ZeroDuration());
-  cache_.Put(key, entry);
+  cache_.Put(key, entry, now);
   return entry;
 }
 
-void ShipmentLookup::OnUpstream(const std::string& key, v1::Carrier carrier,
-                                absl::string_view adapter, absl::Time started,
-                                absl::StatusOr<v1::Shipment> result) {
-  const absl::Time now = clock_();
-  metrics_.RecordUpstream(adapter, OutcomeName(result.status()), now - started);
-
+ShipmentLookup::Flight ShipmentLookup::TakeFlight(const std::string& key) {
   Flight flight;
-  {
-    absl::MutexLock lock(&mu_);
-    auto it = flights_.find(key);
-    if (it != flights_.end()) {
-      flight = std::move(it->second);
-      flights_.erase(it);
-    }
+  absl::MutexLock lock(&mu_);
+  auto it = flights_.find(key);
+  if (it != flights_.end()) {
+    flight = std::move(it->second);
+    flights_.erase(it);
   }
+  return flight;
+}
 
+void ShipmentLookup::OnUpstream(const PlanPtr& plan, absl::Time started,
+                                absl::StatusOr<v1::Shipment> result, bool called) {
+  const absl::Time now = clock_();
+  if (called) metrics_.RecordUpstream(plan->adapter, OutcomeName(result.status()), now - started);
+
+  // Store first, then end the flight: a request that no longer finds the
+  // flight finds the answer in L1 (see Join).
   if (result.ok()) {
     if (result->tracking_url().empty()) {
-      result->set_tracking_url(detection::TrackingUrl(carrier, result->tracking_number()));
+      result->set_tracking_url(detection::TrackingUrl(plan->carrier, result->tracking_number()));
     }
     if (result->carrier_name().empty()) {
-      result->set_carrier_name(detection::CarrierDisplayName(carrier));
+      result->set_carrier_name(detection::CarrierDisplayName(plan->carrier));
     }
-    Store(key, result, now);
+    Store(plan->key, result, now);
     MarkServed(v1::CACHE_LAYER_NONE, now, now, false, &*result);
   } else if (result.status().code() == absl::StatusCode::kNotFound) {
-    Store(key, result, now);  // negative caching
-  } else if (flight.stale != nullptr && flight.stale->code == absl::StatusCode::kOk) {
-    v1::Shipment stale;
-    if (stale.ParseFromString(flight.stale->payload)) {
+    Store(plan->key, result, now);  // negative caching
+  }
+  Flight flight = TakeFlight(plan->key);
+  // The store went out first on the same connection: a replica that sees the
+  // lock gone finds the answer.
+  if (flight.release_lock) flight.release_lock();
+
+  if (!result.ok() && result.status().code() != absl::StatusCode::kNotFound &&
+      flight.stale != nullptr) {
+    absl::StatusOr<v1::Shipment> stale;
+    if (FromEntry(*flight.stale, flight.stale_layer, now, /*stale=*/true, &stale)) {
       spdlog::warn("{}: upstream failed ({}); serving the cached answer marked stale",
-                   std::string(adapter), result.status().ToString());
-      metrics_.RecordCache("memory", "stale");
-      MarkServed(v1::CACHE_LAYER_MEMORY, flight.stale->stored_at, now, true, &stale);
+                   plan->adapter, result.status().ToString());
+      metrics_.RecordCache(flight.stale_layer == v1::CACHE_LAYER_REDIS ? "redis" : "memory",
+                           "stale");
       result = std::move(stale);
     }
   }
+  Deliver(flight, result);
+}
 
+void ShipmentLookup::OnReplicaAnswer(PlanPtr plan, std::shared_ptr<const cache::CacheEntry> entry) {
+  absl::StatusOr<v1::Shipment> answer;
+  if (!FromEntry(*entry, v1::CACHE_LAYER_REDIS, clock_(), false, &answer)) {
+    spdlog::warn("the shared answer for {} does not parse; fetching", plan->key);
+    Fetch(std::move(plan));
+    return;
+  }
+  cache_.Fill(plan->key, std::move(entry));
+  Flight flight = TakeFlight(plan->key);
+  Deliver(flight, answer);
+}
+
+void ShipmentLookup::Deliver(Flight& flight, const absl::StatusOr<v1::Shipment>& result) {
   for (size_t i = 0; i < flight.waiters.size(); ++i) {
-    v1::Shipment copy;
     if (result.ok()) {
-      copy = *result;
+      v1::Shipment copy = *result;
       if (i > 0) copy.mutable_provenance()->set_cache_layer(v1::CACHE_LAYER_COALESCED);
       flight.waiters[i](std::move(copy));
     } else {

@@ -98,6 +98,20 @@ struct ServiceMetrics::Impl {
                             .Help("Requests answered by another request's upstream call.")
                             .Register(*registry)
                             .Add({})),
+        rate_limit_total(prometheus::BuildCounter()
+                             .Name("trackenrich_rate_limit_decisions_total")
+                             .Help("Upstream rate-limit decisions, by adapter and result "
+                                   "(granted, rejected).")
+                             .Register(*registry)),
+        rate_limit_wait_seconds(prometheus::BuildHistogram()
+                                    .Name("trackenrich_rate_limit_wait_seconds")
+                                    .Help("Time spent waiting for an upstream rate-limit slot.")
+                                    .Register(*registry)),
+        shared_flight_total(prometheus::BuildCounter()
+                                .Name("trackenrich_shared_flight_total")
+                                .Help("Cross-replica single-flight outcomes: lead, answered "
+                                      "(another replica's answer), fallback (no lock).")
+                                .Register(*registry)),
         rpc_counters(rpc_total),
         rpc_histograms(rpc_seconds),
         upstream_counters(upstream_total),
@@ -107,7 +121,10 @@ struct ServiceMetrics::Impl {
         attempt_histograms(attempt_seconds),
         retry_counters(retries_total),
         breaker_gauges(breaker_state),
-        token_counters(token_refreshes_total) {}
+        token_counters(token_refreshes_total),
+        rate_limit_counters(rate_limit_total),
+        rate_limit_histograms(rate_limit_wait_seconds),
+        shared_flight_counters(shared_flight_total) {}
 
   std::shared_ptr<prometheus::Registry> registry;
   prometheus::Family<prometheus::Counter>& rpc_total;
@@ -121,6 +138,9 @@ struct ServiceMetrics::Impl {
   prometheus::Family<prometheus::Gauge>& breaker_state;
   prometheus::Family<prometheus::Counter>& token_refreshes_total;
   prometheus::Counter& coalesced_total;
+  prometheus::Family<prometheus::Counter>& rate_limit_total;
+  prometheus::Family<prometheus::Histogram>& rate_limit_wait_seconds;
+  prometheus::Family<prometheus::Counter>& shared_flight_total;
   LabeledCache<prometheus::Counter> rpc_counters;
   LabeledCache<prometheus::Histogram> rpc_histograms;
   LabeledCache<prometheus::Counter> upstream_counters;
@@ -131,6 +151,9 @@ struct ServiceMetrics::Impl {
   LabeledCache<prometheus::Counter> retry_counters;
   LabeledCache<prometheus::Gauge> breaker_gauges;
   LabeledCache<prometheus::Counter> token_counters;
+  LabeledCache<prometheus::Counter> rate_limit_counters;
+  LabeledCache<prometheus::Histogram> rate_limit_histograms;
+  LabeledCache<prometheus::Counter> shared_flight_counters;
 };
 
 ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()) {}
@@ -192,6 +215,25 @@ void ServiceMetrics::OnTokenRefresh(absl::string_view upstream) {
 }
 
 void ServiceMetrics::RecordCoalesced() { impl_->coalesced_total.Increment(); }
+
+void ServiceMetrics::RecordRateLimit(absl::string_view adapter, bool granted,
+                                     absl::Duration waited) {
+  const absl::string_view result = granted ? "granted" : "rejected";
+  impl_->rate_limit_counters
+      .Get(absl::StrCat(adapter, "|", result),
+           {{"adapter", std::string(adapter)}, {"result", std::string(result)}})
+      .Increment();
+  if (granted) {
+    impl_->rate_limit_histograms
+        .Get(std::string(adapter), {{"adapter", std::string(adapter)}}, LatencyBuckets())
+        .Observe(absl::ToDoubleSeconds(waited));
+  }
+}
+
+void ServiceMetrics::RecordSharedFlight(absl::string_view outcome) {
+  impl_->shared_flight_counters.Get(std::string(outcome), {{"outcome", std::string(outcome)}})
+      .Increment();
+}
 
 prometheus::Registry& ServiceMetrics::registry() { return *impl_->registry; }
 

@@ -41,11 +41,20 @@ class ServiceMetrics final : public http::HttpObserver {
   // "unavailable", ...).
   void RecordUpstream(absl::string_view adapter, absl::string_view outcome, absl::Duration latency);
 
-  // Cache lookups by layer ("memory") and result ("hit", "miss", "stale").
+  // Cache lookups by layer ("memory", "redis") and result ("hit", "miss",
+  // "stale", and for redis "error": down, slow or an undecodable value).
   void RecordCache(absl::string_view layer, absl::string_view result);
 
   // Requests that shared another request's upstream call.
   void RecordCoalesced();
+
+  // One rate-limit decision before an upstream call: granted (possibly after
+  // waiting `waited`) or rejected.
+  void RecordRateLimit(absl::string_view adapter, bool granted, absl::Duration waited);
+
+  // Cross-replica single-flight outcomes: "lead", "answered" (another
+  // replica's answer), "fallback" (fetched without the lock).
+  void RecordSharedFlight(absl::string_view outcome);
 
   // The registry, for components that add their own families.
   prometheus::Registry& registry();

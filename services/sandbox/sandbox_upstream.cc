@@ -5,6 +5,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "boost/json.hpp"
 
 #include "services/sandbox/carrier_scenarios.h"
@@ -152,8 +153,8 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     std::string token;
     {
       absl::MutexLock lock(&mu_);
-      issued_token_ = absl::StrCat("sandbox-ups-token-", ++tokens_issued_);
-      token = issued_token_;
+      token = absl::StrCat("sandbox-ups-token-", ++tokens_issued_);
+      issued_tokens_.insert(token);
     }
     return JsonReply(200, json::object{{"token_type", "Bearer"},
                                        {"issued_at", absl::StrCat(absl::ToUnixMillis(clock_()))},
@@ -165,13 +166,13 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
 
   if (absl::StartsWith(path, "/api/track/v1/details/")) {
     Count("ups.track");
-    std::string current_token;
-    {
+    absl::string_view token = request.Header("Authorization");
+    bool known = false;
+    if (absl::ConsumePrefix(&token, "Bearer ")) {
       absl::MutexLock lock(&mu_);
-      current_token = issued_token_;
+      known = issued_tokens_.contains(token);
     }
-    if (current_token.empty() ||
-        request.Header("Authorization") != absl::StrCat("Bearer ", current_token)) {
+    if (!known) {
       return JsonReply(401, UpsErrorBody("250002", "Invalid Authentication Information."));
     }
     if (request.Header("transId").empty() || request.Header("transactionSrc").empty()) {

@@ -22,6 +22,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
@@ -89,7 +90,9 @@ class SandboxUpstream {
   std::string base_url_;
   mutable absl::Mutex mu_;
   absl::flat_hash_map<std::string, int64_t> counts_ ABSL_GUARDED_BY(mu_);
-  std::string issued_token_ ABSL_GUARDED_BY(mu_);
+  // Every token issued stays valid, as UPS's do until they expire: several
+  // replicas of the service each hold their own.
+  absl::flat_hash_set<std::string> issued_tokens_ ABSL_GUARDED_BY(mu_);
   int64_t tokens_issued_ ABSL_GUARDED_BY(mu_) = 0;
 };
 

@@ -20,7 +20,14 @@
 #include "adapters/http/http_client.h"
 #include "adapters/tracking_source.h"
 #include "adapters/ups/ups_adapter.h"
+#include "cache/local_rate_limiter.h"
 #include "cache/memory/memory_cache.h"
+#include "cache/redis/redis_cache.h"
+#include "cache/redis/redis_client.h"
+#include "cache/redis/redis_rate_limiter.h"
+#include "cache/redis/redis_shared_flight.h"
+#include "cache/scheduler.h"
+#include "cache/tiered_cache.h"
 #include "grpc/health/v1/health.pb.h"
 #include "services/admin/admin_server.h"
 #include "services/http/http_server.h"
@@ -34,13 +41,39 @@ namespace trackenrich::server {
 
 namespace asio = boost::asio;
 
+namespace {
+
+// Shared by all replicas through Redis when there is one; per process otherwise.
+std::unique_ptr<cache::RateLimiter> MakeRateLimiter(cache::RedisClient* redis,
+                                                    asio::io_context& io_context) {
+  if (redis != nullptr) {
+    return std::make_unique<cache::RedisRateLimiter>(*redis, cache::AsioScheduler(io_context));
+  }
+  return std::make_unique<cache::LocalRateLimiter>(cache::AsioScheduler(io_context));
+}
+
+}  // namespace
+
 struct Server::Impl {
   explicit Impl(const ServiceConfig& config)
       : config(config),
         work(asio::make_work_guard(io_context)),
         http_client(io_context, {.upstream = config.upstream, .ca_file = config.upstream_ca_file}),
         cache(config.memory_cache),
-        lookup(registry, cache, metrics, config.cache_policy),
+        redis(config.redis_configured ? std::make_unique<cache::RedisClient>(
+                                            io_context, config.redis, &metrics.registry())
+                                      : nullptr),
+        redis_cache(redis != nullptr ? std::make_unique<cache::RedisCache>(*redis) : nullptr),
+        tiered_cache(cache, redis_cache.get()),
+        shared_flight(redis != nullptr
+                          ? std::make_unique<cache::RedisSharedFlight>(
+                                *redis, config.shared_flight, cache::AsioScheduler(io_context))
+                          : nullptr),
+        rate_limiter(MakeRateLimiter(redis.get(), io_context)),
+        lookup(registry, tiered_cache, metrics, config.cache_policy,
+               {.shared_flight = shared_flight.get(),
+                .rate_limiter = rate_limiter.get(),
+                .rate_limits = config.rate_limits}),
         service(lookup, metrics,
                 {.default_deadline = config.default_deadline,
                  .enrichment = config.enrichment,
@@ -69,11 +102,12 @@ struct Server::Impl {
                        {"retries", upstream.retries}};
     }
     const bool is_ready = ready.load();
-    json::object details{{"ready", is_ready},
-                         {"mode", config.sandbox ? "sandbox" : "production"},
-                         {"cache", json::object{{"memory", "ok"}}},
-                         {"adapters", std::move(adapters)},
-                         {"upstreams", std::move(upstreams)}};
+    json::object details{
+        {"ready", is_ready},
+        {"mode", config.sandbox ? "sandbox" : "production"},
+        {"cache", json::object{{"memory", "ok"}, {"redis", tiered_cache.SharedState()}}},
+        {"adapters", std::move(adapters)},
+        {"upstreams", std::move(upstreams)}};
     return {is_ready, json::serialize(details)};
   }
 
@@ -108,6 +142,12 @@ struct Server::Impl {
   http::HttpClient http_client;
   adapters::AdapterRegistry registry;
   cache::MemoryCache cache;
+  // Null without redis.address: the in-process cache alone serves.
+  std::unique_ptr<cache::RedisClient> redis;
+  std::unique_ptr<cache::RedisCache> redis_cache;
+  cache::TieredCache tiered_cache;
+  std::unique_ptr<cache::RedisSharedFlight> shared_flight;
+  std::unique_ptr<cache::RateLimiter> rate_limiter;
   ShipmentLookup lookup;
   TrackingServiceImpl service;
   AdminServer admin;
@@ -133,6 +173,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
     s.threads.emplace_back([&s] { s.io_context.run(); });
   }
   std::unique_ptr<Server> server(new Server(std::move(impl)));
+  if (s.redis != nullptr) {
+    s.redis->Start();
+    spdlog::info("cache: in-process, then redis at {}:{} (database {})", config.redis.host,
+                 config.redis.port, config.redis.database);
+  } else {
+    spdlog::info("cache: in-process only (no redis.address configured)");
+  }
 
   adapters::ups::UpsSettings ups = config.ups;
   if (config.sandbox) {
@@ -211,6 +258,7 @@ void Server::Shutdown(absl::Duration grace) {
   }
   s.admin.Stop();
   if (s.sandbox != nullptr) s.sandbox->Stop();
+  if (s.redis != nullptr) s.redis->Stop();
   s.work.reset();
   s.io_context.stop();
   for (auto& thread : s.threads) {

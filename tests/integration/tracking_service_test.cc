@@ -293,6 +293,7 @@ TEST_CASE("health, readiness and metrics", "[integration]") {
   const auto ready = testing::HttpGet(admin, "/readyz");
   CHECK(ready.status == 200);
   CHECK(absl::StrContains(ready.body, "\"mode\":\"sandbox\""));
+  CHECK(absl::StrContains(ready.body, "\"redis\":\"off\""));  // zero config: L1 alone
   CHECK(absl::StrContains(ready.body, "\"ups\""));
   CHECK(testing::HttpGet(admin, "/nope").status == 404);
   CHECK(testing::HttpGet(admin, "/metrics", "POST").status == 405);

@@ -170,6 +170,76 @@ TEST_CASE("config: seller template files are loaded and checked at start", "[con
   std::filesystem::remove(broken);
 }
 
+TEST_CASE("config: redis and per-carrier rate limits", "[config]") {
+  auto defaults = ParseServiceConfig("{}");
+  REQUIRE(defaults.ok());
+  CHECK_FALSE(defaults->redis_configured);  // the in-process cache alone
+  CHECK(defaults->rate_limits.empty());
+
+  ::setenv("TE_TEST_REDIS_PASSWORD", "redis-pw-from-env", 1);
+  auto config = ParseServiceConfig(R"({
+    "redis": {"address": "10.0.0.5:6380", "username": "svc",
+              "password": {"env": "TE_TEST_REDIS_PASSWORD"}, "database": 3,
+              "command_timeout": "100ms", "connect_timeout": "2s",
+              "reconnect_max_backoff": "5s", "lock_ttl": "4s", "lock_wait": "1500ms",
+              "lock_poll_interval": "20ms"},
+    "carriers": {"ups": {"rate_limit": {"per_second": 2.5, "burst": 5}}}
+  })");
+  REQUIRE_THAT(config.status(), testing::IsOk());
+  CHECK(config->redis_configured);
+  CHECK(config->redis.host == "10.0.0.5");
+  CHECK(config->redis.port == 6380);
+  CHECK(config->redis.username == "svc");
+  CHECK(config->redis.password == "redis-pw-from-env");
+  CHECK(config->redis.database == 3);
+  CHECK(config->redis.command_timeout == absl::Milliseconds(100));
+  CHECK(config->redis.connect_timeout == absl::Seconds(2));
+  CHECK(config->redis.max_reconnect_backoff == absl::Seconds(5));
+  CHECK(config->shared_flight.lock_ttl == absl::Seconds(4));
+  CHECK(config->shared_flight.max_wait == absl::Milliseconds(1500));
+  CHECK(config->shared_flight.poll_interval == absl::Milliseconds(20));
+  REQUIRE(config->rate_limits.contains("ups"));
+  CHECK(config->rate_limits.at("ups").per_second == 2.5);
+  CHECK(config->rate_limits.at("ups").burst == 5);
+  // A rate limit alone does not point UPS anywhere.
+  CHECK_FALSE(config->ups_configured);
+}
+
+TEST_CASE("config: redis and rate-limit errors name the key", "[config]") {
+  CHECK_THAT(ParseServiceConfig(R"({"redis": {}})").status(),
+             StatusIs(kInvalid, "redis.address: required"));
+  CHECK_THAT(ParseServiceConfig(R"({"redis": {"address": "redis"}})").status(),
+             StatusIs(kInvalid, "redis.address: expected HOST:PORT"));
+  CHECK_THAT(ParseServiceConfig(R"({"redis": {"address": "redis:0"}})").status(),
+             StatusIs(kInvalid, "redis.address: port must be 1..65535"));
+  CHECK_THAT(ParseServiceConfig(R"({"redis": {"address": "redis:6379", "databse": 1}})").status(),
+             StatusIs(kInvalid, "redis.databse: unknown key"));
+  CHECK_THAT(ParseServiceConfig(R"({"redis": {"address": "redis:6379", "command_timeout": "0s"}})")
+                 .status(),
+             StatusIs(kInvalid, "redis.command_timeout: must be above zero"));
+  const auto literal =
+      ParseServiceConfig(R"({"redis": {"address": "redis:6379", "password": "hunter2"}})");
+  CHECK_THAT(literal.status(),
+             StatusIs(kInvalid, "redis.password: secrets are given by reference"));
+  CHECK_FALSE(absl::StrContains(literal.status().message(), "hunter2"));
+
+  auto limit = [](const std::string& json) {
+    return ParseServiceConfig(absl::StrCat(R"({"carriers": {"ups": {"rate_limit": )", json, "}}}"))
+        .status();
+  };
+  CHECK_THAT(limit(R"({"burst": 5})"),
+             StatusIs(kInvalid, "carriers.ups.rate_limit.per_second: required"));
+  CHECK_THAT(limit(R"({"per_second": 0})"),
+             StatusIs(kInvalid, "carriers.ups.rate_limit.per_second: required"));
+  CHECK_THAT(limit(R"({"per_second": "2"})"),
+             StatusIs(kInvalid, "carriers.ups.rate_limit.per_second: must be a number"));
+  CHECK_THAT(limit(R"({"per_second": 2, "burst": 0})"),
+             StatusIs(kInvalid, "carriers.ups.rate_limit.burst: must be between 1"));
+  CHECK_THAT(limit(R"({"per_second": 2, "brust": 3})"),
+             StatusIs(kInvalid, "carriers.ups.rate_limit.brust: unknown key"));
+  CHECK_THAT(limit("5"), StatusIs(kInvalid, "carriers.ups.rate_limit: must be an object"));
+}
+
 TEST_CASE("config: the example configs in deploy/config load", "[config]") {
   ::setenv("UPS_CLIENT_ID", "example-id", 1);
   const std::filesystem::path dir =

@@ -1,0 +1,28 @@
+#include "cache/cache_keys.h"
+
+#include <catch2/catch.hpp>
+
+namespace trackenrich::cache {
+namespace {
+
+TEST_CASE("keys: versioned and namespaced by tenant", "[cache]") {
+  CHECK(TrackingKey("acme", "ups", "1Z999AA10123456784") ==
+        "trackenrich:v1:acme:trk:ups:1Z999AA10123456784");
+  CHECK(FlightLockKey("trackenrich:v1:acme:trk:ups:1Z") == "trackenrich:v1:acme:trk:ups:1Z:lock");
+  CHECK(RateLimitKey("acme", "ups") == "trackenrich:v1:acme:rl:ups");
+  CHECK(RateLimitKey("acme", "amazon:getOrder") == "trackenrich:v1:acme:rl:amazon:getOrder");
+  CHECK(TrackingKey("tenant-a", "ups", "1Z") != TrackingKey("tenant-b", "ups", "1Z"));
+}
+
+TEST_CASE("keys: a tenant name cannot forge another tenant's key", "[cache]") {
+  // Without escaping, tenant "a:trk:ups:1Z:x" would share a prefix with tenant "a".
+  CHECK(TrackingKey("a:trk:ups", "ups", "1Z") == "trackenrich:v1:a%3Atrk%3Aups:trk:ups:1Z");
+  CHECK(TrackingKey("a%3Atrk%3Aups", "ups", "1Z") == "trackenrich:v1:a%253Atrk%253Aups:trk:ups:1Z");
+  CHECK(EscapeKeyPart("Acme_EU-1.prod") == "Acme_EU-1.prod");
+  CHECK(EscapeKeyPart("a b/c\n") == "a%20b%2Fc%0A");
+  CHECK(EscapeKeyPart("caf\xc3\xa9") == "caf%C3%A9");
+  CHECK(RateLimitKey("a:rl", "ups") == "trackenrich:v1:a%3Arl:rl:ups");
+}
+
+}  // namespace
+}  // namespace trackenrich::cache
