@@ -10,6 +10,8 @@ started=$(date +%s)
 
 "$root/deploy/install-deps.sh"
 "$root/deploy/build.sh"
+# The libFuzzer targets (clang, ASan + UBSan) for the fuzz_smoke test.
+TRACKENRICH_FUZZ_BUILD_DIR="$build_dir/fuzz" "$root/tests/fuzz/run.sh" --build-only
 
 cd "$build_dir"
 ctest --output-on-failure --timeout 300 -j "$(nproc)" "$@"

@@ -44,7 +44,7 @@ void TrackingBatcher::Add(const TrackQuery& query, ShipmentCallback done) {
   {
     absl::MutexLock lock(&mu_);
     if (!open_.has_value()) {
-      open_.emplace();
+      open_.emplace(Open{});
       open_->id = ++next_id_;
       new_window = open_->id;
     }

@@ -12,6 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)trackenrich::detection::DetectCarrier(text);
   (void)trackenrich::detection::NormalizeTrackingNumber(text);
   (void)trackenrich::server::ValidateTrackingNumber("tracking_number", text);
-  (void)trackenrich::server::ValidateOrderId("order_id", text, trackenrich::v1::SALES_CHANNEL_AMAZON);
+  (void)trackenrich::server::ValidateOrderId("order_id", text,
+                                             trackenrich::v1::SALES_CHANNEL_AMAZON);
   return 0;
 }

@@ -2,22 +2,37 @@
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for
 # SECONDS (default 60) on seeds from tests/data and ../shared/fixtures.
 # Exits non-zero if any target crashes, leaks or trips a sanitizer.
-#   tests/fuzz/run.sh          # 60 s each
-#   tests/fuzz/run.sh 5        # the CI smoke
+#   tests/fuzz/run.sh              # build, then 60 s each
+#   tests/fuzz/run.sh 5            # the CI smoke
+#   tests/fuzz/run.sh --build-only # what deploy/test.sh does before ctest
+#   tests/fuzz/run.sh --no-build 5 # what the ctest test fuzz_smoke does
 set -euo pipefail
 
+build_step=1
+run_step=1
+case ${1:-} in
+  --build-only) run_step=0; shift ;;
+  --no-build) build_step=0; shift ;;
+esac
 seconds=${1:-60}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${TRACKENRICH_FUZZ_BUILD_DIR:-$root/build-fuzz}
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_COMPILER=clang++ -DTRACKENRICH_FUZZ=ON >/dev/null
-cmake --build "$build" --target $(sed -n '/^set(TRACKENRICH_FUZZERS/,/)/p' "$root/tests/fuzz/CMakeLists.txt" |
-  grep -o '[a-z_]*_fuzz')
+if ((build_step)) || [[ ! -d $build/tests/fuzz ]]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_COMPILER=clang++ -DTRACKENRICH_FUZZ=ON >/dev/null
+  cmake --build "$build"
+fi
+((run_step)) || exit 0
 
 seeds() {
   case $1 in
     ups_parser_fuzz) echo "$root/tests/data/ups" "$root/../shared/fixtures/ups" ;;
+    fedex_parser_fuzz) echo "$root/tests/data/fedex" "$root/../shared/fixtures/fedex" ;;
+    usps_parser_fuzz) echo "$root/tests/data/usps" "$root/../shared/fixtures/usps" ;;
+    dhl_parser_fuzz) echo "$root/tests/data/dhl" "$root/../shared/fixtures/dhl" ;;
+    dpd_parser_fuzz) echo "$root/tests/data/dpd" "$root/../shared/fixtures/other/dpd" ;;
+    amazon_shipping_parser_fuzz) echo "$root/tests/data/amazon_shipping" "$root/../shared/fixtures/amazon-shipping" ;;
     detection_fuzz) echo "$root/tests/fuzz/seeds/detection" ;;
     text_extraction_fuzz) echo "$root/tests/fuzz/seeds/text" ;;
     *) echo "" ;;
