@@ -25,6 +25,20 @@ bool IsCarrierScan(v1::ShipmentState state) {
   }
 }
 
+bool IsExceptionState(v1::ShipmentState state) {
+  switch (state) {
+    case v1::SHIPMENT_STATE_DELAYED:
+    case v1::SHIPMENT_STATE_EXCEPTION:
+    case v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED:
+    case v1::SHIPMENT_STATE_RETURNING:
+    case v1::SHIPMENT_STATE_RETURNED:
+    case v1::SHIPMENT_STATE_LOST:
+      return true;
+    default:
+      return false;
+  }
+}
+
 void FinalizeShipment(v1::Shipment* shipment) {
   auto* events = shipment->mutable_events();
   std::stable_sort(events->begin(), events->end(), EarlierThan);

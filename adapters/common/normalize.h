@@ -20,6 +20,10 @@ void FinalizeShipment(v1::Shipment* shipment);
 // True for states that mean the carrier physically has (or had) the package.
 bool IsCarrierScan(v1::ShipmentState state);
 
+// True for states an agent must look at: delayed, exception, attempted
+// delivery, returning or returned, lost.
+bool IsExceptionState(v1::ShipmentState state);
+
 }  // namespace trackenrich::adapters
 
 #endif  // TRACKENRICH_ADAPTERS_COMMON_NORMALIZE_H_

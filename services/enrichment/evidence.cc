@@ -77,20 +77,6 @@ void AddShipment(const v1::Shipment& shipment, Lines& lines) {
   lines.AddBool("sandbox", provenance.sandbox());
 }
 
-bool ExceptionEvent(v1::ShipmentState state) {
-  switch (state) {
-    case v1::SHIPMENT_STATE_DELAYED:
-    case v1::SHIPMENT_STATE_EXCEPTION:
-    case v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED:
-    case v1::SHIPMENT_STATE_RETURNING:
-    case v1::SHIPMENT_STATE_RETURNED:
-    case v1::SHIPMENT_STATE_LOST:
-      return true;
-    default:
-      return false;
-  }
-}
-
 void AddSupportingEvents(const v1::Shipment& shipment, v1::Evidence* evidence) {
   auto add = [&](v1::EvidenceRole role, const v1::TrackingEvent& event) {
     v1::SupportingEvent* supporting = evidence->add_events();
@@ -106,7 +92,7 @@ void AddSupportingEvents(const v1::Shipment& shipment, v1::Evidence* evidence) {
     }
   }
   for (const auto& event : events) {
-    if (ExceptionEvent(event.state())) add(v1::EVIDENCE_ROLE_EXCEPTION, event);
+    if (adapters::IsExceptionState(event.state())) add(v1::EVIDENCE_ROLE_EXCEPTION, event);
   }
   for (const auto& event : events) {
     if (event.state() == v1::SHIPMENT_STATE_DELIVERED) {

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 
+#include "adapters/common/normalize.h"
 #include "adapters/common/time_util.h"
 #include "adapters/detection/carrier_detection.h"
 #include "adapters/detection/tracking_urls.h"
@@ -69,20 +70,6 @@ bool Moving(v1::ShipmentState state) {
     case v1::SHIPMENT_STATE_EXCEPTION:
     case v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED:
     case v1::SHIPMENT_STATE_RETURNING:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool ExceptionState(v1::ShipmentState state) {
-  switch (state) {
-    case v1::SHIPMENT_STATE_DELAYED:
-    case v1::SHIPMENT_STATE_EXCEPTION:
-    case v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED:
-    case v1::SHIPMENT_STATE_RETURNING:
-    case v1::SHIPMENT_STATE_RETURNED:
-    case v1::SHIPMENT_STATE_LOST:
       return true;
     default:
       return false;
@@ -232,7 +219,7 @@ std::vector<v1::RiskFlag> ShipmentRiskFlags(const v1::Shipment& shipment, const 
   }
 
   const v1::ShipmentState state = shipment.state();
-  if (ExceptionState(state)) {
+  if (adapters::IsExceptionState(state)) {
     std::string reason = absl::StrCat(CarrierName(shipment), " reports ",
                                       shipment.tracking_number(), " ", StateInWords(state));
     if (shipment.reason() != v1::STATE_REASON_UNSPECIFIED) {
