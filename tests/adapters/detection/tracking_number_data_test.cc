@@ -68,7 +68,9 @@ TEST_CASE("Detection agrees with tracking_number_data's test numbers", "[detecti
 
   std::set<std::string> couriers_seen;
   int valid_checked = 0;
+  int top_ranked = 0;
   int invalid_checked = 0;
+  int invalid_accepted = 0;
   for (const fs::directory_entry& entry : fs::directory_iterator(couriers_dir)) {
     if (entry.path().extension() != ".json") continue;
     INFO(entry.path().filename().string());
@@ -88,10 +90,12 @@ TEST_CASE("Detection agrees with tracking_number_data's test numbers", "[detecti
         const v1::Carrier carrier =
             code == "s10" ? ExpectedS10Carrier(normalized) : supported->second;
         INFO("valid " << number << " as " << v1::Carrier_Name(carrier));
-        const v1::CarrierCandidate* candidate = FindCandidate(DetectCarrier(number), carrier);
+        const v1::DetectCarrierResponse detected = DetectCarrier(number);
+        const v1::CarrierCandidate* candidate = FindCandidate(detected, carrier);
         REQUIRE(candidate != nullptr);
         CHECK((candidate->checksum() == v1::CHECKSUM_RESULT_VALID ||
                candidate->checksum() == v1::CHECKSUM_RESULT_NOT_APPLICABLE));
+        if (detected.candidates(0).carrier() == carrier) ++top_ranked;
         ++valid_checked;
       }
       for (const json::value& raw : test_numbers.at("invalid").as_array()) {
@@ -102,12 +106,25 @@ TEST_CASE("Detection agrees with tracking_number_data's test numbers", "[detecti
                                         : supported->second;
         INFO("invalid " << number << " as " << v1::Carrier_Name(carrier));
         const v1::CarrierCandidate* candidate = FindCandidate(DetectCarrier(number), carrier);
-        CHECK((candidate == nullptr || candidate->checksum() == v1::CHECKSUM_RESULT_INVALID));
+        const bool refused =
+            candidate == nullptr || candidate->checksum() == v1::CHECKSUM_RESULT_INVALID;
+        CHECK(refused);
+        if (!refused) ++invalid_accepted;
         ++invalid_checked;
       }
     }
   }
+  WARN("tracking_number_data: " << top_ranked << " of " << valid_checked
+                                << " valid numbers ranked their courier first; " << invalid_accepted
+                                << " of " << invalid_checked
+                                << " invalid numbers accepted as valid");
   CHECK(couriers_seen.size() == SupportedCouriers().size());
+  CHECK(invalid_accepted == 0);
+  // 15 numbers rank another carrier first today: USPS IMpb numbers with the
+  // 92612 service prefix (FedEx SmartPost uses it too, so FedEx wins) and DHL
+  // eCommerce 14-digit numbers that also pass DPD's check. This floor keeps
+  // the ranking from getting worse until those overlaps are settled.
+  CHECK(top_ranked >= 134);
   CHECK(valid_checked >= 140);
   CHECK(invalid_checked >= 60);
 }
