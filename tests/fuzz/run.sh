@@ -17,6 +17,7 @@ esac
 seconds=${1:-60}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${TRACKENRICH_FUZZ_BUILD_DIR:-$root/build-fuzz}
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 
 if ((build_step)) || [[ ! -d $build/tests/fuzz ]]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
