@@ -28,6 +28,8 @@ struct TrackQuery {
   // Normalized: upper case, no spaces or dashes.
   std::string tracking_number;
   absl::Time deadline = absl::InfiniteFuture();
+  // Whose credentials the call uses (sources with per-tenant credentials).
+  std::string tenant = "default";
 };
 
 using ShipmentCallback = absl::AnyInvocable<void(absl::StatusOr<v1::Shipment>)>;

@@ -32,6 +32,16 @@ std::string TrackingKey(absl::string_view tenant, absl::string_view carrier,
                       ":", EscapeKeyPart(number));
 }
 
+std::string OrderKey(absl::string_view tenant, absl::string_view source,
+                     absl::string_view order_id) {
+  return absl::StrCat(kKeyNamespace, ":", EscapeKeyPart(tenant), ":ord:", EscapeKeyPart(source),
+                      ":", EscapeKeyPart(order_id));
+}
+
+std::string AuditStreamKey(absl::string_view tenant) {
+  return absl::StrCat(kKeyNamespace, ":", EscapeKeyPart(tenant), ":audit");
+}
+
 std::string FlightLockKey(absl::string_view entry_key) { return absl::StrCat(entry_key, ":lock"); }
 
 std::string RateLimitKey(absl::string_view tenant, absl::string_view scope) {

@@ -26,6 +26,16 @@ std::string EscapeKeyPart(absl::string_view part);
 std::string TrackingKey(absl::string_view tenant, absl::string_view carrier,
                         absl::string_view number);
 
+// An order as its sales channel reported it: `source` names the order source
+// and API ("sp_api", "amazon_mcf").
+//   OrderKey("acme", "sp_api", "114-3941689-8772232")
+//       == "trackenrich:v1:acme:ord:sp_api:114-3941689-8772232"
+std::string OrderKey(absl::string_view tenant, absl::string_view source,
+                     absl::string_view order_id);
+
+// The tenant's append-only audit stream: "trackenrich:v1:acme:audit".
+std::string AuditStreamKey(absl::string_view tenant);
+
 // The lock one replica holds while it fetches the answer for `entry_key`.
 std::string FlightLockKey(absl::string_view entry_key);
 

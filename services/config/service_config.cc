@@ -286,6 +286,69 @@ absl::Status ReadAmazonShipping(const json::object& object, ServiceConfig* confi
   return absl::OkStatus();
 }
 
+// amazon: the SP-API order source. {"client_id": secret, "client_secret":
+// secret, "lwa_url", "sandbox", "endpoints": {"na"|"eu"|"fe": url},
+// "orders_api": "auto"|"2026-01-01"|"v0", "sellers": {"<tenant>":
+// {"refresh_token": secret, "default_marketplace_id": "ATVPDKIKX0DER"}}}.
+absl::Status ReadAmazon(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "amazon");
+  adapters::amazon::SpApiSettings& amazon = config->amazon;
+  TE_RETURN_IF_ERROR(reader.String("lwa_url", &amazon.lwa_url));
+  TE_RETURN_IF_ERROR(reader.Secret("client_id", &amazon.client_id));
+  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &amazon.client_secret));
+  TE_RETURN_IF_ERROR(reader.Bool("sandbox", &amazon.sandbox));
+  std::string orders_api = "auto";
+  TE_RETURN_IF_ERROR(reader.String("orders_api", &orders_api));
+  if (orders_api == "auto") {
+    amazon.orders_api = adapters::amazon::OrdersApi::kAuto;
+  } else if (orders_api == "2026-01-01") {
+    amazon.orders_api = adapters::amazon::OrdersApi::k2026;
+  } else if (orders_api == "v0") {
+    amazon.orders_api = adapters::amazon::OrdersApi::kV0;
+  } else {
+    return KeyError("amazon.orders_api", "must be \"auto\", \"2026-01-01\" or \"v0\"");
+  }
+  auto endpoints = reader.Object("endpoints");
+  if (!endpoints.ok()) return endpoints.status();
+  if (*endpoints != nullptr) {
+    ObjectReader endpoint_reader(**endpoints, "amazon.endpoints");
+    for (const char* region : {"na", "eu", "fe"}) {
+      std::string url;
+      TE_RETURN_IF_ERROR(endpoint_reader.String(region, &url));
+      if (!url.empty()) amazon.endpoints[region] = url;
+    }
+    TE_RETURN_IF_ERROR(endpoint_reader.Done());
+  }
+  auto sellers = reader.Object("sellers");
+  if (!sellers.ok()) return sellers.status();
+  if (*sellers != nullptr) {
+    for (const auto& entry : **sellers) {
+      const std::string tenant(entry.key());
+      const std::string path = absl::StrCat("amazon.sellers.", tenant);
+      if (!entry.value().is_object()) return KeyError(path, "must be an object");
+      ObjectReader seller_reader(entry.value().as_object(), path);
+      adapters::amazon::SpApiSeller seller;
+      TE_RETURN_IF_ERROR(seller_reader.Secret("refresh_token", &seller.refresh_token));
+      TE_RETURN_IF_ERROR(
+          seller_reader.String("default_marketplace_id", &seller.default_marketplace_id));
+      TE_RETURN_IF_ERROR(seller_reader.Done());
+      if (seller.refresh_token.empty()) {
+        return KeyError(absl::StrCat(path, ".refresh_token"), "required");
+      }
+      amazon.sellers[tenant] = std::move(seller);
+    }
+  }
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (amazon.client_id.empty() != amazon.client_secret.empty()) {
+    return KeyError("amazon", "client_id and client_secret go together");
+  }
+  if (!amazon.sellers.empty() && amazon.client_id.empty()) {
+    return KeyError("amazon.client_id", "required when sellers are configured");
+  }
+  config->amazon_configured = true;
+  return absl::OkStatus();
+}
+
 absl::Status ReadCache(const json::object& object, ServiceConfig* config) {
   ObjectReader reader(object, "cache");
   int64_t entries = static_cast<int64_t>(config->memory_cache.max_entries);
@@ -391,6 +454,7 @@ absl::Status ReadRedis(const json::object& object, ServiceConfig* config) {
   TE_RETURN_IF_ERROR(reader.Duration("lock_ttl", &flight.lock_ttl));
   TE_RETURN_IF_ERROR(reader.Duration("lock_wait", &flight.max_wait));
   TE_RETURN_IF_ERROR(reader.Duration("lock_poll_interval", &flight.poll_interval));
+  TE_RETURN_IF_ERROR(reader.Int("audit_max_len", 0, 100'000'000, &config->audit_max_len));
   TE_RETURN_IF_ERROR(reader.Done());
   if (address.empty()) {
     return KeyError("redis.address", "required (HOST:PORT) when a redis block is given");
@@ -471,6 +535,9 @@ absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
   auto templates = reader.Object("templates");
   if (!templates.ok()) return templates.status();
   if (*templates != nullptr) TE_RETURN_IF_ERROR(ReadTemplates(**templates, &config));
+  auto amazon = reader.Object("amazon");
+  if (!amazon.ok()) return amazon.status();
+  if (*amazon != nullptr) TE_RETURN_IF_ERROR(ReadAmazon(**amazon, &config));
   auto redis = reader.Object("redis");
   if (!redis.ok()) return redis.status();
   if (*redis != nullptr) TE_RETURN_IF_ERROR(ReadRedis(**redis, &config));

@@ -20,19 +20,20 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
-#include "adapters/http/http_client.h"
+#include "adapters/amazon/sp_api_order_source.h"
 #include "adapters/amazon_shipping/amazon_shipping_adapter.h"
 #include "adapters/dhl/dhl_adapter.h"
 #include "adapters/dpd/dpd_adapter.h"
 #include "adapters/fedex/fedex_adapter.h"
+#include "adapters/http/http_client.h"
 #include "adapters/ups/ups_adapter.h"
 #include "adapters/usps/usps_adapter.h"
 #include "cache/memory/memory_cache.h"
-#include "services/enrichment/enrichment_settings.h"
-#include "services/enrichment/reply_templates.h"
 #include "cache/rate_limiter.h"
 #include "cache/redis/redis_client.h"
 #include "cache/redis/redis_shared_flight.h"
+#include "services/enrichment/enrichment_settings.h"
+#include "services/enrichment/reply_templates.h"
 #include "services/lookup/shipment_lookup.h"
 
 namespace trackenrich::server {
@@ -67,6 +68,11 @@ struct ServiceConfig {
   bool amazon_shipping_configured = false;
   adapters::amazon_shipping::AmazonShippingSettings amazon_shipping;
 
+  // amazon: the SP-API order source (sellers by tenant). In sandbox mode
+  // without it, the sandbox answers for a seller of tenant "default".
+  bool amazon_configured = false;
+  adapters::amazon::SpApiSettings amazon;
+
   CachePolicy cache_policy;
   cache::MemoryCache::Options memory_cache;
 
@@ -84,6 +90,9 @@ struct ServiceConfig {
   bool redis_configured = false;
   cache::RedisOptions redis;
   cache::SharedFlightOptions shared_flight;
+  // With Redis: entries kept (about) in each tenant's audit stream
+  // (`redis.audit_max_len`); 0 turns the audit stream off.
+  int64_t audit_max_len = 100'000;
 
   // Upstream rate limits by carrier name ("ups"), from carriers.<name>.rate_limit.
   absl::flat_hash_map<std::string, cache::RateLimit> rate_limits;

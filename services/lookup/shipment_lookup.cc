@@ -105,7 +105,11 @@ absl::Duration CachePolicy::FreshFor(v1::ShipmentState state) const {
 
 void MarkServed(v1::CacheLayer layer, absl::Time fetched_at, absl::Time now, bool stale,
                 v1::Shipment* shipment) {
-  v1::Provenance* provenance = shipment->mutable_provenance();
+  MarkProvenance(layer, fetched_at, now, stale, shipment->mutable_provenance());
+}
+
+void MarkProvenance(v1::CacheLayer layer, absl::Time fetched_at, absl::Time now, bool stale,
+                    v1::Provenance* provenance) {
   provenance->set_cache_layer(layer);
   adapters::ToProto(fetched_at, provenance->mutable_fetched_at());
   const absl::Duration age = std::max(now - fetched_at, absl::ZeroDuration());
@@ -170,23 +174,29 @@ v1::Shipment ShipmentLookup::TemplateShipment(v1::Carrier carrier, absl::string_
 }
 
 void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallback done) {
-  auto carrier = ResolveCarrier(request);
-  if (!carrier.ok()) {
-    done(carrier.status());
-    return;
-  }
-  adapters::TrackingSource* source = registry_.Find(*carrier);
-  if (source == nullptr) {
-    // No API for this carrier: the agent still gets a working link.
-    done(TemplateShipment(*carrier, request.tracking_number));
-    return;
-  }
-
   auto plan = std::make_shared<Plan>();
-  plan->key = CacheKey(request.tenant, *carrier, request.tracking_number);
+  adapters::TrackingSource* source = request.source;
+  if (source != nullptr) {
+    // A channel's own package tracker: keyed by its name, not a carrier's.
+    plan->carrier = source->carrier();
+    plan->key = cache::TrackingKey(request.tenant, source->name(), request.tracking_number);
+  } else {
+    auto carrier = ResolveCarrier(request);
+    if (!carrier.ok()) {
+      done(carrier.status());
+      return;
+    }
+    source = registry_.Find(*carrier);
+    if (source == nullptr) {
+      // No API for this carrier: the agent still gets a working link.
+      done(TemplateShipment(*carrier, request.tracking_number));
+      return;
+    }
+    plan->carrier = *carrier;
+    plan->key = CacheKey(request.tenant, *carrier, request.tracking_number);
+  }
   plan->tenant = request.tenant;
   plan->number = request.tracking_number;
-  plan->carrier = *carrier;
   plan->source = source;
   plan->adapter = std::string(source->name());
   plan->deadline = request.deadline;
@@ -320,7 +330,8 @@ void ShipmentLookup::Fetch(PlanPtr plan) {
 }
 
 void ShipmentLookup::CallUpstream(PlanPtr plan) {
-  adapters::TrackQuery query{.tracking_number = plan->number, .deadline = plan->deadline};
+  adapters::TrackQuery query{
+      .tracking_number = plan->number, .deadline = plan->deadline, .tenant = plan->tenant};
   const absl::Time started = clock_();
   plan->source->Track(query, [this, plan, started](absl::StatusOr<v1::Shipment> result) {
     OnUpstream(plan, started, std::move(result), /*called=*/true);

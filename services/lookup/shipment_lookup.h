@@ -67,6 +67,10 @@ struct TrackRequest {
   v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
   v1::CacheControl cache;
   absl::Time deadline = absl::InfiniteFuture();
+  // Tracks through this source instead of the carrier's adapter (an order
+  // source's package tracker, e.g. Amazon MCF by package number); the cache
+  // key then names the source. Null: by carrier.
+  adapters::TrackingSource* source = nullptr;
 };
 
 class ShipmentLookup {
@@ -143,6 +147,8 @@ class ShipmentLookup {
 };
 
 // Fills provenance fields that depend on how the answer was served.
+void MarkProvenance(v1::CacheLayer layer, absl::Time fetched_at, absl::Time now, bool stale,
+                    v1::Provenance* provenance);
 void MarkServed(v1::CacheLayer layer, absl::Time fetched_at, absl::Time now, bool stale,
                 v1::Shipment* shipment);
 

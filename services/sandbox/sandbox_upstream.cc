@@ -9,6 +9,7 @@
 #include "boost/json.hpp"
 
 #include "services/sandbox/carrier_scenarios.h"
+#include "services/sandbox/sp_api_scenarios.h"
 #include "services/sandbox/ups_scenarios.h"
 
 namespace trackenrich::sandbox {
@@ -129,7 +130,15 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
                                   {"scenario", scenario.name},
                                   {"description", scenario.description}});
     }
-    return JsonReply(200, json::object{{"scenarios", std::move(list)}});
+    json::array orders;
+    for (const Scenario& scenario : SpApiScenarioList()) {
+      orders.push_back(json::object{{"source", scenario.carrier},
+                                    {"order_id", scenario.tracking_number},
+                                    {"scenario", scenario.name},
+                                    {"description", scenario.description}});
+    }
+    return JsonReply(200,
+                     json::object{{"scenarios", std::move(list)}, {"orders", std::move(orders)}});
   }
   if (path == "/__sandbox/reset" && request.method == "POST") {
     ResetCounts();
@@ -182,6 +191,10 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     return UpsTrackReply(number, clock_());
   }
 
+  if (auto reply =
+          HandleSpApi(request, clock_(), [this](absl::string_view route) { Count(route); })) {
+    return *std::move(reply);
+  }
   if (auto reply = HandleCarrierScenarios(request, clock_(),
                                           [this](absl::string_view route) { Count(route); })) {
     return *std::move(reply);

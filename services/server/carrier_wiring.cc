@@ -5,6 +5,7 @@
 #include "services/sandbox/amazon_shipping_scenarios.h"
 #include "services/sandbox/dhl_scenarios.h"
 #include "services/sandbox/sandbox_upstream.h"
+#include "services/sandbox/sp_api_scenarios.h"
 
 namespace trackenrich::server {
 
@@ -78,6 +79,24 @@ absl::Status RegisterCarrierAdapters(const ServiceConfig& config, const std::str
     }
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
+    const ServiceConfig& config, const std::string& sandbox_url, http::HttpClient& client,
+    cache::RateLimiter& limiter) {
+  adapters::amazon::SpApiSettings amazon = config.amazon;
+  if (!config.amazon_configured) {
+    if (sandbox_url.empty()) return nullptr;
+    amazon.lwa_url = sandbox_url;
+    for (const char* region : {"na", "eu", "fe"}) amazon.endpoints.try_emplace(region, sandbox_url);
+    amazon.client_id = std::string(sandbox::kSandboxClientId);
+    amazon.client_secret = std::string(sandbox::kSandboxClientSecret);
+    if (amazon.sellers.empty()) {
+      amazon.sellers["default"] = {.refresh_token =
+                                       std::string(sandbox::kSandboxSpApiRefreshToken)};
+    }
+  }
+  return adapters::amazon::MakeSpApiOrderSource(client, limiter, std::move(amazon));
 }
 
 }  // namespace trackenrich::server

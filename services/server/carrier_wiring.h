@@ -1,5 +1,6 @@
 // Registers the carrier adapters besides UPS (FedEx, USPS, DHL, DPD, Amazon
-// Shipping) from the config: the one list Server::Start calls.
+// Shipping) from the config, and makes the order source: the one list
+// Server::Start calls.
 //
 //   RegisterCarrierAdapters(config, sandbox_url, registry, http_client);
 //
@@ -13,12 +14,15 @@
 #ifndef TRACKENRICH_SERVICES_SERVER_CARRIER_WIRING_H_
 #define TRACKENRICH_SERVICES_SERVER_CARRIER_WIRING_H_
 
+#include <memory>
 #include <string>
 
 #include "absl/status/status.h"
 
 #include "adapters/http/http_client.h"
+#include "adapters/order_source.h"
 #include "adapters/tracking_source.h"
+#include "cache/rate_limiter.h"
 #include "services/config/service_config.h"
 
 namespace trackenrich::server {
@@ -27,6 +31,14 @@ namespace trackenrich::server {
 // Errors: INVALID_ARGUMENT naming the config key of a bad setting.
 absl::Status RegisterCarrierAdapters(const ServiceConfig& config, const std::string& sandbox_url,
                                      adapters::AdapterRegistry& registry, http::HttpClient& client);
+
+// The order source: Amazon SP-API from the `amazon` section, or, in sandbox
+// mode without one, the sandbox's SP-API with one seller for tenant
+// "default". Null when neither (order lookups then answer
+// FAILED_PRECONDITION).
+absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
+    const ServiceConfig& config, const std::string& sandbox_url, http::HttpClient& client,
+    cache::RateLimiter& limiter);
 
 }  // namespace trackenrich::server
 

@@ -74,11 +74,17 @@ struct Server::Impl {
                {.shared_flight = shared_flight.get(),
                 .rate_limiter = rate_limiter.get(),
                 .rate_limits = config.rate_limits}),
-        service(lookup, metrics,
+        audit_log(redis != nullptr && config.audit_max_len > 0
+                      ? std::make_unique<audit::RedisAuditLog>(
+                            *redis, audit::RedisAuditOptions{.max_len = config.audit_max_len})
+                      : nullptr),
+        orders(nullptr, lookup, tiered_cache),
+        service(lookup, orders, metrics,
                 {.default_deadline = config.default_deadline,
                  .enrichment = config.enrichment,
                  .templates = config.templates,
-                 .reply_policy = config.reply_policy}),
+                 .reply_policy = config.reply_policy,
+                 .audit = audit_log.get()}),
         admin(io_context, {.readiness = [this] { return ReadinessNow(); },
                            .metrics = [this] { return MetricsText(); }}) {}
 
@@ -107,6 +113,7 @@ struct Server::Impl {
         {"mode", config.sandbox ? "sandbox" : "production"},
         {"cache", json::object{{"memory", "ok"}, {"redis", tiered_cache.SharedState()}}},
         {"adapters", std::move(adapters)},
+        {"order_source", order_source != nullptr ? std::string(order_source->name()) : "none"},
         {"upstreams", std::move(upstreams)}};
     return {is_ready, json::serialize(details)};
   }
@@ -149,6 +156,9 @@ struct Server::Impl {
   std::unique_ptr<cache::RedisSharedFlight> shared_flight;
   std::unique_ptr<cache::RateLimiter> rate_limiter;
   ShipmentLookup lookup;
+  std::unique_ptr<adapters::OrderSource> order_source;
+  std::unique_ptr<audit::RedisAuditLog> audit_log;
+  OrderLookup orders;
   TrackingServiceImpl service;
   AdminServer admin;
   std::unique_ptr<sandbox::SandboxUpstream> sandbox;
@@ -208,6 +218,14 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
           config, s.sandbox == nullptr ? "" : s.sandbox->base_url(), s.registry, s.http_client);
       !status.ok()) {
     return status;
+  }
+  auto order_source = MakeOrderSource(config, s.sandbox == nullptr ? "" : s.sandbox->base_url(),
+                                      s.http_client, *s.rate_limiter);
+  if (!order_source.ok()) return order_source.status();
+  s.order_source = *std::move(order_source);
+  s.orders.set_source(s.order_source.get());
+  if (s.order_source == nullptr) {
+    spdlog::warn("no order source is configured: order lookups answer FAILED_PRECONDITION");
   }
   if (s.registry.All().empty()) {
     spdlog::warn("no carrier adapters are configured: lookups will only return tracking links");

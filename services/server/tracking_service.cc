@@ -6,7 +6,10 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "spdlog/spdlog.h"
 
@@ -57,13 +60,6 @@ class RpcScope {
   absl::Time started_;
 };
 
-absl::Status NoOrderSource(absl::string_view field) {
-  return absl::FailedPreconditionError(absl::StrCat(
-      field,
-      ": order lookups need an order source; none is configured (set amazon credentials "
-      "in the config, or run in sandbox mode)"));
-}
-
 v1::LookupError ToLookupError(absl::string_view subject, const absl::Status& status) {
   v1::LookupError error;
   error.set_subject(std::string(subject));
@@ -86,11 +82,66 @@ class FanIn {
   Fn on_done_;
 };
 
+std::string StateOf(const v1::Shipment& shipment) {
+  const std::string layer = v1::CacheLayer_Name(shipment.provenance().cache_layer());
+  const std::string state = v1::ShipmentState_Name(shipment.state());
+  return absl::StrCat(shipment.tracking_number(), "=", absl::StripPrefix(state, "SHIPMENT_STATE_"),
+                      "(", absl::AsciiStrToLower(absl::StripPrefix(layer, "CACHE_LAYER_")),
+                      shipment.provenance().stale() ? ",stale" : "", ")");
+}
+
+void AddOrderStates(const v1::Order& order, std::vector<std::string>* states) {
+  const std::string status = v1::OrderStatus_Name(order.status());
+  states->push_back(
+      absl::StrCat(order.order_id(), "=", absl::StripPrefix(status, "ORDER_STATUS_")));
+  for (const auto& shipment : order.shipments()) states->push_back(StateOf(shipment));
+}
+
+// The payload digests an answer was built from, joined.
+std::string PayloadDigests(const v1::Order* order, const v1::Shipment* shipment) {
+  std::vector<std::string> digests;
+  if (order != nullptr) {
+    digests.push_back(order->provenance().payload_sha256());
+    for (const auto& package : order->shipments()) {
+      digests.push_back(package.provenance().payload_sha256());
+    }
+  }
+  if (shipment != nullptr) digests.push_back(shipment->provenance().payload_sha256());
+  return absl::StrJoin(digests, ",");
+}
+
 }  // namespace
 
-TrackingServiceImpl::TrackingServiceImpl(ShipmentLookup& lookup, ServiceMetrics& metrics,
-                                         TrackingServiceSettings settings)
-    : lookup_(lookup), metrics_(metrics), settings_(settings) {}
+void TrackingServiceImpl::Audit(const char* method, std::string ticket_id,
+                                std::vector<std::string> subjects, const absl::Status& status,
+                                std::vector<std::string> states, std::string digest) const {
+  if (settings_.audit == nullptr) return;
+  audit::AuditRecord record;
+  record.method = method;
+  record.ticket_id = std::move(ticket_id);
+  record.subjects = std::move(subjects);
+  record.outcome = status.ok() ? "OK" : absl::StatusCodeToString(status.code());
+  record.states = std::move(states);
+  record.digest = std::move(digest);
+  record.at = settings_.clock();
+  settings_.audit->Record(std::move(record));
+}
+
+TrackingServiceImpl::TrackingServiceImpl(ShipmentLookup& lookup, OrderLookup& orders,
+                                         ServiceMetrics& metrics, TrackingServiceSettings settings)
+    : lookup_(lookup), orders_(orders), metrics_(metrics), settings_(settings) {}
+
+OrderRequest TrackingServiceImpl::ToOrderRequest(const v1::OrderRef& ref,
+                                                 const v1::CacheControl& cache,
+                                                 absl::Time deadline) const {
+  OrderRequest order;
+  order.order_id = ref.order_id();
+  order.marketplace_id = ref.marketplace_id();
+  order.channel = ref.channel();
+  order.cache = cache;
+  order.deadline = deadline;
+  return order;
+}
 
 absl::Time TrackingServiceImpl::DeadlineOf(const grpc::CallbackServerContext* context) const {
   const auto deadline = context->deadline();
@@ -113,8 +164,16 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
   track.carrier = request->shipment().carrier();
   track.cache = request->cache();
   track.deadline = DeadlineOf(context);
-  lookup_.Track(track, [scope, response](absl::StatusOr<v1::Shipment> shipment) {
-    if (shipment.ok()) *response->mutable_shipment() = *std::move(shipment);
+  lookup_.Track(track, [this, scope, response,
+                        number = track.tracking_number](absl::StatusOr<v1::Shipment> shipment) {
+    std::vector<std::string> states;
+    std::string digest;
+    if (shipment.ok()) {
+      states.push_back(StateOf(*shipment));
+      digest = PayloadDigests(nullptr, &*shipment);
+      *response->mutable_shipment() = *std::move(shipment);
+    }
+    Audit("TrackShipment", "", {number}, shipment.status(), std::move(states), std::move(digest));
     scope->Finish(shipment.status());
   });
   return scope->reactor();
@@ -159,8 +218,25 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::GetOrderTracking(
     grpc::CallbackServerContext* context, const v1::GetOrderTrackingRequest* request,
     v1::GetOrderTrackingResponse* response) {
   auto scope = std::make_shared<RpcScope>(metrics_, context, "GetOrderTracking");
-  absl::Status status = ValidateGetOrderTracking("", *request);
-  scope->Finish(status.ok() ? NoOrderSource("order") : status);
+  if (auto status = ValidateGetOrderTracking("", *request); !status.ok()) {
+    scope->Finish(status);
+    return scope->reactor();
+  }
+  orders_.Get(ToOrderRequest(request->order(), request->cache(), DeadlineOf(context)),
+              [this, scope, response,
+               order_id = request->order().order_id()](absl::StatusOr<OrderAnswer> answer) {
+                std::vector<std::string> states;
+                std::string digest;
+                if (answer.ok()) {
+                  AddOrderStates(answer->order, &states);
+                  digest = PayloadDigests(&answer->order, nullptr);
+                  *response->mutable_order() = std::move(answer->order);
+                  for (auto& error : answer->errors) *response->add_errors() = std::move(error);
+                }
+                Audit("GetOrderTracking", "", {order_id}, answer.status(), std::move(states),
+                      std::move(digest));
+                scope->Finish(answer.status());
+              });
   return scope->reactor();
 }
 
@@ -168,8 +244,31 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
     grpc::CallbackServerContext* context, const v1::BatchGetOrderTrackingRequest* request,
     v1::BatchGetOrderTrackingResponse* response) {
   auto scope = std::make_shared<RpcScope>(metrics_, context, "BatchGetOrderTracking");
-  absl::Status status = ValidateBatchGetOrderTracking(*request);
-  scope->Finish(status.ok() ? NoOrderSource("requests") : status);
+  if (auto status = ValidateBatchGetOrderTracking(*request); !status.ok()) {
+    scope->Finish(status);
+    return scope->reactor();
+  }
+  const absl::Time deadline = DeadlineOf(context);
+  const int count = request->requests_size();
+  for (int i = 0; i < count; ++i) response->add_results();
+  auto finish = [scope] { scope->Finish(absl::OkStatus()); };
+  auto fan_in = std::make_shared<FanIn<decltype(finish)>>(count, std::move(finish));
+  for (int i = 0; i < count; ++i) {
+    const v1::GetOrderTrackingRequest& item = request->requests(i);
+    v1::OrderTrackingResult* slot = response->mutable_results(i);
+    orders_.Get(
+        ToOrderRequest(item.order(), item.cache(), deadline),
+        [fan_in, slot, order_id = item.order().order_id()](absl::StatusOr<OrderAnswer> answer) {
+          if (answer.ok()) {
+            v1::GetOrderTrackingResponse* found = slot->mutable_response();
+            *found->mutable_order() = std::move(answer->order);
+            for (auto& error : answer->errors) *found->add_errors() = std::move(error);
+          } else {
+            *slot->mutable_error() = ToLookupError(order_id, answer.status());
+          }
+          fan_in->Arrive();
+        });
+  }
   return scope->reactor();
 }
 
@@ -228,6 +327,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
   ticket.buyer_reports_not_received = request->buyer_reports_not_received();
   if (request->has_order()) ticket.channel = request->order().channel();
   std::vector<TrackRequest> lookups;
+  std::vector<OrderRequest> order_lookups;
   const absl::Time deadline = DeadlineOf(context);
   auto add_lookup = [&](std::string number, v1::Carrier carrier) {
     TrackRequest track;
@@ -245,8 +345,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
                  request->shipment().carrier());
       break;
     case v1::EnrichTicketRequest::kOrder:
-      *enrichment->add_errors() =
-          ToLookupError(request->order().order_id(), NoOrderSource("order"));
+      order_lookups.push_back(ToOrderRequest(request->order(), request->cache(), deadline));
       break;
     case v1::EnrichTicketRequest::kText: {
       const std::string text =
@@ -257,7 +356,11 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
       if (!ids.order_ids.empty()) ticket.channel = v1::SALES_CHANNEL_AMAZON;
       for (const std::string& order_id : ids.order_ids) {
         enrichment->add_extracted_order_ids(order_id);
-        *enrichment->add_errors() = ToLookupError(order_id, NoOrderSource("text"));
+        v1::OrderRef ref;
+        ref.set_order_id(order_id);
+        ref.set_marketplace_id(request->marketplace_id());
+        ref.set_channel(v1::SALES_CHANNEL_AMAZON);
+        order_lookups.push_back(ToOrderRequest(ref, request->cache(), deadline));
       }
       for (const std::string& number : ids.tracking_numbers) {
         enrichment->add_extracted_tracking_numbers(number);
@@ -271,27 +374,55 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
 
   // Flags, next action, reply and evidence from what the lookups found. Pure
   // and fast (no I/O), so it runs on whichever thread finishes the lookups.
-  auto complete = [this, ticket, enrichment] {
+  auto complete = [this, ticket, enrichment, ticket_id = request->ticket_id()] {
     enrichment::CompleteEnrichment(ticket, *settings_.templates, settings_.enrichment,
                                    settings_.reply_policy, settings_.clock(), enrichment);
+    std::vector<std::string> subjects;
+    std::vector<std::string> states;
+    for (const auto& order : enrichment->orders()) {
+      subjects.push_back(order.order_id());
+      AddOrderStates(order, &states);
+    }
+    for (const auto& shipment : enrichment->shipments()) {
+      subjects.push_back(shipment.tracking_number());
+      states.push_back(StateOf(shipment));
+    }
+    for (const auto& error : enrichment->errors()) subjects.push_back(error.subject());
+    Audit("EnrichTicket", ticket_id, std::move(subjects), absl::OkStatus(), std::move(states),
+          enrichment->evidence().digest());
   };
-  if (lookups.empty()) {
+  if (lookups.empty() && order_lookups.empty()) {
     complete();
     scope->Finish(absl::OkStatus());
     return scope->reactor();
   }
   struct Collected {
     absl::Mutex mu;
-    std::vector<std::optional<absl::StatusOr<v1::Shipment>>> results;
+    std::vector<std::optional<absl::StatusOr<v1::Shipment>>> shipments;
+    std::vector<std::optional<absl::StatusOr<OrderAnswer>>> orders;
   };
   auto collected = std::make_shared<Collected>();
-  collected->results.resize(lookups.size());
+  collected->shipments.resize(lookups.size());
+  collected->orders.resize(order_lookups.size());
   std::vector<std::string> numbers;
   for (const auto& lookup : lookups) numbers.push_back(lookup.tracking_number);
-  auto finish = [scope, collected, enrichment, complete, numbers = std::move(numbers)] {
+  std::vector<std::string> order_ids;
+  for (const auto& lookup : order_lookups) order_ids.push_back(lookup.order_id);
+  auto finish = [scope, collected, enrichment, complete, numbers = std::move(numbers),
+                 order_ids = std::move(order_ids)] {
     absl::MutexLock lock(&collected->mu);
-    for (size_t i = 0; i < collected->results.size(); ++i) {
-      auto& result = *collected->results[i];
+    // Results in request order, whatever order they arrived in.
+    for (size_t i = 0; i < collected->orders.size(); ++i) {
+      auto& result = *collected->orders[i];
+      if (result.ok()) {
+        *enrichment->add_orders() = std::move(result->order);
+        for (auto& error : result->errors) *enrichment->add_errors() = std::move(error);
+      } else {
+        *enrichment->add_errors() = ToLookupError(order_ids[i], result.status());
+      }
+    }
+    for (size_t i = 0; i < collected->shipments.size(); ++i) {
+      auto& result = *collected->shipments[i];
       if (result.ok()) {
         *enrichment->add_shipments() = *std::move(result);
       } else {
@@ -301,12 +432,22 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
     complete();
     scope->Finish(absl::OkStatus());
   };
-  auto fan_in = std::make_shared<FanIn<decltype(finish)>>(lookups.size(), std::move(finish));
+  auto fan_in = std::make_shared<FanIn<decltype(finish)>>(lookups.size() + order_lookups.size(),
+                                                          std::move(finish));
+  for (size_t i = 0; i < order_lookups.size(); ++i) {
+    orders_.Get(order_lookups[i], [collected, fan_in, i](absl::StatusOr<OrderAnswer> answer) {
+      {
+        absl::MutexLock lock(&collected->mu);
+        collected->orders[i] = std::move(answer);
+      }
+      fan_in->Arrive();
+    });
+  }
   for (size_t i = 0; i < lookups.size(); ++i) {
     lookup_.Track(lookups[i], [collected, fan_in, i](absl::StatusOr<v1::Shipment> shipment) {
       {
         absl::MutexLock lock(&collected->mu);
-        collected->results[i] = std::move(shipment);
+        collected->shipments[i] = std::move(shipment);
       }
       fan_in->Arrive();
     });

@@ -12,8 +12,10 @@
 
 #include "absl/time/time.h"
 
+#include "services/audit/audit_log.h"
 #include "services/enrichment/enrichment_settings.h"
 #include "services/enrichment/reply_templates.h"
+#include "services/lookup/order_lookup.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"
@@ -31,11 +33,13 @@ struct TrackingServiceSettings {
   enrichment::ReplyPolicy reply_policy;
   // The time flags and replies are judged at.
   std::function<absl::Time()> clock = absl::Now;
+  // Where each lookup is recorded; null: nowhere.
+  audit::AuditLog* audit = nullptr;
 };
 
 class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
  public:
-  TrackingServiceImpl(ShipmentLookup& lookup, ServiceMetrics& metrics,
+  TrackingServiceImpl(ShipmentLookup& lookup, OrderLookup& orders, ServiceMetrics& metrics,
                       TrackingServiceSettings settings);
 
   grpc::ServerUnaryReactor* EnrichTicket(grpc::CallbackServerContext* context,
@@ -62,8 +66,13 @@ class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
 
  private:
   absl::Time DeadlineOf(const grpc::CallbackServerContext* context) const;
+  void Audit(const char* method, std::string ticket_id, std::vector<std::string> subjects,
+             const absl::Status& status, std::vector<std::string> states, std::string digest) const;
+  OrderRequest ToOrderRequest(const v1::OrderRef& ref, const v1::CacheControl& cache,
+                              absl::Time deadline) const;
 
   ShipmentLookup& lookup_;
+  OrderLookup& orders_;
   ServiceMetrics& metrics_;
   const TrackingServiceSettings settings_;
 };

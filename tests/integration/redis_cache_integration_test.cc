@@ -2,6 +2,7 @@
 // and the sandbox upstream: the whole service in-process, two instances
 // standing for two replicas that share Redis but not their L1.
 #include <atomic>
+#include <map>
 #include <thread>
 
 #include <catch2/catch.hpp>
@@ -397,6 +398,89 @@ TEST_CASE("redis: tenant A never reads an entry written for tenant B", "[redis][
   CHECK(absl::StrContains(metrics.Serialize(),
                           "trackenrich_cache_lookups_total{layer=\"redis\",result=\"error\"} 1"));
   client.Stop();
+}
+
+}  // namespace
+}  // namespace trackenrich
+
+namespace trackenrich {
+namespace {
+
+// The fields of each entry in a stream, oldest first (XRANGE key - +).
+std::vector<std::map<std::string, std::string>> StreamEntries(int database,
+                                                              const std::string& key) {
+  const cache::RedisReply range =
+      testing::SyncRedis(RedisPort(), database).Command({"XRANGE", key, "-", "+"});
+  std::vector<std::map<std::string, std::string>> entries;
+  for (const cache::RedisReply& entry : range.elements) {
+    if (entry.elements.size() != 2) continue;
+    std::map<std::string, std::string> fields;
+    const auto& pairs = entry.elements[1].elements;
+    for (size_t i = 0; i + 1 < pairs.size(); i += 2) fields[pairs[i].str] = pairs[i + 1].str;
+    entries.push_back(std::move(fields));
+  }
+  return entries;
+}
+
+TEST_CASE("redis: every lookup leaves an audit entry in the tenant's capped stream",
+          "[redis][integration]") {
+  constexpr int kDatabase = 13;
+  FlushDatabase(kDatabase);
+  server::ServiceConfig config = RedisConfig(kDatabase);
+  config.audit_max_len = 50;
+  testing::TestServer server(config);
+  REQUIRE(RedisReady(server));
+  const std::string key = cache::AuditStreamKey("default");
+  CHECK(key == "trackenrich:v1:default:audit");
+
+  v1::EnrichTicketRequest request;
+  request.set_ticket_id("T-AUDIT-1");
+  request.set_language("en");
+  request.mutable_text()->set_body("Where is my order 113-5550001-0000001? Call me, Ann");
+  v1::EnrichTicketResponse enriched;
+  {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    REQUIRE(server.Stub()->EnrichTicket(&context, request, &enriched).ok());
+  }
+  v1::TrackShipmentResponse tracked;
+  REQUIRE(Track(server, Number("delivered"), &tracked).ok());
+
+  std::vector<std::map<std::string, std::string>> entries;
+  REQUIRE(WaitFor([&] {
+    entries = StreamEntries(kDatabase, key);
+    return entries.size() >= 2;
+  }));
+  const auto& ticket = entries[0];
+  CHECK(ticket.at("method") == "EnrichTicket");
+  CHECK(ticket.at("ticket_id") == "T-AUDIT-1");
+  CHECK(ticket.at("outcome") == "OK");
+  CHECK(absl::StrContains(ticket.at("subjects"), "113-5550001-0000001"));
+  CHECK(absl::StrContains(ticket.at("states"), "113-5550001-0000001=SHIPPED"));
+  CHECK(ticket.at("digest") == enriched.enrichment().evidence().digest());
+  CHECK(ticket.at("digest").size() == 64);
+  // Identifiers and states only: never the ticket's words.
+  for (const auto& [field, value] : ticket) CHECK_FALSE(absl::StrContains(value, "Call me"));
+  const auto& track = entries[1];
+  CHECK(track.at("method") == "TrackShipment");
+  CHECK(track.at("subjects") == Number("delivered"));
+  CHECK(absl::StrContains(track.at("states"), "=DELIVERED(none)"));
+  CHECK(track.at("digest") == tracked.shipment().provenance().payload_sha256());
+
+  // Capped: far more lookups than the cap leave about the cap (MAXLEN ~
+  // trims whole stream nodes of 100 entries).
+  for (int i = 0; i < 400; ++i) {
+    v1::TrackShipmentResponse again;
+    REQUIRE(Track(server, Number("delivered"), &again).ok());
+  }
+  int64_t length = 0;
+  REQUIRE(WaitFor([&] {
+    length = testing::SyncRedis(RedisPort(), kDatabase).Command({"XLEN", key}).integer;
+    return length >= 50 && length < 300;
+  }));
+  WARN("audit stream after 402 lookups, capped at ~50: " << length << " entries");
+  // Other tenants' streams are separate keys.
+  CHECK(cache::AuditStreamKey("acme") != key);
 }
 
 }  // namespace

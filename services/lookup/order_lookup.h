@@ -1,0 +1,106 @@
+// OrderLookup: the path from an order ID to an Order whose every package
+// carries its live status. The order comes from the order source (Amazon
+// SP-API) through the cache, one fetch per order however many ask at once;
+// then every package is tracked at the same time through ShipmentLookup (so
+// a tracking number is cached once, whether asked for directly or through its
+// order) and merged in. A package the carrier knows nothing of keeps the
+// channel's own view of it (Amazon's package status), with the carrier's
+// answer reported as a LookupError.
+//
+//   OrderLookup orders(source, shipments, cache, {});
+//   orders.Get({.order_id = "114-3941689-8772232", .deadline = deadline},
+//              [](absl::StatusOr<OrderAnswer> answer) { ... });
+#ifndef TRACKENRICH_SERVICES_LOOKUP_ORDER_LOOKUP_H_
+#define TRACKENRICH_SERVICES_LOOKUP_ORDER_LOOKUP_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/functional/any_invocable.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+
+#include "adapters/order_source.h"
+#include "cache/cache.h"
+#include "services/lookup/shipment_lookup.h"
+#include "trackenrich/v1/enrichment.pb.h"
+#include "trackenrich/v1/order.pb.h"
+#include "trackenrich/v1/tracking_service.pb.h"
+
+namespace trackenrich::server {
+
+// How long an order's own data (status, windows, packages) stays fresh.
+// Package statuses are live: they follow ShipmentLookup's CachePolicy.
+struct OrderCachePolicy {
+  // Pending, unshipped, partially shipped: the order itself still changes.
+  absl::Duration open_ttl = absl::Minutes(2);
+  // Shipped, cancelled: its packages change, the order hardly does.
+  absl::Duration settled_ttl = absl::Minutes(15);
+  absl::Duration not_found_ttl = absl::Minutes(1);
+  absl::Duration stale_horizon = absl::Hours(24);
+};
+
+struct OrderRequest {
+  std::string tenant = "default";
+  std::string order_id;
+  std::string marketplace_id;
+  v1::SalesChannel channel = v1::SALES_CHANNEL_UNSPECIFIED;
+  v1::CacheControl cache;
+  absl::Time deadline = absl::InfiniteFuture();
+};
+
+struct OrderAnswer {
+  v1::Order order;
+  // Packages whose carrier lookup failed or found nothing.
+  std::vector<v1::LookupError> errors;
+};
+
+using OrderAnswerCallback = absl::AnyInvocable<void(absl::StatusOr<OrderAnswer>)>;
+
+class OrderLookup {
+ public:
+  using Clock = std::function<absl::Time()>;
+
+  // `source` may be null (no order source configured: every Get answers
+  // FAILED_PRECONDITION). Everything must outlive the lookup.
+  OrderLookup(adapters::OrderSource* source, ShipmentLookup& shipments, cache::Cache& cache,
+              OrderCachePolicy policy = {}, Clock clock = absl::Now);
+
+  // `done` runs once, inline or on an I/O thread. Errors are the order
+  // source's (see OrderSource::GetOrder); a cached order past its freshness
+  // is served, marked stale, instead of an upstream failure (NOT_FOUND
+  // excepted).
+  void Get(const OrderRequest& request, OrderAnswerCallback done);
+
+  // Sets the source once the upstreams are known; call before the first Get.
+  void set_source(adapters::OrderSource* source) { source_ = source; }
+  bool configured() const { return source_ != nullptr; }
+
+ private:
+  using OrderCallback = absl::AnyInvocable<void(absl::StatusOr<v1::Order>)>;
+  struct Flight {
+    std::vector<OrderCallback> waiters;
+    std::shared_ptr<const cache::CacheEntry> stale;
+  };
+
+  void Fetch(const OrderRequest& request, const std::string& key);
+  void TrackPackages(const OrderRequest& request, v1::Order order, OrderAnswerCallback done);
+  void Store(const std::string& key, const absl::StatusOr<v1::Order>& order, absl::Time now);
+
+  adapters::OrderSource* source_;
+  ShipmentLookup& shipments_;
+  cache::Cache& cache_;
+  const OrderCachePolicy policy_;
+  const Clock clock_;
+  absl::Mutex mu_;
+  absl::flat_hash_map<std::string, Flight> flights_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace trackenrich::server
+
+#endif  // TRACKENRICH_SERVICES_LOOKUP_ORDER_LOOKUP_H_

@@ -1,0 +1,421 @@
+// Amazon orders end to end: a real gRPC client, the service in sandbox mode,
+// and the sandbox's Selling Partner API (LWA, Orders 2026-01-01 and v0,
+// Fulfillment Outbound) and carriers over real HTTP. Upstream traffic is
+// read from the sandbox's counters.
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+
+#include "services/sandbox/sandbox_upstream.h"
+#include "services/sandbox/sp_api_scenarios.h"
+#include "tests/support/http_get.h"
+#include "tests/support/sandbox_stats.h"
+#include "tests/support/status_matchers.h"
+#include "tests/support/test_server.h"
+
+namespace trackenrich {
+namespace {
+
+using testing::GrpcStatusIs;
+
+constexpr char kFbmTwoCarriers[] = "113-5550001-0000001";
+constexpr char kFbmUnshippedLate[] = "113-5550002-0000002";
+constexpr char kFba[] = "113-5550003-0000003";
+constexpr char kFbmRoyalMail[] = "202-5550004-0000004";
+
+struct Harness {
+  explicit Harness(server::ServiceConfig config = testing::SandboxConfig())
+      : server(std::move(config)),
+        stub(server.Stub()),
+        sandbox_port(testing::PortOfUrl(server.server().sandbox_url())) {}
+
+  int64_t Count(const std::string& route) {
+    return testing::SandboxRequestCount(sandbox_port, route);
+  }
+
+  void InjectFault(const std::string& json) {
+    REQUIRE(testing::HttpSend(sandbox_port, "POST", "/__sandbox/faults", json).status == 200);
+  }
+
+  grpc::Status GetOrder(const std::string& order_id, v1::GetOrderTrackingResponse* response,
+                        v1::SalesChannel channel = v1::SALES_CHANNEL_AMAZON,
+                        absl::Duration deadline = absl::Seconds(10)) {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
+    v1::GetOrderTrackingRequest request;
+    request.mutable_order()->set_order_id(order_id);
+    request.mutable_order()->set_channel(channel);
+    return stub->GetOrderTracking(&context, request, response);
+  }
+
+  v1::Enrichment Enrich(const v1::EnrichTicketRequest& request) {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+    v1::EnrichTicketResponse response;
+    const grpc::Status status = stub->EnrichTicket(&context, request, &response);
+    REQUIRE_THAT(status, GrpcStatusIs(grpc::StatusCode::OK));
+    return response.enrichment();
+  }
+
+  testing::TestServer server;
+  std::unique_ptr<v1::TrackingService::Stub> stub;
+  uint16_t sandbox_port;
+};
+
+std::string Number(absl::string_view carrier, absl::string_view scenario) {
+  return sandbox::SandboxUpstream::ScenarioNumber(carrier, scenario);
+}
+
+const v1::Shipment* FindShipment(const v1::Order& order, const std::string& number) {
+  for (const auto& shipment : order.shipments()) {
+    if (shipment.tracking_number() == number) return &shipment;
+  }
+  return nullptr;
+}
+
+TEST_CASE("GetOrderTracking: an FBM order's two packages on two carriers are tracked in parallel",
+          "[integration][sp_api]") {
+  Harness harness;
+  // Each carrier answers slowly; tracked one after the other they would take
+  // the sum.
+  harness.InjectFault(R"({"path": "/api/track/", "kind": "latency", "delay_ms": 700})");
+  harness.InjectFault(R"({"path": "/track/", "kind": "latency", "delay_ms": 900})");
+
+  v1::GetOrderTrackingResponse response;
+  const absl::Time started = absl::Now();
+  const grpc::Status status = harness.GetOrder(kFbmTwoCarriers, &response);
+  const absl::Duration took = absl::Now() - started;
+  REQUIRE_THAT(status, GrpcStatusIs(grpc::StatusCode::OK));
+  WARN("two packages, carriers at 700 ms and 900 ms: " << absl::FormatDuration(took));
+  CHECK(took >= absl::Milliseconds(900));
+  CHECK(took < absl::Milliseconds(1600));  // the sum
+
+  const v1::Order& order = response.order();
+  CHECK(order.order_id() == kFbmTwoCarriers);
+  CHECK(order.fulfillment() == v1::FULFILLMENT_FBM);
+  CHECK(order.status() == v1::ORDER_STATUS_SHIPPED);
+  CHECK(order.marketplace_country() == "US");
+  CHECK(order.provenance().source() == v1::SOURCE_AMAZON_ORDERS);
+  REQUIRE(order.shipments_size() == 2);
+  const v1::Shipment* ups = FindShipment(order, Number("ups", "in_transit"));
+  const v1::Shipment* fedex = FindShipment(order, Number("fedex", "in_transit"));
+  REQUIRE(ups != nullptr);
+  REQUIRE(fedex != nullptr);
+  CHECK(ups->carrier() == v1::CARRIER_UPS);
+  CHECK(ups->provenance().source() == v1::SOURCE_CARRIER_API);
+  CHECK(ups->state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(ups->package_id() == "PKG-1");
+  CHECK(fedex->carrier() == v1::CARRIER_FEDEX);
+  CHECK(fedex->provenance().source() == v1::SOURCE_CARRIER_API);
+  CHECK(fedex->package_id() == "PKG-2");
+  CHECK(response.errors().empty());
+  CHECK(harness.Count("sp_api.lwa") == 1);
+  CHECK(harness.Count("sp_api.orders") == 1);
+  CHECK(harness.Count("ups.track") == 1);
+  CHECK(harness.Count("fedex.track") == 1);
+
+  // Asked again: the order and both packages come from the cache.
+  v1::GetOrderTrackingResponse again;
+  REQUIRE_THAT(harness.GetOrder(kFbmTwoCarriers, &again), GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(again.order().provenance().cache_layer() == v1::CACHE_LAYER_MEMORY);
+  CHECK(harness.Count("sp_api.orders") == 1);
+  CHECK(harness.Count("ups.track") == 1);
+  // No buyer or address data was ever asked for.
+  CHECK(harness.Count("sp_api.pii") == 0);
+}
+
+TEST_CASE("GetOrderTracking: an MCF order's packages come from Fulfillment Outbound",
+          "[integration][sp_api]") {
+  Harness harness;
+  v1::GetOrderTrackingResponse response;
+  REQUIRE_THAT(harness.GetOrder("MCF-SANDBOX-1", &response, v1::SALES_CHANNEL_SHOPIFY),
+               GrpcStatusIs(grpc::StatusCode::OK));
+  const v1::Order& order = response.order();
+  CHECK(order.fulfillment() == v1::FULFILLMENT_MCF);
+  CHECK(order.channel() == v1::SALES_CHANNEL_SHOPIFY);
+  CHECK(order.status() == v1::ORDER_STATUS_SHIPPED);
+  REQUIRE(order.shipments_size() == 2);
+  const v1::Shipment& delivered = order.shipments(0);
+  CHECK(delivered.package_id() == "550001");
+  CHECK(delivered.state() == v1::SHIPMENT_STATE_DELIVERED);
+  CHECK(delivered.provenance().source() == v1::SOURCE_AMAZON_FULFILLMENT_OUTBOUND);
+  CHECK(delivered.proof_of_delivery().signed_by() == "FRONT DESK");
+  CHECK(absl::StartsWith(delivered.tracking_url(), "https://www.swiship.com/track?id="));
+  CHECK(delivered.carrier() == v1::CARRIER_UPS);
+  const v1::Shipment& delayed = order.shipments(1);
+  CHECK(delayed.package_id() == "550002");
+  CHECK(delayed.state() == v1::SHIPMENT_STATE_DELAYED);
+  CHECK(delayed.reason() == v1::STATE_REASON_CUSTOMS);
+  CHECK(harness.Count("sp_api.fulfillment_order") == 1);
+  CHECK(harness.Count("sp_api.package_tracking") == 2);
+  // MCF packages are Amazon's to track, not the carrier's.
+  CHECK(harness.Count("ups.track") == 0);
+}
+
+TEST_CASE("GetOrderTracking: marketplace FBA, unshipped, carrier without an API, unknown",
+          "[integration][sp_api]") {
+  Harness harness;
+  v1::GetOrderTrackingResponse fba;
+  REQUIRE_THAT(harness.GetOrder(kFba, &fba), GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(fba.order().fulfillment() == v1::FULFILLMENT_FBA);
+  CHECK(fba.order().status() == v1::ORDER_STATUS_SHIPPED);
+
+  v1::GetOrderTrackingResponse unshipped;
+  REQUIRE_THAT(harness.GetOrder(kFbmUnshippedLate, &unshipped), GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(unshipped.order().status() == v1::ORDER_STATUS_UNSHIPPED);
+  CHECK(unshipped.order().shipments().empty());
+  REQUIRE(unshipped.order().ship_by().has_end());
+  CHECK(absl::FromUnixSeconds(unshipped.order().ship_by().end().seconds()) < absl::Now());
+
+  // Royal Mail has no adapter: Amazon's own status stays, with the carrier's link.
+  v1::GetOrderTrackingResponse royal_mail;
+  REQUIRE_THAT(harness.GetOrder(kFbmRoyalMail, &royal_mail), GrpcStatusIs(grpc::StatusCode::OK));
+  REQUIRE(royal_mail.order().shipments_size() == 1);
+  const v1::Shipment& package = royal_mail.order().shipments(0);
+  CHECK(package.carrier() == v1::CARRIER_ROYAL_MAIL);
+  CHECK(package.state() == v1::SHIPMENT_STATE_OUT_FOR_DELIVERY);
+  CHECK(package.provenance().source() == v1::SOURCE_AMAZON_ORDERS);
+  CHECK(absl::StrContains(package.tracking_url(), "RR123456785GB"));
+  CHECK(royal_mail.order().marketplace_country() == "GB");
+
+  v1::GetOrderTrackingResponse unknown;
+  const grpc::Status status = harness.GetOrder("113-5550404-0000000", &unknown);
+  CHECK_THAT(status, GrpcStatusIs(grpc::StatusCode::NOT_FOUND));
+}
+
+TEST_CASE("GetOrderTracking: Amazon's error answers map to the documented codes",
+          "[integration][sp_api]") {
+  Harness harness;
+  struct Row {
+    const char* order_id;
+    grpc::StatusCode code;
+    const char* in_message;
+  };
+  for (const Row& row :
+       {Row{"113-5550400-0000000", grpc::StatusCode::INVALID_ARGUMENT, "rejected"},
+        Row{"113-5550403-0000000", grpc::StatusCode::FAILED_PRECONDITION, "tenant 'default'"},
+        Row{"113-5550429-0000000", grpc::StatusCode::RESOURCE_EXHAUSTED, "sp_api"},
+        Row{"113-5550500-0000000", grpc::StatusCode::UNAVAILABLE, "sp_api"}}) {
+    CAPTURE(row.order_id);
+    v1::GetOrderTrackingResponse response;
+    const grpc::Status status =
+        harness.GetOrder(row.order_id, &response, v1::SALES_CHANNEL_AMAZON, absl::Seconds(3));
+    CHECK_THAT(status, GrpcStatusIs(row.code));
+    CHECK(absl::StrContains(status.error_message(), row.in_message));
+    CHECK_FALSE(absl::StrContains(status.error_message(), sandbox::kSandboxSpApiRefreshToken));
+    CHECK_FALSE(absl::StrContains(status.error_message(), "Atza|"));
+  }
+  // 400: one call. 403: once more with a fresh token. 429 and 500: retried
+  // within the deadline (3 attempts each). A refused order does not send the
+  // seller's later lookups to v0.
+  CHECK(harness.Count("sp_api.orders") == 1 + 2 + 3 + 3);
+  CHECK(harness.Count("sp_api.orders_v0") == 2);
+}
+
+TEST_CASE("SP-API token: 300 concurrent lookups with a cold token cache make one LWA call",
+          "[integration][sp_api]") {
+  server::ServiceConfig config = testing::SandboxConfig();
+  // Room in the usage plan for all 300, so every lookup needs the token.
+  config.amazon.get_order_plan = {.per_second = 10'000, .burst = 10'000};
+  Harness harness(std::move(config));
+  constexpr int kLookups = 300;
+  std::atomic<int> not_found{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 10; ++t) {
+    threads.emplace_back([&, t] {
+      auto stub = harness.server.Stub();
+      std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+      std::vector<v1::GetOrderTrackingResponse> responses(kLookups / 10);
+      std::atomic<int> pending{kLookups / 10};
+      std::mutex mu;
+      std::condition_variable done;
+      for (int i = 0; i < kLookups / 10; ++i) {
+        auto context = std::make_unique<grpc::ClientContext>();
+        context->set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
+        v1::GetOrderTrackingRequest request;
+        request.mutable_order()->set_order_id(absl::StrFormat("113-7%06d-0000000", t * 100 + i));
+        stub->async()->GetOrderTracking(context.get(), &request, &responses[i],
+                                        [&](grpc::Status status) {
+                                          if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+                                            ++not_found;
+                                          }
+                                          std::lock_guard lock(mu);
+                                          if (--pending == 0) done.notify_one();
+                                        });
+        contexts.push_back(std::move(context));
+      }
+      std::unique_lock lock(mu);
+      done.wait(lock, [&] { return pending == 0; });
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(not_found == kLookups);
+  CHECK(harness.Count("sp_api.orders") == kLookups);
+  CHECK(harness.Count("sp_api.lwa") == 1);
+}
+
+TEST_CASE("SP-API rate limit: 100 getOrder lookups in one second keep to the usage plan",
+          "[integration][sp_api]") {
+  Harness harness;  // getOrder: 0.5 requests per second, burst 30
+  constexpr int kLookups = 100;
+  std::vector<grpc::StatusCode> codes(kLookups);
+  std::vector<std::thread> threads;
+  const absl::Time started = absl::Now();
+  for (int i = 0; i < kLookups; ++i) {
+    threads.emplace_back([&, i] {
+      v1::GetOrderTrackingResponse response;
+      codes[i] = harness
+                     .GetOrder(absl::StrFormat("113-8%06d-0000000", i), &response,
+                               v1::SALES_CHANNEL_AMAZON, absl::Seconds(3))
+                     .error_code();
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  int not_found = 0;
+  int exhausted = 0;
+  for (grpc::StatusCode code : codes) {
+    if (code == grpc::StatusCode::NOT_FOUND) ++not_found;
+    if (code == grpc::StatusCode::RESOURCE_EXHAUSTED) ++exhausted;
+  }
+  const int64_t reached = harness.Count("sp_api.orders");
+  WARN("100 lookups in " << absl::FormatDuration(absl::Now() - started) << ": " << reached
+                         << " reached Amazon, " << exhausted << " RESOURCE_EXHAUSTED");
+  // The burst at once, then one more every 2 s within the 3 s deadline.
+  CHECK(reached >= 30);
+  CHECK(reached <= 32);
+  CHECK(not_found == reached);
+  CHECK(exhausted == kLookups - reached);
+}
+
+TEST_CASE("SP-API: the rate Amazon announces in x-amzn-RateLimit-Limit replaces the plan's",
+          "[integration][sp_api]") {
+  server::ServiceConfig config = testing::SandboxConfig();
+  // A generous plan; the sandbox announces 0.5 requests per second.
+  config.amazon.get_order_plan = {.per_second = 1000, .burst = 2};
+  Harness harness(std::move(config));
+  int exhausted = 0;
+  for (int i = 0; i < 10; ++i) {
+    v1::GetOrderTrackingResponse response;
+    const grpc::Status status =
+        harness.GetOrder(absl::StrFormat("113-9%06d-0000000", i), &response,
+                         v1::SALES_CHANNEL_AMAZON, absl::Milliseconds(1500));
+    if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) ++exhausted;
+  }
+  // At 1000/s all ten would reach Amazon. The first call, under the plan,
+  // hardly dents the bucket; from then on the announced 0.5/s with burst 2
+  // lets two more through, and no further slot opens within the 1.5 s deadlines.
+  CHECK(harness.Count("sp_api.orders") == 3);
+  CHECK(exhausted == 7);
+}
+
+TEST_CASE("SP-API: the marketplace picks the regional endpoint", "[integration][sp_api]") {
+  server::ServiceConfig config = testing::SandboxConfig();
+  // Europe points at a port nothing listens on; North America at the sandbox.
+  config.amazon.endpoints["eu"] = "http://127.0.0.1:1";
+  Harness harness(std::move(config));
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(5)));
+  v1::GetOrderTrackingRequest request;
+  request.mutable_order()->set_order_id(kFba);
+  request.mutable_order()->set_marketplace_id("A1PA6795UKMFR9");  // Amazon.de
+  v1::GetOrderTrackingResponse response;
+  const grpc::Status europe = harness.stub->GetOrderTracking(&context, request, &response);
+  CHECK_THAT(europe, GrpcStatusIs(grpc::StatusCode::UNAVAILABLE));
+  CHECK(harness.Count("sp_api.orders") == 0);
+
+  v1::GetOrderTrackingResponse us;
+  REQUIRE_THAT(harness.GetOrder(kFba, &us), GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(harness.Count("sp_api.orders") == 1);
+  const std::string readiness =
+      testing::HttpGet(harness.server.server().admin_port(), "/readyz").body;
+  CHECK(absl::StrContains(readiness, "\"order_source\":\"sp_api\""));
+}
+
+TEST_CASE("SP-API: a seller refused Orders 2026-01-01 is answered through Orders v0",
+          "[integration][sp_api]") {
+  server::ServiceConfig config = testing::SandboxConfig();
+  config.amazon.sellers["default"] = {.refresh_token =
+                                          std::string(sandbox::kSandboxSpApiV0RefreshToken)};
+  Harness harness(std::move(config));
+  v1::GetOrderTrackingResponse response;
+  REQUIRE_THAT(harness.GetOrder(kFbmUnshippedLate, &response), GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(response.order().status() == v1::ORDER_STATUS_UNSHIPPED);
+  CHECK(response.order().fulfillment() == v1::FULFILLMENT_FBM);
+  CHECK(response.order().provenance().adapter() == "sp_api_v0");
+  CHECK(response.order().ship_by().has_end());
+  // Refused once, and once more with a fresh token (SP-API also answers 403
+  // for an expired token), then v0.
+  CHECK(harness.Count("sp_api.orders") == 2);
+  CHECK(harness.Count("sp_api.orders_v0") == 1);
+
+  // Remembered: the next order goes straight to v0.
+  v1::GetOrderTrackingResponse fba;
+  REQUIRE_THAT(harness.GetOrder(kFba, &fba), GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(fba.order().fulfillment() == v1::FULFILLMENT_FBA);
+  CHECK(harness.Count("sp_api.orders") == 2);
+  CHECK(harness.Count("sp_api.orders_v0") == 2);
+}
+
+TEST_CASE("EnrichTicket: Italian ticket text with an FBM order ID gets a sendable Italian reply",
+          "[integration][sp_api]") {
+  Harness harness;
+  v1::EnrichTicketRequest request;
+  request.set_ticket_id("T-2001");
+  request.set_language("it");
+  request.mutable_text()->set_subject("Dov'è il mio ordine?");
+  request.mutable_text()->set_body(
+      absl::StrCat("Buongiorno, ho ordinato una settimana fa (ordine ", kFbmTwoCarriers,
+                   ") e non ho ancora ricevuto nulla. Potete aiutarmi? Grazie, Giulia"));
+  const v1::Enrichment enrichment = harness.Enrich(request);
+  REQUIRE(enrichment.extracted_order_ids_size() == 1);
+  CHECK(enrichment.extracted_order_ids(0) == kFbmTwoCarriers);
+  REQUIRE(enrichment.orders_size() == 1);
+  CHECK(enrichment.orders(0).fulfillment() == v1::FULFILLMENT_FBM);
+  CHECK(enrichment.orders(0).shipments_size() == 2);
+  CHECK(enrichment.errors().empty());
+  CHECK(enrichment.next_action().kind() == v1::NEXT_ACTION_KIND_SHARE_TRACKING);
+  CHECK(enrichment.reply().language() == "it");
+  CHECK(enrichment.reply().compliant());
+  CHECK(enrichment.reply().findings().empty());
+  CHECK(absl::StrContains(enrichment.reply().body(), Number("ups", "in_transit")));
+  CHECK(enrichment.has_evidence());
+}
+
+TEST_CASE("EnrichTicket: an FBA order gets the redirect to Amazon; a late unshipped one, ship now",
+          "[integration][sp_api]") {
+  Harness harness;
+  v1::EnrichTicketRequest fba;
+  fba.set_language("de");
+  fba.mutable_order()->set_order_id(kFba);
+  const v1::Enrichment redirect = harness.Enrich(fba);
+  REQUIRE(redirect.orders_size() == 1);
+  CHECK(redirect.next_action().kind() == v1::NEXT_ACTION_KIND_REDIRECT_TO_AMAZON);
+  CHECK(redirect.reply().template_id() == redirect.next_action().template_id());
+  CHECK(redirect.reply().language() == "de");
+  CHECK(redirect.reply().compliant());
+
+  v1::EnrichTicketRequest late;
+  late.set_language("en");
+  late.mutable_order()->set_order_id(kFbmUnshippedLate);
+  const v1::Enrichment ship_now = harness.Enrich(late);
+  CHECK(ship_now.next_action().kind() == v1::NEXT_ACTION_KIND_SHIP_NOW);
+  bool flagged = false;
+  for (const auto& flag : ship_now.flags()) {
+    flagged |= flag.kind() == v1::RISK_FLAG_KIND_SHIP_BY_MISSED;
+  }
+  CHECK(flagged);
+}
+
+}  // namespace
+}  // namespace trackenrich
