@@ -251,14 +251,18 @@ constexpr TrackingNumberFormat kFormats[] = {
      .tracking_offset = 16,
      .tracking_length = 12,
      .confidence = 0.7},
-    // FedEx SmartPost / Ground Economy: USPS IMpb numbers under FedEx's 6129xx
-    // mailer IDs (92 6129..., like several samples of usps.json [usps_impb_c]);
-    // USPS delivers them, so USPS is a candidate too.
+    // FedEx SmartPost / Ground Economy: FedEx hands these parcels to USPS for
+    // the last mile, under IMpb numbers with application identifier 92
+    // (commercial mailer, nine-digit mailer ID), service type 612 (Parcel
+    // Select) and a mailer ID starting 9. usps.json [usps_impb_c] lists such
+    // numbers (92 612 9...) as USPS numbers and says of identifier 92 that
+    // another company may have carried the parcel before USPS, so USPS IMpb
+    // ranks first and FedEx stays a candidate below it.
     {.carrier = v1::CARRIER_FEDEX,
      .name = "FedEx SmartPost (22)",
      .shape = "926129#{16}",
      .check = HasGs1CheckDigit,
-     .confidence = 0.9,
+     .confidence = 0.7,
      .allows_usps_routing_prefix = true},
     // The same numbers printed without the 92 (usps.json lists
     // 61299998820821171811 as an invalid USPS number: its check digit only
@@ -289,11 +293,16 @@ constexpr TrackingNumberFormat kFormats[] = {
      .check = HasGs1CheckDigit,
      .confidence = 0.45},
 
-    // usps.json [usps_impb_n, usps_impb_c]: application identifier 92-95, 22,
-    // 26 or (94 only) 30 digits, optionally behind a 420 + ZIP routing prefix.
+    // usps.json [usps_impb_n, usps_impb_c]: application identifier, 3-digit
+    // service type, mailer ID (nine digits when it starts with 9, six
+    // otherwise), package ID and check digit, 22, 26 or (94 only, nine-digit
+    // mailer ID) 30 digits, optionally behind a 420 + ZIP routing prefix. The
+    // identifier fixes the mailer ID's length: 92 nine digits (so it starts
+    // with 9), 93 six (so it does not); 94 and 95 take either.
     {.carrier = v1::CARRIER_USPS,
      .name = "USPS IMpb",
-     .shape = "9[2-5]#{20}|9[2-5]#{24}|94#{28}",
+     .shape = "92#{3}9#{16}|92#{3}9#{20}|93#{3}[0-8]#{16}|93#{3}[0-8]#{20}|9[45]#{20}|9[45]#{24}|"
+              "94#{3}9#{24}",
      .check = HasGs1CheckDigit,
      .confidence = 0.85,
      .allows_usps_routing_prefix = true},
@@ -347,7 +356,9 @@ constexpr TrackingNumberFormat kFormats[] = {
      .name = "DHL eCommerce",
      .matches = IsDhlEcommerceOtherPrefix,
      .confidence = 0.3},
-    // dhl.json [dhl_ecommerce_14]: 14 bare digits, no check digit.
+    // dhl.json [dhl_ecommerce_14]: 14 bare digits, no check digit. The only
+    // 14-digit format of the dataset: DPD's 14-digit parcel number always
+    // comes with its check character there (see DPD (14) below).
     {.carrier = v1::CARRIER_DHL, .name = "DHL eCommerce (14)", .shape = "#{14}", .confidence = 0.2},
 
     // dpd.json [dpd]: 7-digit postcode, 14-digit parcel number, service and
@@ -376,11 +387,15 @@ constexpr TrackingNumberFormat kFormats[] = {
      .tracking_offset = 0,
      .tracking_length = 14,
      .confidence = 0.5},
-    // The parcel number alone, as DPD's own tracking page accepts it.
+    // The parcel number alone, as DPD's own tracking page accepts it. Not a
+    // format of dpd.json, where the 14-digit parcel number always comes with
+    // a MOD 37,36 check character (dpd_14) or inside the 28-character barcode
+    // (dpd), so it ranks below DHL eCommerce (14), which the dataset defines
+    // as exactly 14 bare digits.
     {.carrier = v1::CARRIER_DPD,
      .name = "DPD (14, no check character)",
      .shape = "#{14}",
-     .confidence = 0.25},
+     .confidence = 0.15},
 
     // ontrac.json [ontrac_c, ontrac_d]: mod 10 over the prefix letter and 13
     // digits.

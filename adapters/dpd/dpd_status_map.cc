@@ -59,9 +59,15 @@ DpdStatus MapDpdStatus(absl::string_view status, absl::string_view description) 
     }
     return mapped;
   }
+  // A status outside the table: its description decides, as DHL's free text
+  // does (a return, then a delay, else still moving).
   const std::string lower = absl::AsciiStrToLower(description);
   if (absl::StrContains(lower, "return")) {
     return {v1::SHIPMENT_STATE_RETURNING, v1::STATE_REASON_RETURN_TO_SENDER};
+  }
+  if (absl::StrContains(lower, "delay")) {
+    // ReasonFromText finds at least "delay" (CARRIER_DELAY), or a cause it names.
+    return {v1::SHIPMENT_STATE_DELAYED, ReasonFromText(description)};
   }
   return {v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED};
 }

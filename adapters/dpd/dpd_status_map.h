@@ -28,7 +28,7 @@ struct DpdStatus {
   v1::StateReason reason = v1::STATE_REASON_UNSPECIFIED;
 };
 
-// Unknown names are IN_TRANSIT, or RETURNING when the text says so.
+// Unknown names are IN_TRANSIT, or RETURNING or DELAYED when the text says so.
 DpdStatus MapDpdStatus(absl::string_view status, absl::string_view description);
 
 // DPD sends local wall times without an offset. Its events name the country

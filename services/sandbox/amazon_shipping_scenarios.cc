@@ -26,6 +26,7 @@ struct Definition {
   const char* number;
   const char* name;
   const char* description;
+  // summary.status; "" leaves it out (the model does not require it).
   const char* status;
   std::vector<const char*> forward_codes;
   // Newest first.
@@ -40,8 +41,7 @@ const std::vector<Event> kTrail = {
 };
 
 std::vector<Event> WithTrail(std::vector<Event> latest) {
-  latest.insert(latest.end(), kTrail.begin(), kTrail.end());
-  return latest;
+  return Concatenated(std::move(latest), kTrail);
 }
 
 const std::vector<Definition>& Definitions() {
@@ -71,6 +71,16 @@ const std::vector<Definition>& Definitions() {
        {"BusinessClosed"},
        WithTrail({{"DeliveryAttempted", 4, false, "Portland"},
                   {"OutForDelivery", 9, false, "Portland"}})},
+      // The model has no delayed status; its one delay is the event
+      // RecipientRequestedAlternateDeliveryTiming ("Recipient has requested
+      // an update to their delivery date"). With summary.status left out, the
+      // newest event gives the shipment's state.
+      {"TBA990000000007",
+       "delayed",
+       "Delivery date moved at the recipient's request; the summary has no status",
+       "",
+       {},
+       WithTrail({{"RecipientRequestedAlternateDeliveryTiming", 5, false, "Portland"}})},
       {"TBA990000000005",
        "returned",
        "Rejected by the recipient and returned to the seller",
@@ -105,9 +115,9 @@ json::object Body(const Definition& definition, absl::Time now) {
   }
   json::array forward;
   for (const char* code : definition.forward_codes) forward.push_back(json::value(code));
-  json::object summary{{"status", definition.status},
-                       {"trackingDetailCodes",
+  json::object summary{{"trackingDetailCodes",
                         json::object{{"forward", std::move(forward)}, {"returns", json::array{}}}}};
+  if (*definition.status != '\0') summary["status"] = definition.status;
   if (std::string(definition.status) == "Delivered" && !definition.events.front().returns_leg) {
     summary["proofOfDelivery"] =
         json::object{{"receivedBy", "A. NGUYEN"}, {"deliveryImageURL", nullptr}};
@@ -125,10 +135,8 @@ json::object Body(const Definition& definition, absl::Time now) {
 std::atomic<int64_t> tokens_issued{0};
 
 Reply Token(const http::HttpRequest& request) {
-  if (request.method != "POST" || FormField(request.body, "grant_type") != "refresh_token" ||
-      FormField(request.body, "refresh_token") != kSandboxRefreshToken ||
-      FormField(request.body, "client_id") != kSandboxClientId ||
-      FormField(request.body, "client_secret") != kSandboxClientSecret) {
+  if (!IsSandboxTokenRequest(request, "refresh_token") ||
+      FormField(request.body, "refresh_token") != kSandboxRefreshToken) {
     return JsonResponse(
         400, json::object{{"error", "invalid_grant"},
                           {"error_description", "The request has an invalid grant parameter"}});
@@ -151,8 +159,8 @@ Reply Track(const http::HttpRequest& request, absl::Time now) {
     return JsonResponse(400,
                         Errors("InvalidRequest", "Request is missing or has invalid parameters"));
   }
-  for (const Definition& definition : Definitions()) {
-    if (number == definition.number) return JsonResponse(200, Body(definition, now));
+  if (const Definition* found = FindByNumber(Definitions(), number)) {
+    return JsonResponse(200, Body(*found, now));
   }
   return JsonResponse(404,
                       Errors("NotFound", "The requested resource is invalid or doesn't exist"));
@@ -161,10 +169,7 @@ Reply Track(const http::HttpRequest& request, absl::Time now) {
 }  // namespace
 
 std::vector<Scenario> AmazonShippingScenarioList() {
-  std::vector<Scenario> list;
-  for (const Definition& definition : Definitions()) {
-    list.push_back({"amazon_shipping", definition.number, definition.name, definition.description});
-  }
+  std::vector<Scenario> list = ScenarioList("amazon_shipping", Definitions());
   list.push_back({"amazon_shipping", std::string(kNotFoundNumber), "not_found",
                   "Amazon Shipping has no record: 404 NotFound"});
   return list;

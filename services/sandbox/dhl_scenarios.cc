@@ -41,8 +41,7 @@ const std::vector<Event> kTrail = {
 };
 
 std::vector<Event> WithTrail(std::vector<Event> latest) {
-  latest.insert(latest.end(), kTrail.begin(), kTrail.end());
-  return latest;
+  return Concatenated(std::move(latest), kTrail);
 }
 
 const std::vector<Definition>& Definitions() {
@@ -66,6 +65,14 @@ const std::vector<Definition>& Definitions() {
                    "The address is incomplete. The shipment cannot be delivered to the "
                    "recipient's address",
                    4, "Berlin", "10115"}})},
+      // DHL's own words for a delay are free text under statusCode "transit"
+      // (upstream-apis.md §4.4: statusCode is one of pre-transit, transit,
+      // delivered, failure, unknown).
+      {"00340434999900000084", "delayed", "Delayed by severe weather",
+       WithTrail({{"transit", "DELAYED",
+                   "The shipment is delayed due to severe weather conditions. Delivery is "
+                   "expected one working day later",
+                   7, "Berlin-Rudow", "12355"}})},
       {"00340434999900000053", "returned", "Refused, being returned to the sender",
        WithTrail({{"transit", "RETURN",
                    "The recipient refused the shipment. It is being returned to the sender", 4,
@@ -131,8 +138,8 @@ Reply Track(const http::HttpRequest& request, absl::Time now) {
                                           {"detail", "Unauthorized for given resource."}});
   }
   const std::string number = QueryParam(request.target, "trackingNumber");
-  for (const Definition& definition : Definitions()) {
-    if (number == definition.number) return JsonResponse(200, Body(definition, now));
+  if (const Definition* found = FindByNumber(Definitions(), number)) {
+    return JsonResponse(200, Body(*found, now));
   }
   Reply reply =
       JsonResponse(404, json::object{{"title", "No result found"},
@@ -146,10 +153,7 @@ Reply Track(const http::HttpRequest& request, absl::Time now) {
 }  // namespace
 
 std::vector<Scenario> DhlScenarioList() {
-  std::vector<Scenario> list;
-  for (const Definition& definition : Definitions()) {
-    list.push_back({"dhl", definition.number, definition.name, definition.description});
-  }
+  std::vector<Scenario> list = ScenarioList("dhl", Definitions());
   list.push_back({"dhl", std::string(kNotFoundNumber), "not_found",
                   "DHL has no record: 404 problem+json \"No result found\""});
   return list;

@@ -37,10 +37,8 @@ const std::vector<Status> kTrail = {
     {"Depot", "At parcel delivery centre", "At parcel delivery centre.", 12, "Mechelen (BE)"},
 };
 
-std::vector<Status> WithTrail(std::vector<Status> latest) {
-  std::vector<Status> all = kTrail;
-  all.insert(all.end(), latest.begin(), latest.end());
-  return all;
+std::vector<Status> WithTrail(const std::vector<Status>& latest) {
+  return Concatenated(kTrail, latest);
 }
 
 const std::vector<Definition>& Definitions() {
@@ -73,6 +71,23 @@ const std::vector<Definition>& Definitions() {
                    "Unfortunately we have not been able to deliver your parcel: the recipient "
                    "was not at home.",
                    4, "Mechelen (BE)"}})},
+      // DPD's published sample has no delayed or returned parcel. These two
+      // carry status names outside the crosswalk's table (Delayed,
+      // ReturnToSender), so the crosswalk reads the description, as it does
+      // for any status DPD adds.
+      {"09981122330010H", "delayed", "Delayed: delivery moved to the next working day",
+       WithTrail({{"Delayed", "Delayed",
+                   "Unfortunately your parcel is delayed. It will be delivered on the next "
+                   "working day.",
+                   5, "Mechelen (BE)"}})},
+      {"09981122330011F", "returned", "Refused by the consignee, being returned to the sender",
+       WithTrail({{"Courier", "Parcel out for delivery",
+                   "The parcel has left the parcel delivery centre and is on its way to the "
+                   "consignee.",
+                   9, "Mechelen (BE)"},
+                  {"ReturnToSender", "Return to sender",
+                   "The consignee refused the parcel. It is being returned to the sender.", 4,
+                   "Mechelen (BE)"}})},
       {"09981122330004D", "available_for_pickup", "At a DPD Pickup parcelshop",
        WithTrail({{"ParcelShop", "Parcel out for delivery",
                    "Delivered by driver to Pickup parcelshop", 5, "Mechelen (BE)"}})},
@@ -206,10 +221,7 @@ Reply Track(const http::HttpRequest& request, absl::Time now) {
 }  // namespace
 
 std::vector<Scenario> DpdScenarioList() {
-  std::vector<Scenario> list;
-  for (const Definition& definition : Definitions()) {
-    list.push_back({"dpd", definition.number, definition.name, definition.description});
-  }
+  std::vector<Scenario> list = ScenarioList("dpd", Definitions());
   list.push_back({"dpd", std::string(kNotFoundNumber), "not_found",
                   "DPD has no record: an empty trackingresult"});
   return list;

@@ -50,8 +50,7 @@ const std::vector<Scan> kTrail = {
 };
 
 std::vector<Scan> WithTrail(std::vector<Scan> latest) {
-  latest.insert(latest.end(), kTrail.begin(), kTrail.end());
-  return latest;
+  return Concatenated(std::move(latest), kTrail);
 }
 
 const std::vector<Definition>& Definitions() {
@@ -166,10 +165,7 @@ json::object TrackResult(absl::string_view number, const Definition& definition,
 }
 
 json::object CompleteResult(absl::string_view number, absl::Time now) {
-  const Definition* found = nullptr;
-  for (const Definition& definition : Definitions()) {
-    if (number == definition.number) found = &definition;
-  }
+  const Definition* found = FindByNumber(Definitions(), number);
   if (found == nullptr && number.size() == 12 && absl::StartsWith(number, kBulkPrefix)) {
     found = &BulkDefinition();
   }
@@ -193,9 +189,7 @@ json::object CompleteResult(absl::string_view number, absl::Time now) {
 std::atomic<int64_t> tokens_issued{0};
 
 Reply Token(const http::HttpRequest& request) {
-  if (request.method != "POST" || FormField(request.body, "grant_type") != "client_credentials" ||
-      FormField(request.body, "client_id") != kSandboxClientId ||
-      FormField(request.body, "client_secret") != kSandboxClientSecret) {
+  if (!IsSandboxTokenRequest(request, "client_credentials")) {
     return JsonResponse(401, ErrorBody("NOT.AUTHORIZED.ERROR",
                                        "The given client credentials were not valid. Please modify "
                                        "your request and try again."));
@@ -253,10 +247,7 @@ Reply Track(const http::HttpRequest& request, absl::Time now) {
 }  // namespace
 
 std::vector<Scenario> FedexScenarioList() {
-  std::vector<Scenario> list;
-  for (const Definition& definition : Definitions()) {
-    list.push_back({"fedex", definition.number, definition.name, definition.description});
-  }
+  std::vector<Scenario> list = ScenarioList("fedex", Definitions());
   list.push_back({"fedex", std::string(kNotFoundNumber), "not_found",
                   "FedEx has no record: per-number TRACKING.TRACKINGNUMBER.NOTFOUND in a 200"});
   list.push_back({"fedex", std::string(kBulkExample), "bulk",

@@ -56,6 +56,12 @@ std::string QueryParam(absl::string_view target, absl::string_view name) {
   return FormField(target.substr(query + 1), name);
 }
 
+bool IsSandboxTokenRequest(const http::HttpRequest& request, absl::string_view grant_type) {
+  return request.method == "POST" && FormField(request.body, "grant_type") == grant_type &&
+         FormField(request.body, "client_id") == kSandboxClientId &&
+         FormField(request.body, "client_secret") == kSandboxClientSecret;
+}
+
 server::HttpServer::Reply JsonResponse(int status, const boost::json::value& body) {
   server::HttpServer::Reply reply;
   reply.response.status = status;

@@ -1,21 +1,26 @@
 // Small pieces the sandbox's carrier scenarios share: reading form bodies and
-// query strings, JSON and XML replies, and the relative clock scenarios are
-// written in ("the delivery scan was 2 hours ago").
+// query strings, token requests, JSON and XML replies, the relative clock
+// scenarios are written in ("the delivery scan was 2 hours ago") and the
+// lookups over each carrier's table of scenario definitions.
 //
-//   std::string secret = FormField(request.body, "client_secret");
 //   std::string number = QueryParam(request.target, "trackingNumber");
+//   if (const Definition* found = FindByNumber(Definitions(), number)) ...
+//   std::vector<Scenario> list = ScenarioList("dhl", Definitions());
 //   return JsonResponse(200, json::object{{"access_token", token}});
 #ifndef TRACKENRICH_SERVICES_SANDBOX_SCENARIO_UTIL_H_
 #define TRACKENRICH_SERVICES_SANDBOX_SCENARIO_UTIL_H_
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "boost/json/value.hpp"
 
+#include "adapters/http/http_message.h"
 #include "services/http/http_server.h"
+#include "services/sandbox/sandbox_upstream.h"
 
 namespace trackenrich::sandbox {
 
@@ -32,6 +37,11 @@ std::string FormField(absl::string_view body, absl::string_view name);
 // The same for the query string of `target`.
 std::string QueryParam(absl::string_view target, absl::string_view name);
 
+// Whether `request` is a POST whose form body asks for `grant_type` with the
+// sandbox's client ID and secret (kSandboxClientId, kSandboxClientSecret), as
+// the OAuth token endpoints of FedEx, USPS and Login with Amazon take them.
+bool IsSandboxTokenRequest(const http::HttpRequest& request, absl::string_view grant_type);
+
 server::HttpServer::Reply JsonResponse(int status, const boost::json::value& body);
 server::HttpServer::Reply XmlResponse(int status, std::string body);
 
@@ -41,6 +51,38 @@ absl::Time HoursAgo(absl::Time now, double hours);
 
 // "2026-03-11T09:15:00-05:00": `time` as local time at `offset_hours`.
 std::string Rfc3339At(absl::Time time, int offset_hours);
+
+// `first` followed by `then`: a scenario's own events joined to the trail
+// of events it shares with the carrier's other scenarios.
+template <typename Event>
+std::vector<Event> Concatenated(std::vector<Event> first, const std::vector<Event>& then) {
+  first.insert(first.end(), then.begin(), then.end());
+  return first;
+}
+
+// The definition whose `number` is `number`, or nullptr. `Definition` is a
+// carrier's scenario definition, with `number`, `name` and `description`.
+template <typename Definition>
+const Definition* FindByNumber(const std::vector<Definition>& definitions,
+                               absl::string_view number) {
+  for (const Definition& definition : definitions) {
+    if (number == definition.number) return &definition;
+  }
+  return nullptr;
+}
+
+// One Scenario per definition, in order, for `carrier` ("fedex").
+template <typename Definition>
+std::vector<Scenario> ScenarioList(absl::string_view carrier,
+                                   const std::vector<Definition>& definitions) {
+  std::vector<Scenario> list;
+  list.reserve(definitions.size());
+  for (const Definition& definition : definitions) {
+    list.push_back(
+        {std::string(carrier), definition.number, definition.name, definition.description});
+  }
+  return list;
+}
 
 }  // namespace trackenrich::sandbox
 

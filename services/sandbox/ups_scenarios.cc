@@ -5,6 +5,8 @@
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
 
+#include "services/sandbox/scenario_util.h"
+
 namespace trackenrich::sandbox {
 namespace {
 
@@ -48,8 +50,7 @@ const std::vector<Activity> kShippedTrail = {
 };
 
 std::vector<Activity> WithLatest(std::vector<Activity> latest) {
-  latest.insert(latest.end(), kShippedTrail.begin(), kShippedTrail.end());
-  return latest;
+  return Concatenated(std::move(latest), kShippedTrail);
 }
 
 // Numbers: 1Z + shipper SBX001 + service 03 + 7-digit package ID + UPS mod-10
@@ -180,13 +181,7 @@ json::object PackageJson(const Definition& definition, absl::Time now) {
 
 }  // namespace
 
-std::vector<Scenario> UpsScenarioList() {
-  std::vector<Scenario> list;
-  for (const Definition& definition : Definitions()) {
-    list.push_back({"ups", definition.number, definition.name, definition.description});
-  }
-  return list;
-}
+std::vector<Scenario> UpsScenarioList() { return ScenarioList("ups", Definitions()); }
 
 json::value UpsErrorBody(absl::string_view code, absl::string_view message) {
   return json::object{
@@ -201,10 +196,7 @@ Reply UpsTrackReply(absl::string_view number, absl::Time now) {
   Reply reply;
   reply.response.status = 200;
   reply.response.headers.emplace_back("Content-Type", "application/json");
-  const Definition* found = nullptr;
-  for (const Definition& definition : Definitions()) {
-    if (number == definition.number) found = &definition;
-  }
+  const Definition* found = FindByNumber(Definitions(), number);
   const ScenarioFault fault = found == nullptr ? ScenarioFault::kNotFound : found->fault;
   switch (fault) {
     case ScenarioFault::kNotFound:

@@ -42,8 +42,7 @@ const std::vector<Event> kTrail = {
 };
 
 std::vector<Event> WithTrail(std::vector<Event> latest) {
-  latest.insert(latest.end(), kTrail.begin(), kTrail.end());
-  return latest;
+  return Concatenated(std::move(latest), kTrail);
 }
 
 const std::vector<Definition>& Definitions() {
@@ -115,9 +114,7 @@ json::object Body(const Definition& definition, absl::Time now) {
 std::atomic<int64_t> tokens_issued{0};
 
 Reply Token(const http::HttpRequest& request) {
-  if (request.method != "POST" || FormField(request.body, "grant_type") != "client_credentials" ||
-      FormField(request.body, "client_id") != kSandboxClientId ||
-      FormField(request.body, "client_secret") != kSandboxClientSecret) {
+  if (!IsSandboxTokenRequest(request, "client_credentials")) {
     return JsonResponse(401, json::object{{"error", "invalid_client"},
                                           {"error_description", "Client authentication failed."}});
   }
@@ -137,8 +134,8 @@ Reply Track(const http::HttpRequest& request, absl::string_view path, absl::Time
     return JsonResponse(400, ErrorBody(400, "The sandbox serves expand=DETAIL only."));
   }
   const absl::string_view number = path.substr(kTrackPrefix.size());
-  for (const Definition& definition : Definitions()) {
-    if (number == definition.number) return JsonResponse(200, Body(definition, now));
+  if (const Definition* found = FindByNumber(Definitions(), number)) {
+    return JsonResponse(200, Body(*found, now));
   }
   return JsonResponse(404, ErrorBody(404,
                                      "The Postal Service could not locate the tracking "
@@ -148,10 +145,7 @@ Reply Track(const http::HttpRequest& request, absl::string_view path, absl::Time
 }  // namespace
 
 std::vector<Scenario> UspsScenarioList() {
-  std::vector<Scenario> list;
-  for (const Definition& definition : Definitions()) {
-    list.push_back({"usps", definition.number, definition.name, definition.description});
-  }
+  std::vector<Scenario> list = ScenarioList("usps", Definitions());
   list.push_back({"usps", std::string(kNotFoundNumber), "not_found",
                   "USPS has no record: 404 with USPS's error body"});
   return list;

@@ -59,6 +59,8 @@ constexpr KnownNumber kKnownNumbers[] = {
     {"1001901781990001000300617767839438", v1::CARRIER_FEDEX, v1::CHECKSUM_RESULT_INVALID},
 
     {"9400 1112 0620 6406 2607 87", v1::CARRIER_USPS, v1::CHECKSUM_RESULT_VALID},
+    {"9261292700768711948021", v1::CARRIER_USPS, v1::CHECKSUM_RESULT_VALID},
+    {"9361 2898 7870 0317 6337 95", v1::CARRIER_USPS, v1::CHECKSUM_RESULT_VALID},
     {"9400111206206406260788", v1::CARRIER_USPS, v1::CHECKSUM_RESULT_INVALID},
     {"420 22153 9101026837331000039521", v1::CARRIER_USPS, v1::CHECKSUM_RESULT_VALID},
     {"0307 1790 0005 2348 3741", v1::CARRIER_USPS, v1::CHECKSUM_RESULT_VALID},
@@ -68,6 +70,7 @@ constexpr KnownNumber kKnownNumbers[] = {
     {"3318810010", v1::CARRIER_DHL, v1::CHECKSUM_RESULT_INVALID},
     {"73891051146", v1::CARRIER_DHL, v1::CHECKSUM_RESULT_VALID},
     {"JJD0099999999", v1::CARRIER_DHL, v1::CHECKSUM_RESULT_NOT_APPLICABLE},
+    {"5108 7693037816", v1::CARRIER_DHL, v1::CHECKSUM_RESULT_NOT_APPLICABLE},
     {"GM2951173225174494", v1::CARRIER_DHL, v1::CHECKSUM_RESULT_NOT_APPLICABLE},
     {"00340434161094015902", v1::CARRIER_DHL, v1::CHECKSUM_RESULT_VALID},
 
@@ -250,9 +253,11 @@ TEST_CASE("Overlapping formats are ranked by specificity and check digit", "[det
     CHECK(CarriersOf(DetectCarrier("00340434161094015902")) ==
           std::vector{v1::CARRIER_DHL, v1::CARRIER_USPS});
   }
-  SECTION("a FedEx SmartPost number behind a USPS routing prefix") {
+  SECTION("an IMpb Parcel Select number (92 612 9...) is USPS first, FedEx SmartPost second") {
     const v1::DetectCarrierResponse response = DetectCarrier("420902459261290336128704042634");
-    REQUIRE(CarriersOf(response) == std::vector{v1::CARRIER_FEDEX, v1::CARRIER_USPS});
+    REQUIRE(CarriersOf(response) == std::vector{v1::CARRIER_USPS, v1::CARRIER_FEDEX});
+    CHECK(response.candidates(0).format() == "USPS IMpb");
+    CHECK(response.candidates(1).format() == "FedEx SmartPost (22)");
     for (const v1::CarrierCandidate& candidate : response.candidates()) {
       CHECK(candidate.checksum() == v1::CHECKSUM_RESULT_VALID);
       // The routing prefix is no part of the tracking number.
@@ -265,6 +270,31 @@ TEST_CASE("Overlapping formats are ranked by specificity and check digit", "[det
     CHECK(response.candidates(0).checksum() == v1::CHECKSUM_RESULT_VALID);
     CHECK(response.candidates(1).checksum() == v1::CHECKSUM_RESULT_INVALID);
     CHECK_FALSE(response.invalid_checksum());
+  }
+  SECTION("IMpb identifiers 92 and 93 fix the mailer ID's length") {
+    // 93 with a mailer ID starting 9 (nine digits, which 93 does not take),
+    // and 92 with one starting 1 (six digits, which 92 does not take); both
+    // pass the GS1 check. The same digits under 94 are USPS.
+    for (const char* number : {"9361299999999999999997", "9200111899223790000016"}) {
+      INFO(number);
+      CHECK(FindCandidate(DetectCarrier(number), v1::CARRIER_USPS) == nullptr);
+    }
+    for (const char* number : {"9461299999999999999996", "9400111899223790000014"}) {
+      INFO(number);
+      const v1::DetectCarrierResponse response = DetectCarrier(number);
+      REQUIRE_FALSE(response.candidates().empty());
+      CHECK(response.candidates(0).carrier() == v1::CARRIER_USPS);
+      CHECK(response.candidates(0).checksum() == v1::CHECKSUM_RESULT_VALID);
+    }
+  }
+  SECTION("14 bare digits are DHL eCommerce first; DPD needs its check character") {
+    const v1::DetectCarrierResponse bare = DetectCarrier("0998 0000 0200 34");
+    CHECK(CarriersOf(bare) == std::vector{v1::CARRIER_DHL, v1::CARRIER_DPD});
+    CHECK(bare.candidates(0).format() == "DHL eCommerce (14)");
+    const v1::DetectCarrierResponse checked = DetectCarrier("0998 0000 0200 34D");
+    REQUIRE_FALSE(checked.candidates().empty());
+    CHECK(checked.candidates(0).carrier() == v1::CARRIER_DPD);
+    CHECK(checked.candidates(0).checksum() == v1::CHECKSUM_RESULT_VALID);
   }
   SECTION("an S10 number of another postal operator") {
     const v1::DetectCarrierResponse response = DetectCarrier("RB123456785CN");

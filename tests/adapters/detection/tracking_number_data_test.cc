@@ -120,13 +120,12 @@ TEST_CASE("Detection agrees with tracking_number_data's test numbers", "[detecti
                                 << " invalid numbers accepted as valid");
   CHECK(couriers_seen.size() == SupportedCouriers().size());
   CHECK(invalid_accepted == 0);
-  // 15 numbers rank another carrier first today: USPS IMpb numbers with the
-  // 92612 service prefix (FedEx SmartPost uses it too, so FedEx wins) and DHL
-  // eCommerce 14-digit numbers that also pass DPD's check. This floor keeps
-  // the ranking from getting worse until those overlaps are settled.
-  CHECK(top_ranked >= 134);
-  CHECK(valid_checked >= 140);
-  CHECK(invalid_checked >= 60);
+  // Every valid number ranks its courier first, the overlaps included: IMpb
+  // Parcel Select numbers (92 612 9...) rank USPS above FedEx SmartPost, and
+  // 14 bare digits rank DHL eCommerce above DPD without its check character.
+  CHECK(top_ranked == valid_checked);
+  CHECK(valid_checked >= 149);
+  CHECK(invalid_checked >= 68);
 }
 
 }  // namespace

@@ -145,6 +145,12 @@ TEST_CASE("DPD status crosswalk", "[dpd]") {
   CHECK(MapDpdStatus("PickedUp", "").state == v1::SHIPMENT_STATE_PICKED_UP);
   CHECK(MapDpdStatus("SomethingNew", "").state == v1::SHIPMENT_STATE_IN_TRANSIT);
   CHECK(MapDpdStatus("SomethingNew", "Return to sender").state == v1::SHIPMENT_STATE_RETURNING);
+  const DpdStatus delayed = MapDpdStatus("SomethingNew", "Your parcel is delayed.");
+  CHECK(delayed.state == v1::SHIPMENT_STATE_DELAYED);
+  CHECK(delayed.reason == v1::STATE_REASON_CARRIER_DELAY);
+  CHECK(MapDpdStatus("SomethingNew", "Delayed by bad weather.").reason == v1::STATE_REASON_WEATHER);
+  // A known status keeps its state whatever the description says.
+  CHECK(MapDpdStatus("Depot", "Delayed at the depot.").state == v1::SHIPMENT_STATE_IN_TRANSIT);
 }
 
 }  // namespace
