@@ -88,8 +88,9 @@ def listen_port(address):
 
 
 def is_loopback(host):
-    if host in ("localhost", ""):
-        return host == "localhost"
+    """True for an address only reachable from inside the container."""
+    if host == "localhost":
+        return True
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -409,9 +410,8 @@ def check_kubernetes(deploy_dir, documents, binary, live, problems, workdir):
                                         **(secret.get("data") or {})}:
                     problems.add(where, f"config key {key} reads {name}: Secret "
                                         f"{secret['metadata']['name']} has no key {secret_key}")
-        env_for_check = {k: v for k, v in env.items()}
         other_args = [a for a in args if not a.startswith("--config=")]
-        effective = check_config(binary, config_text, other_args, env_for_check,
+        effective = check_config(binary, config_text, other_args, env,
                                  f"{where} config", problems, workdir)
         if effective is None:
             continue
