@@ -9,9 +9,11 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
 
+#include "services/config/effective_config.h"
 #include "services/http/http_server.h"
 
 namespace trackenrich::server {
@@ -27,6 +29,24 @@ std::string Join(absl::string_view prefix, absl::string_view key) {
   return prefix.empty() ? std::string(key) : absl::StrCat(prefix, ".", key);
 }
 
+// Where the readers of the parse under way record what they read (set by
+// ParseServiceConfig for its duration, so that the section readers need not
+// pass it along).
+thread_local EffectiveConfig* recording = nullptr;
+
+class ScopedRecording {
+ public:
+  explicit ScopedRecording(EffectiveConfig* effective) : previous_(recording) {
+    recording = effective;
+  }
+  ~ScopedRecording() { recording = previous_; }
+  ScopedRecording(const ScopedRecording&) = delete;
+  ScopedRecording& operator=(const ScopedRecording&) = delete;
+
+ private:
+  EffectiveConfig* previous_;
+};
+
 // Walks one JSON object, reading known keys and rejecting the rest.
 class ObjectReader {
  public:
@@ -34,54 +54,61 @@ class ObjectReader {
       : object_(object), path_(std::move(path)) {}
 
   absl::Status String(absl::string_view key, std::string* out) {
-    const json::value* value = Take(key);
-    if (value == nullptr) return absl::OkStatus();
-    if (!value->is_string()) return KeyError(Join(path_, key), "must be a string");
-    *out = std::string(value->as_string());
+    if (const json::value* value = Take(key); value != nullptr) {
+      if (!value->is_string()) return KeyError(Join(path_, key), "must be a string");
+      *out = std::string(value->as_string());
+    }
+    Record(key, json::string(*out));
     return absl::OkStatus();
   }
 
   absl::Status Bool(absl::string_view key, bool* out) {
-    const json::value* value = Take(key);
-    if (value == nullptr) return absl::OkStatus();
-    if (!value->is_bool()) return KeyError(Join(path_, key), "must be true or false");
-    *out = value->as_bool();
+    if (const json::value* value = Take(key); value != nullptr) {
+      if (!value->is_bool()) return KeyError(Join(path_, key), "must be true or false");
+      *out = value->as_bool();
+    }
+    Record(key, *out);
     return absl::OkStatus();
   }
 
   absl::Status Int(absl::string_view key, int64_t min, int64_t max, int64_t* out) {
-    const json::value* value = Take(key);
-    if (value == nullptr) return absl::OkStatus();
-    if (!value->is_int64() && !value->is_uint64()) {
-      return KeyError(Join(path_, key), "must be a whole number");
+    if (const json::value* value = Take(key); value != nullptr) {
+      if (!value->is_int64() && !value->is_uint64()) {
+        return KeyError(Join(path_, key), "must be a whole number");
+      }
+      const int64_t number =
+          value->is_int64() ? value->as_int64() : static_cast<int64_t>(value->as_uint64());
+      if (number < min || number > max) {
+        return KeyError(Join(path_, key), absl::StrCat("must be between ", min, " and ", max));
+      }
+      *out = number;
     }
-    const int64_t number =
-        value->is_int64() ? value->as_int64() : static_cast<int64_t>(value->as_uint64());
-    if (number < min || number > max) {
-      return KeyError(Join(path_, key), absl::StrCat("must be between ", min, " and ", max));
-    }
-    *out = number;
+    Record(key, *out);
     return absl::OkStatus();
   }
 
   // Durations are strings such as "250ms", "15m", "24h" (absl::ParseDuration).
   absl::Status Duration(absl::string_view key, absl::Duration* out) {
-    const json::value* value = Take(key);
-    if (value == nullptr) return absl::OkStatus();
-    absl::Duration duration;
-    if (!value->is_string() || !absl::ParseDuration(std::string(value->as_string()), &duration) ||
-        duration < absl::ZeroDuration()) {
-      return KeyError(Join(path_, key), "must be a duration such as \"250ms\", \"15m\" or \"24h\"");
+    if (const json::value* value = Take(key); value != nullptr) {
+      absl::Duration duration;
+      if (!value->is_string() || !absl::ParseDuration(std::string(value->as_string()), &duration) ||
+          duration < absl::ZeroDuration()) {
+        return KeyError(Join(path_, key),
+                        "must be a duration such as \"250ms\", \"15m\" or \"24h\"");
+      }
+      *out = duration;
     }
-    *out = duration;
+    Record(key, json::string(absl::FormatDuration(*out)));
     return absl::OkStatus();
   }
 
-  // A secret given by reference: {"env": "NAME"} or {"file": "/path"}.
+  // A secret given by reference: {"env": "NAME"} or {"file": "/path"}. An
+  // unset variable, or a missing or empty file, is an error naming the key.
   absl::Status Secret(absl::string_view key, std::string* out) {
+    const std::string where = Join(path_, key);
+    if (recording != nullptr) recording->MarkSecret(where);
     const json::value* value = Take(key);
     if (value == nullptr) return absl::OkStatus();
-    const std::string where = Join(path_, key);
     if (!value->is_object()) {
       return KeyError(
           where, "secrets are given by reference: {\"env\": \"NAME\"} or {\"file\": \"PATH\"}");
@@ -106,33 +133,40 @@ class ObjectReader {
       *out = std::string(absl::StripTrailingAsciiWhitespace(contents.str()));
       if (out->empty()) return KeyError(where, absl::StrCat("secret file ", name, " is empty"));
     }
+    if (recording != nullptr) recording->NoteSecretValue(*out);
+    // The reference, never the value.
+    Record(key, *value);
     return absl::OkStatus();
   }
 
   // An array of strings.
   absl::Status StringList(absl::string_view key, std::vector<std::string>* out) {
-    const json::value* value = Take(key);
-    if (value == nullptr) return absl::OkStatus();
-    if (!value->is_array()) return KeyError(Join(path_, key), "must be an array of strings");
-    out->clear();
-    for (const json::value& item : value->as_array()) {
-      if (!item.is_string()) return KeyError(Join(path_, key), "must be an array of strings");
-      out->push_back(std::string(item.as_string()));
+    if (const json::value* value = Take(key); value != nullptr) {
+      if (!value->is_array()) return KeyError(Join(path_, key), "must be an array of strings");
+      out->clear();
+      for (const json::value& item : value->as_array()) {
+        if (!item.is_string()) return KeyError(Join(path_, key), "must be an array of strings");
+        out->push_back(std::string(item.as_string()));
+      }
     }
+    json::array items;
+    for (const std::string& item : *out) items.emplace_back(json::string(item));
+    Record(key, std::move(items));
     return absl::OkStatus();
   }
 
   absl::Status Number(absl::string_view key, double min, double max, double* out) {
-    const json::value* value = Take(key);
-    if (value == nullptr) return absl::OkStatus();
-    if (!value->is_number()) return KeyError(Join(path_, key), "must be a number");
-    const double number = value->is_double()  ? value->as_double()
-                          : value->is_int64() ? static_cast<double>(value->as_int64())
-                                              : static_cast<double>(value->as_uint64());
-    if (number < min || number > max) {
-      return KeyError(Join(path_, key), absl::StrCat("must be between ", min, " and ", max));
+    if (const json::value* value = Take(key); value != nullptr) {
+      if (!value->is_number()) return KeyError(Join(path_, key), "must be a number");
+      const double number = value->is_double()  ? value->as_double()
+                            : value->is_int64() ? static_cast<double>(value->as_int64())
+                                                : static_cast<double>(value->as_uint64());
+      if (number < min || number > max) {
+        return KeyError(Join(path_, key), absl::StrCat("must be between ", min, " and ", max));
+      }
+      *out = number;
     }
-    *out = number;
+    Record(key, *out);
     return absl::OkStatus();
   }
 
@@ -140,6 +174,7 @@ class ObjectReader {
     const json::value* value = Take(key);
     if (value == nullptr) return nullptr;
     if (!value->is_object()) return KeyError(Join(path_, key), "must be an object");
+    if (recording != nullptr) recording->AddSection(Join(path_, key));
     return &value->as_object();
   }
 
@@ -158,6 +193,11 @@ class ObjectReader {
   const json::value* Take(absl::string_view key) {
     taken_.insert(std::string(key));
     return object_.if_contains(std::string_view(key.data(), key.size()));
+  }
+
+  // Records the value `key` ended up with, from the file or the default.
+  void Record(absl::string_view key, const json::value& value) {
+    if (recording != nullptr) recording->Set(Join(path_, key), value);
   }
 
   const json::object& object_;
@@ -477,16 +517,21 @@ absl::Status ReadRedis(const json::object& object, ServiceConfig* config) {
   return absl::OkStatus();
 }
 
-}  // namespace
+// Listen addresses are HOST:PORT (gRPC also takes "unix:PATH").
+absl::Status CheckListenAddresses(const ServiceConfig& config) {
+  if (!absl::StartsWith(config.grpc_listen, "unix:")) {
+    if (auto address = ParseHostPort("grpc_listen", config.grpc_listen); !address.ok()) {
+      return address.status();
+    }
+  }
+  if (auto address = ParseHostPort("admin_listen", config.admin_listen); !address.ok()) {
+    return address.status();
+  }
+  return ParseHostPort("sandbox_listen", config.sandbox_listen).status();
+}
 
-absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
-  boost::system::error_code error;
-  json::value root = json::parse(std::string_view(json_text.data(), json_text.size()), error);
-  if (error)
-    return absl::InvalidArgumentError(
-        absl::StrCat("config: not valid JSON (", error.message(), ")"));
-  if (!root.is_object()) return absl::InvalidArgumentError("config: top level must be an object");
-
+// Reads the whole (merged) document into a ServiceConfig.
+absl::StatusOr<ServiceConfig> ReadServiceConfig(const json::value& root) {
   ServiceConfig config;
   config.sandbox = false;
   ObjectReader reader(root.as_object(), "");
@@ -545,12 +590,42 @@ absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text) {
   return config;
 }
 
-absl::StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path) {
+}  // namespace
+
+absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text,
+                                                 const std::vector<ConfigOverride>& overrides) {
+  boost::system::error_code error;
+  json::value root = json::parse(std::string_view(json_text.data(), json_text.size()), error);
+  if (error)
+    return absl::InvalidArgumentError(
+        absl::StrCat("config: not valid JSON (", error.message(), ")"));
+  if (!root.is_object()) return absl::InvalidArgumentError("config: top level must be an object");
+  TE_RETURN_IF_ERROR(ApplyConfigOverrides(overrides, root.as_object()));
+
+  EffectiveConfig effective;
+  absl::StatusOr<ServiceConfig> config;
+  {
+    ScopedRecording recording(&effective);
+    config = ReadServiceConfig(root);
+  }
+  if (config.ok()) {
+    if (absl::Status status = CheckListenAddresses(*config); !status.ok()) config = status;
+  }
+  if (!config.ok()) {
+    return AttributeConfigError(config.status(), overrides,
+                                [&](absl::string_view key) { return effective.IsSecret(key); });
+  }
+  config->effective_json = effective.ToJson();
+  return config;
+}
+
+absl::StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path,
+                                                const std::vector<ConfigOverride>& overrides) {
   std::ifstream file(path);
   if (!file) return absl::NotFoundError(absl::StrCat("config: cannot read ", path));
   std::stringstream contents;
   contents << file.rdbuf();
-  return ParseServiceConfig(contents.str());
+  return ParseServiceConfig(contents.str(), overrides);
 }
 
 }  // namespace trackenrich::server

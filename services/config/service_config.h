@@ -1,8 +1,11 @@
-// ServiceConfig: everything the wiring needs, read from one JSON file, then
-// overridden by flags. Only the wiring reads configuration; components take
-// the plain settings structs inside it.
+// ServiceConfig: everything the wiring needs, read from one JSON file with
+// environment overrides and flags on top (config_overrides.h). Only the
+// wiring reads configuration; components take the plain settings structs
+// inside it.
 //
-//   absl::StatusOr<ServiceConfig> config = LoadServiceConfig("/etc/trackenrich/config.json");
+//   auto overrides = ConfigOverridesFromEnvironment(ProcessEnvironment());
+//   absl::StatusOr<ServiceConfig> config =
+//       LoadServiceConfig("/etc/trackenrich/config.json", *overrides);
 //
 // Secrets are never literal: a secret field is {"env": "NAME"} or
 // {"file": "/path"}, resolved at load time. Errors name the key
@@ -32,6 +35,7 @@
 #include "cache/rate_limiter.h"
 #include "cache/redis/redis_client.h"
 #include "cache/redis/redis_shared_flight.h"
+#include "services/config/config_overrides.h"
 #include "services/enrichment/enrichment_settings.h"
 #include "services/enrichment/reply_templates.h"
 #include "services/lookup/shipment_lookup.h"
@@ -96,15 +100,28 @@ struct ServiceConfig {
 
   // Upstream rate limits by carrier name ("ups"), from carriers.<name>.rate_limit.
   absl::flat_hash_map<std::string, cache::RateLimit> rate_limits;
+
+  // Every key the parser read with the value it ended up with (defaults
+  // included), as indented JSON; secrets appear only as their references
+  // ({"env": "NAME"}), never their values. What --check_config prints.
+  std::string effective_json;
 };
 
-// Parses a JSON config document. Unknown keys and wrong types are errors
-// naming the key. Template files named in `templates.files` are read and
-// checked here, so a broken template stops the start.
-absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text);
+// The document zero config stands for: sandbox mode, every default.
+inline constexpr absl::string_view kZeroConfigJson = R"({"sandbox": true})";
+
+// Parses a JSON config document with `overrides` merged in first (in order,
+// a later one wins). Unknown keys and wrong types are errors naming the key
+// (and the override that set it). Secrets are resolved here: an unset
+// variable or a missing file is an error naming the key. Template files named
+// in `templates.files` are read and checked here, so a broken template stops
+// the start. Listen addresses must be HOST:PORT.
+absl::StatusOr<ServiceConfig> ParseServiceConfig(absl::string_view json_text,
+                                                 const std::vector<ConfigOverride>& overrides = {});
 
 // Reads and parses `path`.
-absl::StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path);
+absl::StatusOr<ServiceConfig> LoadServiceConfig(const std::string& path,
+                                                const std::vector<ConfigOverride>& overrides = {});
 
 }  // namespace trackenrich::server
 
