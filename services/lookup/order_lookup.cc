@@ -26,14 +26,6 @@ std::string SourceKeyPart(const OrderRequest& request, absl::string_view source)
   return absl::StrCat(source, ".", channel);
 }
 
-v1::LookupError ToLookupError(absl::string_view subject, const absl::Status& status) {
-  v1::LookupError error;
-  error.set_subject(std::string(subject));
-  error.set_code(static_cast<int32_t>(status.code()));
-  error.set_message(std::string(status.message()));
-  return error;
-}
-
 bool Settled(v1::OrderStatus status) {
   return status == v1::ORDER_STATUS_SHIPPED || status == v1::ORDER_STATUS_DELIVERED ||
          status == v1::ORDER_STATUS_CANCELLED || status == v1::ORDER_STATUS_UNFULFILLABLE;
@@ -52,18 +44,6 @@ bool FromEntry(const cache::CacheEntry& entry, v1::CacheLayer layer, absl::Time 
   MarkProvenance(layer, entry.stored_at, now, stale, order.mutable_provenance());
   *answer = std::move(order);
   return true;
-}
-
-v1::CacheLayer LayerOf(cache::Layer layer) {
-  switch (layer) {
-    case cache::Layer::kMemory:
-      return v1::CACHE_LAYER_MEMORY;
-    case cache::Layer::kShared:
-      return v1::CACHE_LAYER_REDIS;
-    case cache::Layer::kNone:
-      break;
-  }
-  return v1::CACHE_LAYER_NONE;
 }
 
 // Puts the carrier's answer for a package into the order's view of it.
@@ -92,6 +72,14 @@ void Merge(const absl::StatusOr<v1::Shipment>& result, absl::string_view subject
 }
 
 }  // namespace
+
+v1::LookupError ToLookupError(absl::string_view subject, const absl::Status& status) {
+  v1::LookupError error;
+  error.set_subject(std::string(subject));
+  error.set_code(static_cast<int32_t>(status.code()));
+  error.set_message(std::string(status.message()));
+  return error;
+}
 
 OrderLookup::OrderLookup(adapters::OrderSource* source, ShipmentLookup& shipments,
                          cache::Cache& cache, OrderCachePolicy policy, Clock clock)
@@ -130,7 +118,7 @@ void OrderLookup::Get(const OrderRequest& request, OrderAnswerCallback done) {
               with_packages = std::move(with_packages)](cache::CacheLookup found) mutable {
                if (found.fresh) {
                  absl::StatusOr<v1::Order> answer;
-                 if (FromEntry(*found.entry, LayerOf(found.layer), clock_(), false, &answer)) {
+                 if (FromEntry(*found.entry, ToCacheLayer(found.layer), clock_(), false, &answer)) {
                    with_packages(std::move(answer));
                    return;
                  }

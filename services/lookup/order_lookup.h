@@ -101,6 +101,9 @@ class OrderLookup {
   absl::flat_hash_map<std::string, Flight> flights_ ABSL_GUARDED_BY(mu_);
 };
 
+// What a failed lookup of `subject` (an order ID or tracking number) reports.
+v1::LookupError ToLookupError(absl::string_view subject, const absl::Status& status);
+
 }  // namespace trackenrich::server
 
 #endif  // TRACKENRICH_SERVICES_LOOKUP_ORDER_LOOKUP_H_

@@ -44,18 +44,6 @@ absl::Duration Jittered(absl::Duration ttl, double fraction) {
   return ttl * absl::Uniform(gen, 1.0 - fraction, 1.0 + fraction);
 }
 
-v1::CacheLayer LayerOf(cache::Layer layer) {
-  switch (layer) {
-    case cache::Layer::kMemory:
-      return v1::CACHE_LAYER_MEMORY;
-    case cache::Layer::kShared:
-      return v1::CACHE_LAYER_REDIS;
-    case cache::Layer::kNone:
-      break;
-  }
-  return v1::CACHE_LAYER_NONE;
-}
-
 absl::string_view SharedFlightOutcomeName(cache::SharedFlight::Outcome::Kind kind) {
   switch (kind) {
     case cache::SharedFlight::Outcome::Kind::kLead:
@@ -101,6 +89,18 @@ absl::Duration CachePolicy::FreshFor(v1::ShipmentState state) const {
     default:
       return in_transit_ttl;
   }
+}
+
+v1::CacheLayer ToCacheLayer(cache::Layer layer) {
+  switch (layer) {
+    case cache::Layer::kMemory:
+      return v1::CACHE_LAYER_MEMORY;
+    case cache::Layer::kShared:
+      return v1::CACHE_LAYER_REDIS;
+    case cache::Layer::kNone:
+      break;
+  }
+  return v1::CACHE_LAYER_NONE;
 }
 
 void MarkServed(v1::CacheLayer layer, absl::Time fetched_at, absl::Time now, bool stale,
@@ -219,7 +219,7 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
                RecordLookup(found);
                if (found.fresh) {
                  absl::StatusOr<v1::Shipment> answer;
-                 if (FromEntry(*found.entry, LayerOf(found.layer), clock_(), false, &answer)) {
+                 if (FromEntry(*found.entry, ToCacheLayer(found.layer), clock_(), false, &answer)) {
                    done(std::move(answer));
                    return;
                  }
@@ -260,7 +260,7 @@ void ShipmentLookup::Join(PlanPtr plan, cache::CacheLookup found, adapters::Ship
       flight.waiters.push_back(std::move(done));
       if (found.entry != nullptr && found.entry->code == absl::StatusCode::kOk) {
         flight.stale = std::move(found.entry);
-        flight.stale_layer = LayerOf(found.layer);
+        flight.stale_layer = ToCacheLayer(found.layer);
       }
     }
   }

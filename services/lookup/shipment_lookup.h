@@ -146,6 +146,9 @@ class ShipmentLookup {
   absl::flat_hash_map<std::string, Flight> flights_ ABSL_GUARDED_BY(mu_);
 };
 
+// The proto's name for the cache layer that answered.
+v1::CacheLayer ToCacheLayer(cache::Layer layer);
+
 // Fills provenance fields that depend on how the answer was served.
 void MarkProvenance(v1::CacheLayer layer, absl::Time fetched_at, absl::Time now, bool stale,
                     v1::Provenance* provenance);

@@ -60,14 +60,6 @@ class RpcScope {
   absl::Time started_;
 };
 
-v1::LookupError ToLookupError(absl::string_view subject, const absl::Status& status) {
-  v1::LookupError error;
-  error.set_subject(std::string(subject));
-  error.set_code(static_cast<int32_t>(status.code()));
-  error.set_message(std::string(status.message()));
-  return error;
-}
-
 // Collects the results of N concurrent lookups and finishes once all are in.
 template <typename Fn>
 class FanIn {
