@@ -55,6 +55,19 @@ grep -q '"state": "SHIPMENT_STATE_DELIVERED"' <<<"$shipment" || fail "not delive
 grep -q '"events": \[' <<<"$shipment" || fail "no events: $shipment"
 grep -q '"trackingUrl": "https://' <<<"$shipment" || fail "no tracking URL: $shipment"
 
+# The README's order examples: an FBM order with two carriers, an MCF order.
+order=$(call -d '{"order":{"orderId":"113-5550001-0000001"}}' \
+  "http://127.0.0.1:$grpc_port/trackenrich.v1.TrackingService/GetOrderTracking") ||
+  fail "GetOrderTracking failed"
+grep -q '"fulfillment": "FULFILLMENT_FBM"' <<<"$order" || fail "not an FBM order: $order"
+[[ $(grep -c '"provenance"' <<<"$order") -ge 3 ]] || fail "packages not tracked: $order"
+grep -q '"carrier": "CARRIER_FEDEX"' <<<"$order" || fail "no FedEx package: $order"
+mcf=$(call -d '{"order":{"orderId":"MCF-SANDBOX-1","channel":"SALES_CHANNEL_SHOPIFY"}}' \
+  "http://127.0.0.1:$grpc_port/trackenrich.v1.TrackingService/GetOrderTracking") ||
+  fail "GetOrderTracking (MCF) failed"
+grep -q '"fulfillment": "FULFILLMENT_MCF"' <<<"$mcf" || fail "not an MCF order: $mcf"
+grep -q '"state": "SHIPMENT_STATE_DELAYED"' <<<"$mcf" || fail "no delayed MCF package: $mcf"
+
 if call -d '{"shipment":{"trackingNumber":"1Z/../etc"}}' \
   "http://127.0.0.1:$grpc_port/trackenrich.v1.TrackingService/TrackShipment" 2>"$work/invalid.err"; then
   fail "an invalid tracking number was accepted"
