@@ -14,6 +14,14 @@ TrackingSource* AdapterRegistry::Find(v1::Carrier carrier) const {
   return it == by_carrier_.end() ? nullptr : it->second.get();
 }
 
+std::unique_ptr<TrackingSource> AdapterRegistry::Take(v1::Carrier carrier) {
+  auto it = by_carrier_.find(carrier);
+  if (it == by_carrier_.end()) return nullptr;
+  std::unique_ptr<TrackingSource> source = std::move(it->second);
+  by_carrier_.erase(it);
+  return source;
+}
+
 std::vector<const TrackingSource*> AdapterRegistry::All() const {
   std::vector<const TrackingSource*> all;
   for (const auto& [carrier, source] : by_carrier_) all.push_back(source.get());

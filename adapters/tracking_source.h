@@ -55,6 +55,8 @@ class AdapterRegistry {
  public:
   void Add(std::unique_ptr<TrackingSource> source);
   TrackingSource* Find(v1::Carrier carrier) const;
+  // Removes and returns the carrier's source; null when there is none.
+  std::unique_ptr<TrackingSource> Take(v1::Carrier carrier);
   std::vector<const TrackingSource*> All() const;
 
  private:

@@ -7,6 +7,7 @@
 // exits: 0 when valid, 2 with the error.
 #include <csignal>
 #include <cstdio>
+#include <iostream>
 #include <string>
 
 #include "absl/flags/flag.h"
@@ -18,7 +19,9 @@
 #include "spdlog/sinks/stdout_sinks.h"
 #include "spdlog/spdlog.h"
 
+#include "services/auth/hash_api_key_command.h"
 #include "services/config/service_config.h"
+#include "services/logging/structured_log.h"
 #include "services/server/server.h"
 
 ABSL_FLAG(std::string, grpc_listen, "",
@@ -38,6 +41,9 @@ ABSL_FLAG(bool, check_config, false,
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "how long in-flight calls may take to finish after SIGTERM");
 ABSL_FLAG(std::string, log_level, "info", "trace, debug, info, warn or error");
+ABSL_FLAG(bool, hash_api_key, false,
+          "read an API key from stdin, print the SHA-256 digest that goes in "
+          "tenants.<name>.api_keys, and exit");
 
 namespace {
 
@@ -78,6 +84,9 @@ int main(int argc, char** argv) {
   usage_config.contains_helpshort_flags = usage_config.contains_help_flags;
   absl::SetFlagsUsageConfig(usage_config);
   absl::ParseCommandLine(argc, argv);
+  if (absl::GetFlag(FLAGS_hash_api_key)) {
+    return trackenrich::auth::RunHashApiKeyCommand(std::cin, std::cout, std::cerr);
+  }
   // Logs go to stderr; stdout carries only the one "listening" line.
   spdlog::set_default_logger(spdlog::stderr_logger_mt("trackenrich"));
   spdlog::set_level(spdlog::level::from_str(absl::GetFlag(FLAGS_log_level)));
@@ -88,6 +97,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   trackenrich::server::ServiceConfig config = *std::move(loaded);
+  trackenrich::logging::ConfigureLogging(config.log_format);
   if (absl::GetFlag(FLAGS_check_config)) {
     std::fputs(config.effective_json.c_str(), stdout);
     std::fprintf(stderr, "trackenrich: configuration is valid%s\n",

@@ -19,6 +19,7 @@
 #include "adapters/common/oauth_token_cache.h"
 #include "adapters/common/token_exchange.h"
 #include "adapters/common/upstream_status.h"
+#include "adapters/http/trace_context.h"
 #include "cache/cache_keys.h"
 
 namespace trackenrich::adapters::amazon {
@@ -183,10 +184,13 @@ class SpApiOrderSource final : public OrderSource {
     const std::string key = cache::RateLimitKey(seller.tenant, absl::StrCat("sp_api.", operation));
     const absl::Time slot_deadline =
         deadline == absl::InfiniteFuture() ? deadline : deadline - kCallReserve;
+    // The slot may be granted on another thread: keep the caller's trace.
     limiter_.Acquire(
         key, plan, 1, slot_deadline,
         [this, &seller, region, operation = std::string(operation), deadline,
-         build = std::move(build), done = std::move(done)](absl::Status granted) mutable {
+         build = std::move(build), done = std::move(done),
+         trace = http::CurrentTrace()](absl::Status granted) mutable {
+          http::ScopedTrace scope(trace);
           if (!granted.ok()) {
             done(absl::ResourceExhaustedError(
                 absl::StrCat("sp_api ", operation, ": usage plan of tenant '", seller.tenant,

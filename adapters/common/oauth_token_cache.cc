@@ -15,7 +15,7 @@ void OAuthTokenCache::Get(absl::Time deadline, TokenCallback done) {
     if (!token_.access_token.empty() && clock_() + refresh_margin_ < token_.expires_at) {
       cached = token_.access_token;
     } else {
-      waiters_.push_back(std::move(done));
+      waiters_.emplace_back(std::move(done), http::CurrentTrace());
       if (fetching_) return;
       fetching_ = true;
       ++fetch_count_;
@@ -29,14 +29,15 @@ void OAuthTokenCache::Get(absl::Time deadline, TokenCallback done) {
 }
 
 void OAuthTokenCache::OnFetched(absl::StatusOr<OAuthToken> token) {
-  std::vector<TokenCallback> waiters;
+  std::vector<std::pair<TokenCallback, http::TraceContext>> waiters;
   {
     absl::MutexLock lock(&mu_);
     fetching_ = false;
     if (token.ok()) token_ = *token;
     waiters.swap(waiters_);
   }
-  for (auto& waiter : waiters) {
+  for (auto& [waiter, trace] : waiters) {
+    http::ScopedTrace scope(std::move(trace));
     if (token.ok()) {
       waiter(token->access_token);
     } else {

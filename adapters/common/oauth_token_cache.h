@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -24,6 +25,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+
+#include "adapters/http/trace_context.h"
 
 namespace trackenrich::adapters {
 
@@ -43,7 +46,8 @@ class OAuthTokenCache {
                            std::function<absl::Time()> clock = absl::Now);
 
   // Calls `done` with a valid access token, fetching one if needed. `done`
-  // may run inline (cache hit) or on the fetcher's completion thread.
+  // may run inline (cache hit) or on the fetcher's completion thread, then
+  // under the trace that was current when Get was called.
   void Get(absl::Time deadline, TokenCallback done);
 
   // Drops `token` if it is the cached one.
@@ -61,7 +65,8 @@ class OAuthTokenCache {
   mutable absl::Mutex mu_;
   OAuthToken token_ ABSL_GUARDED_BY(mu_);
   bool fetching_ ABSL_GUARDED_BY(mu_) = false;
-  std::vector<TokenCallback> waiters_ ABSL_GUARDED_BY(mu_);
+  // Each waiter with the trace it was waiting for (see http/trace_context.h).
+  std::vector<std::pair<TokenCallback, http::TraceContext>> waiters_ ABSL_GUARDED_BY(mu_);
   int fetch_count_ ABSL_GUARDED_BY(mu_) = 0;
 };
 

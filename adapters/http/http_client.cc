@@ -28,6 +28,8 @@
 #include "boost/beast/ssl.hpp"
 #include "boost/url/parse.hpp"
 
+#include "adapters/http/trace_context.h"
+
 namespace trackenrich::http {
 namespace {
 
@@ -537,6 +539,19 @@ void HttpClient::set_observer(HttpObserver* observer) { impl_->observer = observ
 
 void HttpClient::Send(const Endpoint& endpoint, HttpRequest request, absl::Time deadline,
                       ResponseCallback done) {
+  // The caller's trace goes upstream, and the completion runs under it, so
+  // that a call made from the completion (the request after a token fetch, a
+  // retry after a 401) carries it too.
+  if (const TraceContext& trace = CurrentTrace(); trace.valid()) {
+    if (request.Header("traceparent").empty()) {
+      request.headers.emplace_back("traceparent", trace.OutgoingTraceparent());
+    }
+    if (trace.upstream_requests != nullptr) trace.upstream_requests->fetch_add(1);
+    done = [trace, done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
+      ScopedTrace scope(trace);
+      done(std::move(response));
+    };
+  }
   auto call = std::make_shared<Impl::Call>();
   call->upstream = impl_->UpstreamFor(endpoint);
   call->upstream->requests.fetch_add(1);
@@ -582,8 +597,10 @@ void HttpClient::RunAt(absl::Time when, absl::AnyInvocable<void()> task) {
   when = std::min(when, absl::Now() + absl::Hours(24 * 365));
   auto timer = std::make_shared<asio::steady_timer>(impl_->io_context, SteadyDeadline(when));
   auto shared_task = std::make_shared<absl::AnyInvocable<void()>>(std::move(task));
-  timer->async_wait([timer, shared_task](beast::error_code error) {
-    if (!error) (*shared_task)();
+  timer->async_wait([timer, shared_task, trace = CurrentTrace()](beast::error_code error) {
+    if (error) return;
+    ScopedTrace scope(trace);
+    (*shared_task)();
   });
 }
 

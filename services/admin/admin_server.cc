@@ -2,11 +2,27 @@
 
 #include <utility>
 
+#include "absl/strings/match.h"
+
 namespace trackenrich::server {
 
 AdminServer::AdminServer(boost::asio::io_context& io_context, AdminHooks hooks)
     : hooks_(std::move(hooks)),
-      server_(io_context, [this](const http::HttpRequest& request) { return Handle(request); }) {}
+      server_(io_context,
+              HttpServer::AsyncHandler(
+                  [this](const http::HttpRequest& request, HttpServer::ReplyCallback reply) {
+                    Dispatch(request, std::move(reply));
+                  }),
+              HttpServer::Options{}) {}
+
+void AdminServer::Dispatch(const http::HttpRequest& request,
+                           HttpServer::ReplyCallback reply) const {
+  if (hooks_.gateway && absl::StartsWith(request.target, "/v1/")) {
+    hooks_.gateway(request, std::move(reply));
+    return;
+  }
+  reply(Handle(request));
+}
 
 absl::StatusOr<uint16_t> AdminServer::Listen(absl::string_view host, uint16_t port) {
   return server_.Listen(host, port);

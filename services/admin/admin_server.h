@@ -2,7 +2,9 @@
 //   GET /healthz  200 while the process is alive;
 //   GET /readyz   200 when ready to serve, 503 otherwise, with a JSON body
 //                 that says why (mode, cache, adapters);
-//   GET /metrics  Prometheus text format.
+//   GET /metrics  Prometheus text format;
+//   POST /v1/...  the JSON gateway's routes (services/gateway), answered
+//                 asynchronously by the `gateway` hook when it is set.
 //
 //   AdminServer admin(io_context, {.readiness = ..., .metrics = ...});
 //   auto port = admin.Listen("127.0.0.1", 0);
@@ -29,6 +31,8 @@ struct Readiness {
 struct AdminHooks {
   std::function<Readiness()> readiness;
   std::function<std::string()> metrics;
+  // Answers requests under /v1/; must return at once. Unset: 404.
+  HttpServer::AsyncHandler gateway;
 };
 
 class AdminServer {
@@ -39,6 +43,7 @@ class AdminServer {
   void Stop();
 
  private:
+  void Dispatch(const http::HttpRequest& request, HttpServer::ReplyCallback reply) const;
   HttpServer::Reply Handle(const http::HttpRequest& request) const;
 
   AdminHooks hooks_;

@@ -517,6 +517,188 @@ absl::Status ReadRedis(const json::object& object, ServiceConfig* config) {
   return absl::OkStatus();
 }
 
+// tenants, auth, logging and grpc_tls: who may call, as which tenant, with
+// which of its own carrier credentials; how logs look; TLS on the gRPC port.
+
+// Which credential keys a tenant may set for each carrier.
+struct CarrierCredentialKeys {
+  absl::string_view carrier;
+  std::vector<absl::string_view> keys;
+  bool configured;
+};
+
+absl::Status ReadTenantCarriers(const json::object& object, const std::string& path,
+                                const ServiceConfig& config,
+                                absl::flat_hash_map<std::string, CarrierCredentials>* out) {
+  ObjectReader reader(object, path);
+  const CarrierCredentialKeys carriers[] = {
+      {"ups", {"client_id", "client_secret"}, config.ups_configured},
+      {"fedex", {"client_id", "client_secret"}, config.fedex_configured},
+      {"usps", {"client_id", "client_secret"}, config.usps_configured},
+      {"dhl", {"api_key"}, config.dhl_configured},
+      {"dpd", {"delis_id", "password"}, config.dpd_configured},
+      {"amazon_shipping",
+       {"client_id", "client_secret", "refresh_token"},
+       config.amazon_shipping_configured}};
+  for (const CarrierCredentialKeys& carrier : carriers) {
+    auto section = reader.Object(carrier.carrier);
+    if (!section.ok()) return section.status();
+    if (*section == nullptr) continue;
+    const std::string carrier_path = Join(path, carrier.carrier);
+    if (!carrier.configured && !config.sandbox) {
+      return KeyError(carrier_path, absl::StrCat("needs a carriers.", carrier.carrier,
+                                                 " section (base URL and options) as well"));
+    }
+    ObjectReader credentials(**section, carrier_path);
+    CarrierCredentials& into = (*out)[std::string(carrier.carrier)];
+    for (absl::string_view key : carrier.keys) {
+      std::string* field = key == "client_id"       ? &into.client_id
+                           : key == "client_secret" ? &into.client_secret
+                           : key == "api_key"       ? &into.api_key
+                           : key == "delis_id"      ? &into.delis_id
+                           : key == "password"      ? &into.password
+                                                    : &into.refresh_token;
+      TE_RETURN_IF_ERROR(credentials.Secret(key, field));
+    }
+    TE_RETURN_IF_ERROR(credentials.Done());
+  }
+  return reader.Done();
+}
+
+// tenants: {"<name>": {"api_keys": ["<sha256 hex>", ...], "carriers": {...}}}.
+absl::Status ReadTenants(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "tenants");
+  absl::flat_hash_map<std::string, std::string> digest_owner;
+  for (const auto& entry : object) {
+    const std::string name(entry.key());
+    const std::string path = Join("tenants", name);
+    if (auto valid = auth::ValidateTenantName(name); !valid.ok()) {
+      return KeyError(path, valid.message());
+    }
+    auto section = reader.Object(name);
+    if (!section.ok()) return section.status();
+    ObjectReader tenant_reader(**section, path);
+    auth::TenantKeys tenant{.tenant = name};
+    TE_RETURN_IF_ERROR(tenant_reader.StringList("api_keys", &tenant.api_key_sha256));
+    if (tenant.api_key_sha256.empty()) {
+      return KeyError(Join(path, "api_keys"),
+                      "at least one key digest is required (trackenrich --hash_api_key)");
+    }
+    for (size_t i = 0; i < tenant.api_key_sha256.size(); ++i) {
+      std::string& digest = tenant.api_key_sha256[i];
+      const std::string where = absl::StrCat(path, ".api_keys[", i, "]");
+      // The value is never echoed: it may be a key pasted by mistake.
+      if (!auth::IsApiKeyDigest(digest)) {
+        return KeyError(where,
+                        "must be the SHA-256 hex digest of a key (64 hex digits, from "
+                        "`trackenrich --hash_api_key`), never the key itself");
+      }
+      absl::AsciiStrToLower(&digest);
+      auto [owner, inserted] = digest_owner.try_emplace(digest, name);
+      if (!inserted) {
+        return KeyError(
+            where, absl::StrCat("the same key is already listed for tenant '", owner->second, "'"));
+      }
+    }
+    auto carriers = tenant_reader.Object("carriers");
+    if (!carriers.ok()) return carriers.status();
+    if (*carriers != nullptr) {
+      TE_RETURN_IF_ERROR(ReadTenantCarriers(**carriers, Join(path, "carriers"), *config,
+                                            &config->tenant_carriers[name]));
+    }
+    TE_RETURN_IF_ERROR(tenant_reader.Done());
+    config->auth.tenants.push_back(std::move(tenant));
+  }
+  return reader.Done();
+}
+
+// Reads a PEM file named by `key`; errors name the key.
+absl::Status ReadPemFile(absl::string_view key, const std::string& file_name, std::string* out) {
+  std::ifstream file(file_name);
+  if (!file) return KeyError(key, absl::StrCat("cannot read ", file_name));
+  std::stringstream contents;
+  contents << file.rdbuf();
+  *out = contents.str();
+  if (!absl::StrContains(*out, "-----BEGIN ")) {
+    return KeyError(key, absl::StrCat(file_name, " holds no PEM block"));
+  }
+  return absl::OkStatus();
+}
+
+// grpc_tls: {"certificate_chain": "/path", "private_key": secret, "client_ca": "/path"}.
+absl::Status ReadGrpcTls(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "grpc_tls");
+  std::string chain_file;
+  std::string client_ca_file;
+  TE_RETURN_IF_ERROR(reader.String("certificate_chain", &chain_file));
+  TE_RETURN_IF_ERROR(reader.Secret("private_key", &config->grpc_tls_private_key_pem));
+  TE_RETURN_IF_ERROR(reader.String("client_ca", &client_ca_file));
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (chain_file.empty()) return KeyError("grpc_tls.certificate_chain", "required (a PEM file)");
+  if (config->grpc_tls_private_key_pem.empty()) {
+    return KeyError("grpc_tls.private_key", "required (a secret reference to the PEM key)");
+  }
+  if (!absl::StrContains(config->grpc_tls_private_key_pem, "-----BEGIN ")) {
+    return KeyError("grpc_tls.private_key", "is not a PEM private key");
+  }
+  TE_RETURN_IF_ERROR(ReadPemFile("grpc_tls.certificate_chain", chain_file,
+                                 &config->grpc_tls_certificate_chain_pem));
+  if (!client_ca_file.empty()) {
+    TE_RETURN_IF_ERROR(
+        ReadPemFile("grpc_tls.client_ca", client_ca_file, &config->grpc_tls_client_ca_pem));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReadCallersAndLogs(ObjectReader& root, ServiceConfig* config) {
+  auto tenants = root.Object("tenants");
+  if (!tenants.ok()) return tenants.status();
+  if (*tenants != nullptr) TE_RETURN_IF_ERROR(ReadTenants(**tenants, config));
+  config->auth.required = !config->auth.tenants.empty();
+  auto auth_section = root.Object("auth");
+  if (!auth_section.ok()) return auth_section.status();
+  if (*auth_section != nullptr) {
+    ObjectReader reader(**auth_section, "auth");
+    TE_RETURN_IF_ERROR(reader.Bool("required", &config->auth.required));
+    TE_RETURN_IF_ERROR(reader.Done());
+  }
+  if (recording != nullptr) recording->Set("auth.required", config->auth.required);
+  if (config->auth.required && config->auth.tenants.empty()) {
+    return KeyError("auth.required",
+                    "needs at least one tenant with api_keys (tenants.<name>.api_keys)");
+  }
+  // With tenants, an Amazon seller must be one of them (or "default" while
+  // calls without a key run as "default").
+  if (!config->auth.tenants.empty()) {
+    for (const auto& [seller, unused] : config->amazon.sellers) {
+      const bool known =
+          std::any_of(config->auth.tenants.begin(), config->auth.tenants.end(),
+                      [&](const auth::TenantKeys& tenant) { return tenant.tenant == seller; });
+      if (!known && !(seller == auth::kDefaultTenant && !config->auth.required)) {
+        return KeyError(
+            absl::StrCat("amazon.sellers.", seller),
+            absl::StrCat("no tenant '", seller, "' is configured (tenants.", seller, ")"));
+      }
+    }
+  }
+  auto logging_section = root.Object("logging");
+  if (!logging_section.ok()) return logging_section.status();
+  std::string format = "json";
+  if (*logging_section != nullptr) {
+    ObjectReader reader(**logging_section, "logging");
+    TE_RETURN_IF_ERROR(reader.String("format", &format));
+    TE_RETURN_IF_ERROR(reader.Done());
+  }
+  auto log_format = logging::ParseLogFormat(format);
+  if (!log_format.ok()) return KeyError("logging.format", log_format.status().message());
+  config->log_format = *log_format;
+  if (recording != nullptr) recording->Set("logging.format", json::string(format));
+  auto grpc_tls = root.Object("grpc_tls");
+  if (!grpc_tls.ok()) return grpc_tls.status();
+  if (*grpc_tls != nullptr) TE_RETURN_IF_ERROR(ReadGrpcTls(**grpc_tls, config));
+  return absl::OkStatus();
+}
+
 // Listen addresses are HOST:PORT (gRPC also takes "unix:PATH").
 absl::Status CheckListenAddresses(const ServiceConfig& config) {
   if (!absl::StartsWith(config.grpc_listen, "unix:")) {
@@ -586,6 +768,7 @@ absl::StatusOr<ServiceConfig> ReadServiceConfig(const json::value& root) {
   auto redis = reader.Object("redis");
   if (!redis.ok()) return redis.status();
   if (*redis != nullptr) TE_RETURN_IF_ERROR(ReadRedis(**redis, &config));
+  TE_RETURN_IF_ERROR(ReadCallersAndLogs(reader, &config));
   TE_RETURN_IF_ERROR(reader.Done());
   return config;
 }

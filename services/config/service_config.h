@@ -35,12 +35,27 @@
 #include "cache/rate_limiter.h"
 #include "cache/redis/redis_client.h"
 #include "cache/redis/redis_shared_flight.h"
+#include "services/auth/api_key_auth.h"
 #include "services/config/config_overrides.h"
 #include "services/enrichment/enrichment_settings.h"
 #include "services/enrichment/reply_templates.h"
+#include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
 
 namespace trackenrich::server {
+
+// A tenant's own credentials for one carrier (tenants.<name>.carriers.<carrier>);
+// which fields a carrier takes: ups, fedex, usps: client_id, client_secret;
+// dhl: api_key; dpd: delis_id, password; amazon_shipping: client_id,
+// client_secret, refresh_token. Empty fields keep the carrier section's.
+struct CarrierCredentials {
+  std::string client_id;
+  std::string client_secret;
+  std::string api_key;
+  std::string delis_id;
+  std::string password;
+  std::string refresh_token;
+};
 
 struct ServiceConfig {
   std::string grpc_listen = "127.0.0.1:50051";
@@ -100,6 +115,22 @@ struct ServiceConfig {
 
   // Upstream rate limits by carrier name ("ups"), from carriers.<name>.rate_limit.
   absl::flat_hash_map<std::string, cache::RateLimit> rate_limits;
+
+  // Callers, tenants, logs and gRPC TLS (`tenants`, `auth`, `logging`,
+  // `grpc_tls`).
+  // The tenants and the SHA-256 digests of their API keys; `auth.required`
+  // resolved (default: true when any tenant is configured).
+  auth::AuthSettings auth;
+  // tenants.<name>.carriers.<carrier>: credentials that replace the carrier
+  // section's for that tenant's lookups, by tenant, then carrier name.
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, CarrierCredentials>>
+      tenant_carriers;
+  logging::LogFormat log_format = logging::LogFormat::kJson;
+  // gRPC over TLS when the chain is set; client certificates signed by
+  // `grpc_tls_client_ca_pem` required when that is set too (mTLS).
+  std::string grpc_tls_certificate_chain_pem;
+  std::string grpc_tls_private_key_pem;
+  std::string grpc_tls_client_ca_pem;
 
   // Every key the parser read with the value it ended up with (defaults
   // included), as indented JSON; secrets appear only as their references

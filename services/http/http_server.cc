@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "boost/asio/io_context.hpp"
 #include "boost/asio/ip/tcp.hpp"
+#include "boost/asio/post.hpp"
 #include "boost/asio/steady_timer.hpp"
 #include "boost/asio/strand.hpp"
 #include "boost/asio/write.hpp"
@@ -37,7 +38,9 @@ std::chrono::nanoseconds ToChrono(absl::Duration duration) {
 
 // What every connection of one server shares; outlives the server if needed.
 struct Shared {
+  // One of the two is set.
   HttpServer::Handler handler;
+  HttpServer::AsyncHandler async_handler;
   HttpServer::Options options;
   std::unique_ptr<ssl::context> tls;  // null: plain HTTP
   std::atomic<int64_t> accepted{0};
@@ -104,7 +107,11 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     }
     request.body = std::move(message.body());
     keep_alive_ = message.keep_alive();
-    Respond(shared_->handler(request));
+    if (shared_->handler) return Respond(shared_->handler(request));
+    shared_->async_handler(request, [self = this->shared_from_this()](HttpServer::Reply reply) {
+      asio::post(self->stream_.get_executor(),
+                 [self, reply = std::move(reply)]() mutable { self->Respond(std::move(reply)); });
+    });
   }
 
   void Respond(HttpServer::Reply reply) {
@@ -193,11 +200,12 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
 }  // namespace
 
 struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
-  Impl(asio::io_context& io_context, Handler handler, Options options)
+  Impl(asio::io_context& io_context, Handler handler, AsyncHandler async_handler, Options options)
       : io_context(io_context),
         acceptor(asio::make_strand(io_context)),
         shared(std::make_shared<Shared>()) {
     shared->handler = std::move(handler);
+    shared->async_handler = std::move(async_handler);
     shared->options = options;
   }
 
@@ -233,7 +241,10 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
 };
 
 HttpServer::HttpServer(asio::io_context& io_context, Handler handler, Options options)
-    : impl_(std::make_shared<Impl>(io_context, std::move(handler), options)) {}
+    : impl_(std::make_shared<Impl>(io_context, std::move(handler), nullptr, options)) {}
+
+HttpServer::HttpServer(asio::io_context& io_context, AsyncHandler handler, Options options)
+    : impl_(std::make_shared<Impl>(io_context, nullptr, std::move(handler), options)) {}
 
 HttpServer::~HttpServer() { Stop(); }
 

@@ -1,10 +1,16 @@
 // HttpServer: a small HTTP/1.1 server on Boost.Beast for the admin port and
-// the sandbox upstream. Handlers are plain functions from request to
-// response; they run on an io_context thread and must not block.
+// the sandbox upstream. Handlers run on an io_context thread and must not
+// block: a plain handler returns the response; an asynchronous one returns at
+// once and answers later, from any thread, through its ReplyCallback (the
+// reply is then written on the connection's own executor).
 //
 //   HttpServer server(io_context, [](const http::HttpRequest& request) {
 //     return HttpServer::Reply{.response = {.status = 200, .body = "ok"}};
 //   });
+//   HttpServer later(io_context, HttpServer::AsyncHandler(
+//       [](const http::HttpRequest& request, HttpServer::ReplyCallback reply) {
+//         StartSomething([reply = std::move(reply)](Result r) mutable { reply(ToReply(r)); });
+//       }), {});
 //   absl::StatusOr<uint16_t> port = server.Listen("127.0.0.1", 0);   // port 0: any free port
 #ifndef TRACKENRICH_SERVICES_HTTP_HTTP_SERVER_H_
 #define TRACKENRICH_SERVICES_HTTP_HTTP_SERVER_H_
@@ -15,6 +21,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -43,6 +50,10 @@ class HttpServer {
     absl::Duration trickle_interval = absl::ZeroDuration();
   };
   using Handler = std::function<Reply(const http::HttpRequest&)>;
+  // Answers the request; call it exactly once, from any thread. Dropping it
+  // unanswered closes the connection.
+  using ReplyCallback = absl::AnyInvocable<void(Reply)>;
+  using AsyncHandler = std::function<void(const http::HttpRequest&, ReplyCallback)>;
 
   struct Options {
     size_t max_header_bytes = 16 * 1024;
@@ -56,6 +67,7 @@ class HttpServer {
   HttpServer(boost::asio::io_context& io_context, Handler handler, Options options);
   HttpServer(boost::asio::io_context& io_context, Handler handler)
       : HttpServer(io_context, std::move(handler), Options{}) {}
+  HttpServer(boost::asio::io_context& io_context, AsyncHandler handler, Options options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -147,6 +147,7 @@ void OrderLookup::Fetch(const OrderRequest& request, const std::string& key) {
   query.marketplace_id = request.marketplace_id;
   query.channel = request.channel;
   query.deadline = request.deadline;
+  http::ScopedTrace trace(request.trace);
   source_->GetOrder(query, [this, key](absl::StatusOr<v1::Order> order) {
     const absl::Time now = clock_();
     if (order.ok() || order.status().code() == absl::StatusCode::kNotFound) Store(key, order, now);
@@ -210,6 +211,7 @@ void OrderLookup::TrackPackages(const OrderRequest& request, v1::Order order,
     track.tenant = request.tenant;
     track.cache = request.cache;
     track.deadline = request.deadline;
+    track.trace = request.trace;
     if (view.provenance().source() == v1::SOURCE_AMAZON_FULFILLMENT_OUTBOUND &&
         !view.package_id().empty() && tracker != nullptr) {
       track.source = tracker;

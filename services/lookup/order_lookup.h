@@ -25,6 +25,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
+#include "adapters/http/trace_context.h"
 #include "adapters/order_source.h"
 #include "cache/cache.h"
 #include "services/lookup/shipment_lookup.h"
@@ -52,6 +53,9 @@ struct OrderRequest {
   v1::SalesChannel channel = v1::SALES_CHANNEL_UNSPECIFIED;
   v1::CacheControl cache;
   absl::Time deadline = absl::InfiniteFuture();
+  // The caller's trace, carried to the order source and to every package's
+  // lookup (http/trace_context.h).
+  http::TraceContext trace;
 };
 
 struct OrderAnswer {

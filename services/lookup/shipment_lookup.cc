@@ -200,6 +200,7 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
   plan->source = source;
   plan->adapter = std::string(source->name());
   plan->deadline = request.deadline;
+  plan->trace = request.trace;
   plan->force_refresh = request.cache.force_refresh();
   plan->want.now = clock_();
   if (plan->force_refresh) {
@@ -333,6 +334,7 @@ void ShipmentLookup::CallUpstream(PlanPtr plan) {
   adapters::TrackQuery query{
       .tracking_number = plan->number, .deadline = plan->deadline, .tenant = plan->tenant};
   const absl::Time started = clock_();
+  http::ScopedTrace trace(plan->trace);
   plan->source->Track(query, [this, plan, started](absl::StatusOr<v1::Shipment> result) {
     OnUpstream(plan, started, std::move(result), /*called=*/true);
   });

@@ -22,6 +22,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
+#include "adapters/http/trace_context.h"
 #include "adapters/tracking_source.h"
 #include "cache/cache.h"
 #include "cache/rate_limiter.h"
@@ -71,6 +72,9 @@ struct TrackRequest {
   // source's package tracker, e.g. Amazon MCF by package number); the cache
   // key then names the source. Null: by carrier.
   adapters::TrackingSource* source = nullptr;
+  // The caller's trace, carried to the upstream call (http/trace_context.h);
+  // a lookup that shares another's upstream call shares its trace.
+  http::TraceContext trace;
 };
 
 class ShipmentLookup {
@@ -107,6 +111,7 @@ class ShipmentLookup {
     absl::Time deadline;
     cache::Freshness want;
     bool force_refresh = false;
+    http::TraceContext trace;
   };
   using PlanPtr = std::shared_ptr<const Plan>;
 

@@ -112,6 +112,24 @@ struct ServiceMetrics::Impl {
                                 .Help("Cross-replica single-flight outcomes: lead, answered "
                                       "(another replica's answer), fallback (no lock).")
                                 .Register(*registry)),
+        rpc_in_flight(prometheus::BuildGauge()
+                          .Name("trackenrich_rpc_in_flight")
+                          .Help("RPCs received and not yet finished.")
+                          .Register(*registry)
+                          .Add({})),
+        tenant_total(prometheus::BuildCounter()
+                         .Name("trackenrich_tenant_requests_total")
+                         .Help("RPCs of authenticated callers, by tenant and status code.")
+                         .Register(*registry)),
+        auth_rejections_total(prometheus::BuildCounter()
+                                  .Name("trackenrich_auth_rejections_total")
+                                  .Help("Calls refused by caller authentication, by reason "
+                                        "(missing_key, invalid_key, wrong_tenant).")
+                                  .Register(*registry)),
+        gateway_total(prometheus::BuildCounter()
+                          .Name("trackenrich_gateway_requests_total")
+                          .Help("JSON gateway requests, by route and HTTP status.")
+                          .Register(*registry)),
         rpc_counters(rpc_total),
         rpc_histograms(rpc_seconds),
         upstream_counters(upstream_total),
@@ -141,6 +159,10 @@ struct ServiceMetrics::Impl {
   prometheus::Family<prometheus::Counter>& rate_limit_total;
   prometheus::Family<prometheus::Histogram>& rate_limit_wait_seconds;
   prometheus::Family<prometheus::Counter>& shared_flight_total;
+  prometheus::Gauge& rpc_in_flight;
+  prometheus::Family<prometheus::Counter>& tenant_total;
+  prometheus::Family<prometheus::Counter>& auth_rejections_total;
+  prometheus::Family<prometheus::Counter>& gateway_total;
   LabeledCache<prometheus::Counter> rpc_counters;
   LabeledCache<prometheus::Histogram> rpc_histograms;
   LabeledCache<prometheus::Counter> upstream_counters;
@@ -154,6 +176,9 @@ struct ServiceMetrics::Impl {
   LabeledCache<prometheus::Counter> rate_limit_counters;
   LabeledCache<prometheus::Histogram> rate_limit_histograms;
   LabeledCache<prometheus::Counter> shared_flight_counters;
+  LabeledCache<prometheus::Counter> tenant_counters{tenant_total};
+  LabeledCache<prometheus::Counter> auth_counters{auth_rejections_total};
+  LabeledCache<prometheus::Counter> gateway_counters{gateway_total};
 };
 
 ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()) {}
@@ -166,6 +191,27 @@ void ServiceMetrics::RecordRpc(absl::string_view method, absl::string_view code,
                                                   {"code", std::string(code)}};
   impl_->rpc_counters.Get(key, labels).Increment();
   impl_->rpc_histograms.Get(key, labels, LatencyBuckets()).Observe(absl::ToDoubleSeconds(latency));
+}
+
+void ServiceMetrics::RpcStarted() { impl_->rpc_in_flight.Increment(); }
+void ServiceMetrics::RpcFinished() { impl_->rpc_in_flight.Decrement(); }
+
+void ServiceMetrics::RecordTenantRpc(absl::string_view tenant, absl::string_view code) {
+  impl_->tenant_counters
+      .Get(absl::StrCat(tenant, "|", code),
+           {{"tenant", std::string(tenant)}, {"code", std::string(code)}})
+      .Increment();
+}
+
+void ServiceMetrics::RecordAuthRejection(absl::string_view reason) {
+  impl_->auth_counters.Get(std::string(reason), {{"reason", std::string(reason)}}).Increment();
+}
+
+void ServiceMetrics::RecordGatewayRequest(absl::string_view route, int http_status) {
+  impl_->gateway_counters
+      .Get(absl::StrCat(route, "|", http_status),
+           {{"route", std::string(route)}, {"status", absl::StrCat(http_status)}})
+      .Increment();
 }
 
 void ServiceMetrics::RecordUpstream(absl::string_view adapter, absl::string_view outcome,

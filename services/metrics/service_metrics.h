@@ -37,6 +37,21 @@ class ServiceMetrics final : public http::HttpObserver {
   // One finished RPC. `code` is the canonical code's name ("OK", "NOT_FOUND").
   void RecordRpc(absl::string_view method, absl::string_view code, absl::Duration latency);
 
+  // RPCs between arrival and finish (trackenrich_rpc_in_flight).
+  void RpcStarted();
+  void RpcFinished();
+
+  // One finished RPC of an authenticated tenant. Tenants are the configured
+  // ones (or "default"), so the label stays bounded.
+  void RecordTenantRpc(absl::string_view tenant, absl::string_view code);
+
+  // A call refused before it ran: "missing_key", "invalid_key", "wrong_tenant".
+  void RecordAuthRejection(absl::string_view reason);
+
+  // One JSON gateway request by route ("TrackShipment"; "other" for paths
+  // that are none) and HTTP status.
+  void RecordGatewayRequest(absl::string_view route, int http_status);
+
   // One finished upstream exchange by adapter and outcome ("ok", "not_found",
   // "unavailable", ...).
   void RecordUpstream(absl::string_view adapter, absl::string_view outcome, absl::Duration latency);

@@ -76,6 +76,12 @@ int64_t SandboxUpstream::ConnectionCount() const { return server_->connections_a
 void SandboxUpstream::ResetCounts() {
   absl::MutexLock lock(&mu_);
   counts_.clear();
+  traceparents_.clear();
+}
+
+std::vector<std::string> SandboxUpstream::RecentTraceparents() const {
+  absl::MutexLock lock(&mu_);
+  return {traceparents_.begin(), traceparents_.end()};
 }
 
 void SandboxUpstream::Count(absl::string_view route) {
@@ -105,10 +111,19 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
 
   if (path == "/__sandbox/stats") {
     json::object counts;
+    json::array traceparents;
     absl::MutexLock lock(&mu_);
     for (const auto& [route, count] : counts_) counts[route] = count;
+    for (const auto& traceparent : traceparents_) traceparents.emplace_back(traceparent);
     return JsonReply(200, json::object{{"requests", std::move(counts)},
-                                       {"connections", server_->connections_accepted()}});
+                                       {"connections", server_->connections_accepted()},
+                                       {"traceparents", std::move(traceparents)}});
+  }
+  if (const absl::string_view traceparent = request.Header("traceparent");
+      !traceparent.empty() && !absl::StartsWith(path, "/__sandbox/")) {
+    absl::MutexLock lock(&mu_);
+    traceparents_.emplace_back(traceparent);
+    if (traceparents_.size() > 256) traceparents_.pop_front();
   }
   if (path == "/__sandbox/faults" && request.method == "POST") {
     auto fault = ParseFault(request.body);

@@ -15,6 +15,7 @@
 #define TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -70,6 +71,9 @@ class SandboxUpstream {
   void ResetCounts();
   // TCP connections accepted so far.
   int64_t ConnectionCount() const;
+  // The `traceparent` headers of the last 256 upstream requests that carried
+  // one, oldest first (also in /__sandbox/stats as "traceparents").
+  std::vector<std::string> RecentTraceparents() const;
 
   // Faults for the requests to come (see fault_injection.h).
   FaultPlan& faults() { return faults_; }
@@ -90,6 +94,7 @@ class SandboxUpstream {
   std::string base_url_;
   mutable absl::Mutex mu_;
   absl::flat_hash_map<std::string, int64_t> counts_ ABSL_GUARDED_BY(mu_);
+  std::deque<std::string> traceparents_ ABSL_GUARDED_BY(mu_);
   // Every token issued stays valid, as UPS's do until they expire: several
   // replicas of the service each hold their own.
   absl::flat_hash_set<std::string> issued_tokens_ ABSL_GUARDED_BY(mu_);

@@ -1,4 +1,4 @@
-// Registers the carrier adapters besides UPS (FedEx, USPS, DHL, DPD, Amazon
+// Registers the carrier adapters (UPS, FedEx, USPS, DHL, DPD, Amazon
 // Shipping) from the config, and makes the order source: the one list
 // Server::Start calls.
 //
@@ -10,7 +10,10 @@
 // with a section keeps its own base URL and credentials. A registered
 // adapter without credentials answers FAILED_PRECONDITION naming its carrier;
 // a carrier with neither a section nor sandbox mode has no adapter, and its
-// numbers get the tracking link alone (services/lookup).
+// numbers get the tracking link alone (services/lookup). A tenant with its
+// own credentials for a carrier (tenants.<name>.carriers.<carrier>) gets its
+// own adapter for that carrier (same base URL and options, its own token
+// cache); every other tenant shares the section's.
 #ifndef TRACKENRICH_SERVICES_SERVER_CARRIER_WIRING_H_
 #define TRACKENRICH_SERVICES_SERVER_CARRIER_WIRING_H_
 
@@ -34,8 +37,8 @@ absl::Status RegisterCarrierAdapters(const ServiceConfig& config, const std::str
 
 // The order source: Amazon SP-API from the `amazon` section, or, in sandbox
 // mode without one, the sandbox's SP-API with one seller for tenant
-// "default". Null when neither (order lookups then answer
-// FAILED_PRECONDITION).
+// "default" and every configured tenant. Null when neither (order lookups
+// then answer FAILED_PRECONDITION).
 absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
     const ServiceConfig& config, const std::string& sandbox_url, http::HttpClient& client,
     cache::RateLimiter& limiter);

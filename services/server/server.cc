@@ -13,13 +13,13 @@
 #include "boost/json.hpp"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
 #include "spdlog/spdlog.h"
 
 #include "adapters/http/http_client.h"
 #include "adapters/tracking_source.h"
-#include "adapters/ups/ups_adapter.h"
 #include "cache/local_rate_limiter.h"
 #include "cache/memory/memory_cache.h"
 #include "cache/redis/redis_cache.h"
@@ -30,6 +30,8 @@
 #include "cache/tiered_cache.h"
 #include "grpc/health/v1/health.pb.h"
 #include "services/admin/admin_server.h"
+#include "services/auth/api_key_auth.h"
+#include "services/gateway/json_gateway.h"
 #include "services/http/http_server.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
@@ -42,6 +44,39 @@ namespace trackenrich::server {
 namespace asio = boost::asio;
 
 namespace {
+
+// TLS (and mTLS when a client CA is set) from grpc_tls; plaintext otherwise.
+std::shared_ptr<grpc::ServerCredentials> GrpcCredentials(const ServiceConfig& config) {
+  if (config.grpc_tls_certificate_chain_pem.empty()) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions options(
+      config.grpc_tls_client_ca_pem.empty()
+          ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+          : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  options.pem_root_certs = config.grpc_tls_client_ca_pem;
+  options.pem_key_cert_pairs.push_back(
+      {config.grpc_tls_private_key_pem, config.grpc_tls_certificate_chain_pem});
+  return grpc::SslServerCredentials(options);
+}
+
+// Says how callers are admitted; loudly when anyone may call.
+void LogCallerPolicy(const ServiceConfig& config) {
+  if (config.auth.tenants.empty()) {
+    spdlog::warn(
+        "AUTH OFF: no tenants are configured, so every caller is served without an API key, as "
+        "tenant \"default\" (configure tenants.<name>.api_keys to require keys)");
+  } else if (!config.auth.required) {
+    spdlog::warn(
+        "auth.required is false: callers without an API key are served as tenant \"default\"");
+  } else {
+    spdlog::info("auth: API keys required; {} tenant(s) configured", config.auth.tenants.size());
+  }
+  if (config.grpc_tls_certificate_chain_pem.empty()) {
+    spdlog::info("gRPC without TLS (grpc_tls not configured)");
+  } else {
+    spdlog::info("gRPC over TLS{}",
+                 config.grpc_tls_client_ca_pem.empty() ? "" : ", client certificates required");
+  }
+}
 
 // Shared by all replicas through Redis when there is one; per process otherwise.
 std::unique_ptr<cache::RateLimiter> MakeRateLimiter(cache::RedisClient* redis,
@@ -79,14 +114,33 @@ struct Server::Impl {
                             *redis, audit::RedisAuditOptions{.max_len = config.audit_max_len})
                       : nullptr),
         orders(nullptr, lookup, tiered_cache),
+        auth(config.auth.tenants.empty()
+                 ? nullptr
+                 : std::make_unique<auth::ApiKeyAuthenticator>(config.auth)),
         service(lookup, orders, metrics,
                 {.default_deadline = config.default_deadline,
                  .enrichment = config.enrichment,
                  .templates = config.templates,
                  .reply_policy = config.reply_policy,
-                 .audit = audit_log.get()}),
-        admin(io_context, {.readiness = [this] { return ReadinessNow(); },
-                           .metrics = [this] { return MetricsText(); }}) {}
+                 .audit = audit_log.get(),
+                 .auth = auth.get()}),
+        admin(io_context,
+              {.readiness = [this] { return ReadinessNow(); },
+               .metrics = [this] { return MetricsText(); },
+               .gateway =
+                   [this](const http::HttpRequest& request, HttpServer::ReplyCallback reply) {
+                     if (gateway == nullptr) {
+                       HttpServer::Reply unavailable;
+                       unavailable.response.status = 503;
+                       unavailable.response.headers.emplace_back("Content-Type",
+                                                                 "application/json");
+                       unavailable.response.body =
+                           "{\"code\":\"UNAVAILABLE\",\"message\":\"starting\"}\n";
+                       reply(std::move(unavailable));
+                       return;
+                     }
+                     gateway->Handle(request, std::move(reply));
+                   }}) {}
 
   // Readiness is about this process. An open upstream breaker is reported but
   // does not make the service unready: it still serves its cache and the
@@ -108,9 +162,17 @@ struct Server::Impl {
                        {"retries", upstream.retries}};
     }
     const bool is_ready = ready.load();
+    const char* tls = config.grpc_tls_certificate_chain_pem.empty() ? "off"
+                      : config.grpc_tls_client_ca_pem.empty()       ? "tls"
+                                                                    : "mtls";
     json::object details{
         {"ready", is_ready},
         {"mode", config.sandbox ? "sandbox" : "production"},
+        {"auth", json::object{{"api_keys", auth == nullptr    ? "off"
+                                           : auth->required() ? "required"
+                                                              : "optional"},
+                              {"tenants", config.auth.tenants.size()}}},
+        {"grpc_tls", tls},
         {"cache", json::object{{"memory", "ok"}, {"redis", tiered_cache.SharedState()}}},
         {"adapters", std::move(adapters)},
         {"order_source", order_source != nullptr ? std::string(order_source->name()) : "none"},
@@ -159,10 +221,14 @@ struct Server::Impl {
   std::unique_ptr<adapters::OrderSource> order_source;
   std::unique_ptr<audit::RedisAuditLog> audit_log;
   OrderLookup orders;
+  // Null without tenants: every call runs as tenant "default".
+  std::unique_ptr<auth::ApiKeyAuthenticator> auth;
   TrackingServiceImpl service;
   AdminServer admin;
   std::unique_ptr<sandbox::SandboxUpstream> sandbox;
   std::unique_ptr<grpc::Server> grpc_server;
+  // After grpc_server: destroyed first, with the in-process channel it holds.
+  std::unique_ptr<JsonGateway> gateway;
   int grpc_port = 0;
   uint16_t admin_port = 0;
   std::atomic<bool> ready{false};
@@ -191,28 +257,16 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
     spdlog::info("cache: in-process only (no redis.address configured)");
   }
 
-  adapters::ups::UpsSettings ups = config.ups;
   if (config.sandbox) {
     auto sandbox_address = ParseHostPort("sandbox_listen", config.sandbox_listen);
     if (!sandbox_address.ok()) return sandbox_address.status();
     s.sandbox = std::make_unique<sandbox::SandboxUpstream>(s.io_context);
     auto port = s.sandbox->Listen(sandbox_address->first, sandbox_address->second);
     if (!port.ok()) return port.status();
-    if (!config.ups_configured) {
-      ups.base_url = s.sandbox->base_url();
-      ups.client_id = std::string(sandbox::kSandboxClientId);
-      ups.client_secret = std::string(sandbox::kSandboxClientSecret);
-    }
     spdlog::warn(
         "SANDBOX MODE: upstreams without configuration are answered by the built-in "
         "sandbox at {} — no real carrier or Amazon data is served",
         s.sandbox->base_url());
-  }
-  if (config.sandbox || config.ups_configured) {
-    if (auto status = adapters::ups::RegisterUpsAdapter(s.registry, s.http_client, ups);
-        !status.ok()) {
-      return status;
-    }
   }
   if (auto status = RegisterCarrierAdapters(
           config, s.sandbox == nullptr ? "" : s.sandbox->base_url(), s.registry, s.http_client);
@@ -235,15 +289,23 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   (void)grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  LogCallerPolicy(config);
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(config.grpc_listen, grpc::InsecureServerCredentials(), &s.grpc_port);
+  builder.AddListeningPort(config.grpc_listen, GrpcCredentials(config), &s.grpc_port);
   builder.RegisterService(&s.service);
   s.grpc_server = builder.BuildAndStart();
   if (s.grpc_server == nullptr || s.grpc_port == 0) {
-    return absl::UnavailableError(
-        absl::StrCat("grpc_listen: cannot listen on ", config.grpc_listen));
+    return absl::UnavailableError(absl::StrCat(
+        "grpc_listen: cannot listen on ", config.grpc_listen,
+        config.grpc_tls_certificate_chain_pem.empty()
+            ? ""
+            : " (or grpc_tls: the certificate chain and private key do not load together)"));
   }
   s.grpc_server->GetHealthCheckService()->SetServingStatus(true);
+  // The JSON gateway calls the service like any client, in process.
+  s.gateway = std::make_unique<JsonGateway>(
+      s.grpc_server->InProcessChannel(grpc::ChannelArguments()),
+      GatewayOptions{.default_deadline = config.default_deadline}, &s.metrics);
 
   auto admin_port = s.admin.Listen(admin_address->first, admin_address->second);
   if (!admin_port.ok()) {

@@ -18,47 +18,11 @@
 #include "services/enrichment/reply_renderer.h"
 #include "services/enrichment/text_extraction.h"
 #include "services/enrichment/ticket_enricher.h"
+#include "services/server/rpc_scope.h"
 #include "services/validation/request_validation.h"
 
 namespace trackenrich::server {
 namespace {
-
-grpc::Status ToGrpc(const absl::Status& status) {
-  if (status.ok()) return grpc::Status::OK;
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
-}
-
-// Times one RPC and records it when finished.
-class RpcScope {
- public:
-  RpcScope(ServiceMetrics& metrics, grpc::CallbackServerContext* context, const char* method)
-      : metrics_(metrics),
-        reactor_(context->DefaultReactor()),
-        method_(method),
-        started_(absl::Now()) {}
-
-  grpc::ServerUnaryReactor* reactor() const { return reactor_; }
-
-  void Finish(const absl::Status& status) {
-    const absl::Duration latency = absl::Now() - started_;
-    const std::string code = absl::StatusCodeToString(status.code());
-    metrics_.RecordRpc(method_, code, latency);
-    if (!status.ok() && status.code() != absl::StatusCode::kInvalidArgument &&
-        status.code() != absl::StatusCode::kNotFound) {
-      spdlog::warn("rpc {} {} {:.3f}ms: {}", method_, code, absl::ToDoubleMilliseconds(latency),
-                   std::string(status.message()));
-    } else {
-      spdlog::debug("rpc {} {} {:.3f}ms", method_, code, absl::ToDoubleMilliseconds(latency));
-    }
-    reactor_->Finish(ToGrpc(status));
-  }
-
- private:
-  ServiceMetrics& metrics_;
-  grpc::ServerUnaryReactor* reactor_;
-  const char* method_;
-  absl::Time started_;
-};
 
 // Collects the results of N concurrent lookups and finishes once all are in.
 template <typename Fn>
@@ -104,11 +68,13 @@ std::string PayloadDigests(const v1::Order* order, const v1::Shipment* shipment)
 
 }  // namespace
 
-void TrackingServiceImpl::Audit(const char* method, std::string ticket_id,
-                                std::vector<std::string> subjects, const absl::Status& status,
-                                std::vector<std::string> states, std::string digest) const {
+void TrackingServiceImpl::Audit(const std::string& tenant, const char* method,
+                                std::string ticket_id, std::vector<std::string> subjects,
+                                const absl::Status& status, std::vector<std::string> states,
+                                std::string digest) const {
   if (settings_.audit == nullptr) return;
   audit::AuditRecord record;
+  record.tenant = tenant;
   record.method = method;
   record.ticket_id = std::move(ticket_id);
   record.subjects = std::move(subjects);
@@ -123,10 +89,12 @@ TrackingServiceImpl::TrackingServiceImpl(ShipmentLookup& lookup, OrderLookup& or
                                          ServiceMetrics& metrics, TrackingServiceSettings settings)
     : lookup_(lookup), orders_(orders), metrics_(metrics), settings_(settings) {}
 
-OrderRequest TrackingServiceImpl::ToOrderRequest(const v1::OrderRef& ref,
+OrderRequest TrackingServiceImpl::ToOrderRequest(const RpcScope& scope, const v1::OrderRef& ref,
                                                  const v1::CacheControl& cache,
                                                  absl::Time deadline) const {
   OrderRequest order;
+  order.tenant = scope.tenant();
+  order.trace = scope.trace();
   order.order_id = ref.order_id();
   order.marketplace_id = ref.marketplace_id();
   order.channel = ref.channel();
@@ -145,7 +113,8 @@ absl::Time TrackingServiceImpl::DeadlineOf(const grpc::CallbackServerContext* co
 grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
     grpc::CallbackServerContext* context, const v1::TrackShipmentRequest* request,
     v1::TrackShipmentResponse* response) {
-  auto scope = std::make_shared<RpcScope>(metrics_, context, "TrackShipment");
+  auto scope = std::make_shared<RpcScope>(context, "TrackShipment", metrics_, settings_.auth);
+  if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateTrackShipment("", *request); !status.ok()) {
     scope->Finish(status);
     return scope->reactor();
@@ -156,17 +125,22 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
   track.carrier = request->shipment().carrier();
   track.cache = request->cache();
   track.deadline = DeadlineOf(context);
+  track.tenant = scope->tenant();
+  track.trace = scope->trace();
   lookup_.Track(track, [this, scope, response,
                         number = track.tracking_number](absl::StatusOr<v1::Shipment> shipment) {
     std::vector<std::string> states;
     std::string digest;
+    RpcDetails details;
     if (shipment.ok()) {
       states.push_back(StateOf(*shipment));
       digest = PayloadDigests(nullptr, &*shipment);
+      AddCacheLayers(*shipment, &details.cache_layers);
       *response->mutable_shipment() = *std::move(shipment);
     }
-    Audit("TrackShipment", "", {number}, shipment.status(), std::move(states), std::move(digest));
-    scope->Finish(shipment.status());
+    Audit(scope->tenant(), "TrackShipment", "", {number}, shipment.status(), std::move(states),
+          std::move(digest));
+    scope->Finish(shipment.status(), details);
   });
   return scope->reactor();
 }
@@ -174,7 +148,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
 grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
     grpc::CallbackServerContext* context, const v1::BatchTrackShipmentsRequest* request,
     v1::BatchTrackShipmentsResponse* response) {
-  auto scope = std::make_shared<RpcScope>(metrics_, context, "BatchTrackShipments");
+  auto scope = std::make_shared<RpcScope>(context, "BatchTrackShipments", metrics_, settings_.auth);
+  if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateBatchTrackShipments(*request); !status.ok()) {
     scope->Finish(status);
     return scope->reactor();
@@ -182,7 +157,13 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
   const absl::Time deadline = DeadlineOf(context);
   const int count = request->requests_size();
   for (int i = 0; i < count; ++i) response->add_results();
-  auto finish = [scope] { scope->Finish(absl::OkStatus()); };
+  auto finish = [scope, response] {
+    RpcDetails details;
+    for (const auto& result : response->results()) {
+      if (result.has_shipment()) AddCacheLayers(result.shipment(), &details.cache_layers);
+    }
+    scope->Finish(absl::OkStatus(), details);
+  };
   auto fan_in = std::make_shared<FanIn<decltype(finish)>>(count, std::move(finish));
   for (int i = 0; i < count; ++i) {
     const v1::TrackShipmentRequest& item = request->requests(i);
@@ -192,6 +173,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
     track.carrier = item.shipment().carrier();
     track.cache = item.cache();
     track.deadline = deadline;
+    track.tenant = scope->tenant();
+    track.trace = scope->trace();
     v1::ShipmentResult* slot = response->mutable_results(i);
     lookup_.Track(track, [fan_in, slot,
                           number = track.tracking_number](absl::StatusOr<v1::Shipment> shipment) {
@@ -209,25 +192,28 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
 grpc::ServerUnaryReactor* TrackingServiceImpl::GetOrderTracking(
     grpc::CallbackServerContext* context, const v1::GetOrderTrackingRequest* request,
     v1::GetOrderTrackingResponse* response) {
-  auto scope = std::make_shared<RpcScope>(metrics_, context, "GetOrderTracking");
+  auto scope = std::make_shared<RpcScope>(context, "GetOrderTracking", metrics_, settings_.auth);
+  if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateGetOrderTracking("", *request); !status.ok()) {
     scope->Finish(status);
     return scope->reactor();
   }
-  orders_.Get(ToOrderRequest(request->order(), request->cache(), DeadlineOf(context)),
+  orders_.Get(ToOrderRequest(*scope, request->order(), request->cache(), DeadlineOf(context)),
               [this, scope, response,
                order_id = request->order().order_id()](absl::StatusOr<OrderAnswer> answer) {
                 std::vector<std::string> states;
                 std::string digest;
+                RpcDetails details;
                 if (answer.ok()) {
                   AddOrderStates(answer->order, &states);
                   digest = PayloadDigests(&answer->order, nullptr);
+                  AddCacheLayers(answer->order, &details.cache_layers);
                   *response->mutable_order() = std::move(answer->order);
                   for (auto& error : answer->errors) *response->add_errors() = std::move(error);
                 }
-                Audit("GetOrderTracking", "", {order_id}, answer.status(), std::move(states),
-                      std::move(digest));
-                scope->Finish(answer.status());
+                Audit(scope->tenant(), "GetOrderTracking", "", {order_id}, answer.status(),
+                      std::move(states), std::move(digest));
+                scope->Finish(answer.status(), details);
               });
   return scope->reactor();
 }
@@ -235,7 +221,9 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::GetOrderTracking(
 grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
     grpc::CallbackServerContext* context, const v1::BatchGetOrderTrackingRequest* request,
     v1::BatchGetOrderTrackingResponse* response) {
-  auto scope = std::make_shared<RpcScope>(metrics_, context, "BatchGetOrderTracking");
+  auto scope =
+      std::make_shared<RpcScope>(context, "BatchGetOrderTracking", metrics_, settings_.auth);
+  if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateBatchGetOrderTracking(*request); !status.ok()) {
     scope->Finish(status);
     return scope->reactor();
@@ -243,13 +231,19 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
   const absl::Time deadline = DeadlineOf(context);
   const int count = request->requests_size();
   for (int i = 0; i < count; ++i) response->add_results();
-  auto finish = [scope] { scope->Finish(absl::OkStatus()); };
+  auto finish = [scope, response] {
+    RpcDetails details;
+    for (const auto& result : response->results()) {
+      if (result.has_response()) AddCacheLayers(result.response().order(), &details.cache_layers);
+    }
+    scope->Finish(absl::OkStatus(), details);
+  };
   auto fan_in = std::make_shared<FanIn<decltype(finish)>>(count, std::move(finish));
   for (int i = 0; i < count; ++i) {
     const v1::GetOrderTrackingRequest& item = request->requests(i);
     v1::OrderTrackingResult* slot = response->mutable_results(i);
     orders_.Get(
-        ToOrderRequest(item.order(), item.cache(), deadline),
+        ToOrderRequest(*scope, item.order(), item.cache(), deadline),
         [fan_in, slot, order_id = item.order().order_id()](absl::StatusOr<OrderAnswer> answer) {
           if (answer.ok()) {
             v1::GetOrderTrackingResponse* found = slot->mutable_response();
@@ -267,7 +261,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
 grpc::ServerUnaryReactor* TrackingServiceImpl::DetectCarrier(
     grpc::CallbackServerContext* context, const v1::DetectCarrierRequest* request,
     v1::DetectCarrierResponse* response) {
-  auto scope = std::make_shared<RpcScope>(metrics_, context, "DetectCarrier");
+  auto scope = std::make_shared<RpcScope>(context, "DetectCarrier", metrics_, settings_.auth);
+  if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateDetectCarrier(*request); !status.ok()) {
     scope->Finish(status);
     return scope->reactor();
@@ -280,7 +275,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::DetectCarrier(
 grpc::ServerUnaryReactor* TrackingServiceImpl::RenderReply(grpc::CallbackServerContext* context,
                                                            const v1::RenderReplyRequest* request,
                                                            v1::RenderReplyResponse* response) {
-  auto scope = std::make_shared<RpcScope>(metrics_, context, "RenderReply");
+  auto scope = std::make_shared<RpcScope>(context, "RenderReply", metrics_, settings_.auth);
+  if (!scope->Admit()) return scope->reactor();
   absl::Status status = ValidateRenderReply(*request);
   if (status.ok()) {
     // The number as carriers print it: upper case, no spaces or dashes.
@@ -308,7 +304,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::RenderReply(grpc::CallbackServerC
 grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServerContext* context,
                                                             const v1::EnrichTicketRequest* request,
                                                             v1::EnrichTicketResponse* response) {
-  auto scope = std::make_shared<RpcScope>(metrics_, context, "EnrichTicket");
+  auto scope = std::make_shared<RpcScope>(context, "EnrichTicket", metrics_, settings_.auth);
+  if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateEnrichTicket(*request); !status.ok()) {
     scope->Finish(status);
     return scope->reactor();
@@ -327,6 +324,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
     track.carrier = carrier;
     track.cache = request->cache();
     track.deadline = deadline;
+    track.tenant = scope->tenant();
+    track.trace = scope->trace();
     lookups.push_back(std::move(track));
   };
 
@@ -337,7 +336,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
                  request->shipment().carrier());
       break;
     case v1::EnrichTicketRequest::kOrder:
-      order_lookups.push_back(ToOrderRequest(request->order(), request->cache(), deadline));
+      order_lookups.push_back(ToOrderRequest(*scope, request->order(), request->cache(), deadline));
       break;
     case v1::EnrichTicketRequest::kText: {
       const std::string text =
@@ -352,7 +351,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
         ref.set_order_id(order_id);
         ref.set_marketplace_id(request->marketplace_id());
         ref.set_channel(v1::SALES_CHANNEL_AMAZON);
-        order_lookups.push_back(ToOrderRequest(ref, request->cache(), deadline));
+        order_lookups.push_back(ToOrderRequest(*scope, ref, request->cache(), deadline));
       }
       for (const std::string& number : ids.tracking_numbers) {
         enrichment->add_extracted_tracking_numbers(number);
@@ -366,7 +365,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
 
   // Flags, next action, reply and evidence from what the lookups found. Pure
   // and fast (no I/O), so it runs on whichever thread finishes the lookups.
-  auto complete = [this, ticket, enrichment, ticket_id = request->ticket_id()] {
+  auto complete = [this, scope, ticket, enrichment, ticket_id = request->ticket_id()] {
     enrichment::CompleteEnrichment(ticket, *settings_.templates, settings_.enrichment,
                                    settings_.reply_policy, settings_.clock(), enrichment);
     std::vector<std::string> subjects;
@@ -380,12 +379,18 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
       states.push_back(StateOf(shipment));
     }
     for (const auto& error : enrichment->errors()) subjects.push_back(error.subject());
-    Audit("EnrichTicket", ticket_id, std::move(subjects), absl::OkStatus(), std::move(states),
-          enrichment->evidence().digest());
+    Audit(scope->tenant(), "EnrichTicket", ticket_id, std::move(subjects), absl::OkStatus(),
+          std::move(states), enrichment->evidence().digest());
+    RpcDetails details;
+    details.ticket_id = ticket_id;
+    for (const auto& order : enrichment->orders()) AddCacheLayers(order, &details.cache_layers);
+    for (const auto& shipment : enrichment->shipments()) {
+      AddCacheLayers(shipment, &details.cache_layers);
+    }
+    return details;
   };
   if (lookups.empty() && order_lookups.empty()) {
-    complete();
-    scope->Finish(absl::OkStatus());
+    scope->Finish(absl::OkStatus(), complete());
     return scope->reactor();
   }
   struct Collected {
@@ -421,8 +426,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
         *enrichment->add_errors() = ToLookupError(numbers[i], result.status());
       }
     }
-    complete();
-    scope->Finish(absl::OkStatus());
+    scope->Finish(absl::OkStatus(), complete());
   };
   auto fan_in = std::make_shared<FanIn<decltype(finish)>>(lookups.size() + order_lookups.size(),
                                                           std::move(finish));

@@ -1,7 +1,9 @@
 // TrackingServiceImpl: the trackenrich.v1.TrackingService on gRPC's callback
-// API. Each method validates its request, hands the work to the lookup
-// pipeline and returns; the reactor is finished from the pipeline's
-// completion, so no gRPC thread ever waits on an upstream. EnrichTicket adds
+// API. Each method admits the caller (API key and tenant, see RpcScope),
+// validates its request, hands the work to the lookup pipeline and returns;
+// the reactor is finished from the pipeline's completion, so no gRPC thread
+// ever waits on an upstream. Lookups run as the caller's tenant (its cache
+// entries, rate limits, SP-API seller and audit stream) and carry its trace. EnrichTicket adds
 // flags, next action, reply and evidence (services/enrichment) once its
 // lookups are in; RenderReply renders a named template.
 #ifndef TRACKENRICH_SERVICES_SERVER_TRACKING_SERVICE_H_
@@ -13,11 +15,13 @@
 #include "absl/time/time.h"
 
 #include "services/audit/audit_log.h"
+#include "services/auth/api_key_auth.h"
 #include "services/enrichment/enrichment_settings.h"
 #include "services/enrichment/reply_templates.h"
 #include "services/lookup/order_lookup.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
+#include "services/server/rpc_scope.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"
 
 namespace trackenrich::server {
@@ -35,6 +39,8 @@ struct TrackingServiceSettings {
   std::function<absl::Time()> clock = absl::Now;
   // Where each lookup is recorded; null: nowhere.
   audit::AuditLog* audit = nullptr;
+  // Who may call, as which tenant; null: everyone, as tenant "default".
+  const auth::ApiKeyAuthenticator* auth = nullptr;
 };
 
 class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
@@ -66,10 +72,11 @@ class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
 
  private:
   absl::Time DeadlineOf(const grpc::CallbackServerContext* context) const;
-  void Audit(const char* method, std::string ticket_id, std::vector<std::string> subjects,
-             const absl::Status& status, std::vector<std::string> states, std::string digest) const;
-  OrderRequest ToOrderRequest(const v1::OrderRef& ref, const v1::CacheControl& cache,
-                              absl::Time deadline) const;
+  void Audit(const std::string& tenant, const char* method, std::string ticket_id,
+             std::vector<std::string> subjects, const absl::Status& status,
+             std::vector<std::string> states, std::string digest) const;
+  OrderRequest ToOrderRequest(const RpcScope& scope, const v1::OrderRef& ref,
+                              const v1::CacheControl& cache, absl::Time deadline) const;
 
   ShipmentLookup& lookup_;
   OrderLookup& orders_;

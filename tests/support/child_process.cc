@@ -94,6 +94,20 @@ int ChildProcess::Wait() {
   return status;
 }
 
+int ChildProcess::WaitFor(absl::Duration timeout) {
+  if (reaped_ || pid_ <= 0) return -1;
+  const absl::Time deadline = absl::Now() + timeout;
+  do {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      reaped_ = true;
+      return status;
+    }
+    absl::SleepFor(absl::Milliseconds(10));
+  } while (absl::Now() < deadline);
+  return -1;
+}
+
 bool ChildProcess::running() {
   if (reaped_ || pid_ <= 0) return false;
   int status = 0;

@@ -42,6 +42,8 @@ class ChildProcess {
   void Signal(int signal);
   // Waits for the exit; returns the wait status (-1 if already reaped).
   int Wait();
+  // Waits at most `timeout`; the wait status, or -1 when it is still running.
+  int WaitFor(absl::Duration timeout);
   bool running();
   pid_t pid() const { return pid_; }
 

@@ -31,7 +31,7 @@ void AddExtension(X509* cert, X509* issuer, int nid, const char* value) {
 }
 
 X509* NewCertificate(EVP_PKEY* key, const std::string& common_name, X509* issuer,
-                     EVP_PKEY* issuer_key, long serial) {
+                     EVP_PKEY* issuer_key, long serial, const char* usage = "serverAuth") {
   X509* cert = X509_new();
   X509_set_version(cert, 2);
   ASN1_INTEGER_set(X509_get_serialNumber(cert), serial);
@@ -50,7 +50,7 @@ X509* NewCertificate(EVP_PKEY* key, const std::string& common_name, X509* issuer
   } else {
     AddExtension(cert, signer, NID_basic_constraints, "critical,CA:FALSE");
     AddExtension(cert, signer, NID_subject_alt_name, ("DNS:" + common_name).c_str());
-    AddExtension(cert, signer, NID_ext_key_usage, "serverAuth");
+    AddExtension(cert, signer, NID_ext_key_usage, usage);
   }
   X509_sign(cert, issuer_key == nullptr ? key : issuer_key, EVP_sha256());
   return cert;
@@ -84,11 +84,16 @@ TestCertificates MakeTestCertificates(const std::string& host) {
   X509* ca = NewCertificate(ca_key, "trackenrich test CA", nullptr, nullptr, serial++);
   EVP_PKEY* server_key = NewKey();
   X509* server = NewCertificate(server_key, host, ca, ca_key, serial++);
+  EVP_PKEY* client_key = NewKey();
+  X509* client =
+      NewCertificate(client_key, "trackenrich-test-client", ca, ca_key, serial++, "clientAuth");
 
   TestCertificates certs;
   certs.ca_pem = CertPem(ca);
   certs.server_chain_pem = CertPem(server);
   certs.server_key_pem = KeyPem(server_key);
+  certs.client_chain_pem = CertPem(client);
+  certs.client_key_pem = KeyPem(client_key);
   char path[] = "/tmp/trackenrich-test-ca-XXXXXX";
   const int fd = mkstemp(path);
   if (fd < 0) throw std::runtime_error("mkstemp failed");
@@ -104,6 +109,8 @@ TestCertificates MakeTestCertificates(const std::string& host) {
   }();
   to_remove->push_back(certs.ca_file);
 
+  X509_free(client);
+  EVP_PKEY_free(client_key);
   X509_free(server);
   EVP_PKEY_free(server_key);
   X509_free(ca);

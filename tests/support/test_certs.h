@@ -1,5 +1,6 @@
 // Throw-away TLS material made at run time: a CA and server certificates it
-// signs, for HTTPS tests against the sandbox.
+// signs, for HTTPS tests against the sandbox, and a client certificate it
+// signs, for mutual TLS.
 //   TestCertificates certs = MakeTestCertificates("localhost");
 //   sandbox options: certs.server_chain_pem / certs.server_key_pem
 //   client options:  ca_file = certs.ca_file
@@ -16,9 +17,13 @@ struct TestCertificates {
   std::string ca_file;
   std::string server_chain_pem;
   std::string server_key_pem;
+  // A client certificate (extended key usage clientAuth) from the same CA.
+  std::string client_chain_pem;
+  std::string client_key_pem;
 };
 
-// A new CA, and a server certificate for DNS name `host` signed by it.
+// A new CA, a server certificate for DNS name `host` and a client
+// certificate, both signed by it.
 TestCertificates MakeTestCertificates(const std::string& host);
 
 }  // namespace trackenrich::testing

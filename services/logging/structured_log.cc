@@ -1,0 +1,227 @@
+#include "services/logging/structured_log.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "spdlog/formatter.h"
+#include "spdlog/sinks/stdout_sinks.h"
+#include "spdlog/spdlog.h"
+
+namespace trackenrich::logging {
+namespace {
+
+constexpr char kRpcLogger[] = "rpc";
+
+// The RPC logger once ConfigureLogging ran (kept alive by `Installed`).
+std::atomic<spdlog::logger*> rpc_logger{nullptr};
+std::atomic<bool> json_format{false};
+
+std::mutex& InstallMutex() {
+  static std::mutex* const mu = new std::mutex();
+  return *mu;
+}
+
+// Every logger ever installed stays alive, so a line being written while the
+// loggers are swapped never uses a destroyed one.
+std::vector<std::shared_ptr<spdlog::logger>>& Installed() {
+  static auto* const loggers = new std::vector<std::shared_ptr<spdlog::logger>>();
+  return *loggers;
+}
+
+absl::string_view LevelName(spdlog::level::level_enum level) {
+  switch (level) {
+    case spdlog::level::trace:
+      return "trace";
+    case spdlog::level::debug:
+      return "debug";
+    case spdlog::level::info:
+      return "info";
+    case spdlog::level::warn:
+      return "warn";
+    case spdlog::level::err:
+      return "error";
+    case spdlog::level::critical:
+      return "critical";
+    default:
+      return "off";
+  }
+}
+
+// One JSON object per line. Lines of the RPC logger carry their fields as
+// JSON members already; every other line's text becomes "msg".
+class JsonFormatter final : public spdlog::formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
+    const absl::Time time = absl::FromChrono(msg.time);
+    std::string line = absl::StrCat(
+        "{\"time\":\"", absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", time, absl::UTCTimeZone()),
+        "\",\"level\":\"", LevelName(msg.level), "\",");
+    const absl::string_view logger(msg.logger_name.data(), msg.logger_name.size());
+    const absl::string_view payload(msg.payload.data(), msg.payload.size());
+    if (logger == kRpcLogger) {
+      absl::StrAppend(&line, "\"event\":\"rpc\",", payload, "}\n");
+    } else {
+      absl::StrAppend(&line, "\"logger\":\"", JsonEscape(logger), "\",\"msg\":\"",
+                      JsonEscape(payload), "\"}\n");
+    }
+    dest.append(line.data(), line.data() + line.size());
+  }
+
+  std::unique_ptr<spdlog::formatter> clone() const override {
+    return std::make_unique<JsonFormatter>();
+  }
+};
+
+bool IsServerFault(absl::string_view code) {
+  return code == "UNAVAILABLE" || code == "INTERNAL" || code == "DEADLINE_EXCEEDED" ||
+         code == "RESOURCE_EXHAUSTED" || code == "UNKNOWN" || code == "DATA_LOSS" ||
+         code == "FAILED_PRECONDITION" || code == "UNIMPLEMENTED" || code == "ABORTED";
+}
+
+void AppendField(std::string* out, absl::string_view name, absl::string_view value) {
+  absl::StrAppend(out, out->empty() ? "" : ",", "\"", name, "\":\"", JsonEscape(value), "\"");
+}
+
+// Length of the UTF-8 sequence starting at text[i], or 0 when it is not one.
+size_t Utf8Length(absl::string_view text, size_t i) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  size_t length = 0;
+  if (byte >= 0xc2 && byte <= 0xdf) {
+    length = 2;
+  } else if (byte >= 0xe0 && byte <= 0xef) {
+    length = 3;
+  } else if (byte >= 0xf0 && byte <= 0xf4) {
+    length = 4;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+absl::StatusOr<LogFormat> ParseLogFormat(absl::string_view name) {
+  if (name == "json") return LogFormat::kJson;
+  if (name == "text") return LogFormat::kText;
+  return absl::InvalidArgumentError("must be \"json\" or \"text\"");
+}
+
+void ConfigureLogging(LogFormat format) {
+  std::lock_guard<std::mutex> lock(InstallMutex());
+  const spdlog::level::level_enum level = spdlog::default_logger()->level();
+  auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+  if (format == LogFormat::kJson) {
+    sink->set_formatter(std::make_unique<JsonFormatter>());
+  } else {
+    sink->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%n] [%l] %v");
+  }
+  auto main = std::make_shared<spdlog::logger>("trackenrich", sink);
+  auto rpc = std::make_shared<spdlog::logger>(kRpcLogger, sink);
+  main->set_level(level);
+  rpc->set_level(level);
+  Installed().push_back(main);
+  Installed().push_back(rpc);
+  spdlog::set_default_logger(main);
+  json_format = format == LogFormat::kJson;
+  rpc_logger = rpc.get();
+}
+
+std::string RpcJsonFields(const RpcLogRecord& record) {
+  std::string out;
+  AppendField(&out, "request_id", record.request_id);
+  AppendField(&out, "tenant", record.tenant);
+  AppendField(&out, "method", record.method);
+  AppendField(&out, "code", record.code);
+  absl::StrAppend(&out, ",\"latency_ms\":", absl::StrFormat("%.3f", record.latency_ms));
+  if (!record.message.empty()) AppendField(&out, "message", record.message);
+  absl::StrAppend(&out, ",\"cache\":[");
+  for (size_t i = 0; i < record.cache_layers.size(); ++i) {
+    absl::StrAppend(&out, i == 0 ? "" : ",", "\"", JsonEscape(record.cache_layers[i]), "\"");
+  }
+  absl::StrAppend(&out, "],\"upstream_calls\":", record.upstream_calls);
+  if (!record.ticket_id.empty()) AppendField(&out, "ticket_id", record.ticket_id);
+  AppendField(&out, "trace_id", record.trace_id);
+  AppendField(&out, "span_id", record.span_id);
+  if (!record.parent_span_id.empty()) AppendField(&out, "parent_span_id", record.parent_span_id);
+  return out;
+}
+
+void LogRpc(const RpcLogRecord& record) {
+  const spdlog::level::level_enum level =
+      IsServerFault(record.code) ? spdlog::level::warn : spdlog::level::info;
+  spdlog::logger* rpc = rpc_logger.load();
+  if (rpc != nullptr && json_format.load()) {
+    if (rpc->should_log(level)) rpc->log(level, RpcJsonFields(record));
+    return;
+  }
+  spdlog::logger* logger = rpc != nullptr ? rpc : spdlog::default_logger_raw();
+  if (!logger->should_log(level)) return;
+  std::string text = absl::StrFormat(
+      "%s %s %.3fms request_id=%s tenant=%s cache=%s upstream_calls=%d trace_id=%s span_id=%s",
+      record.method, record.code, record.latency_ms, record.request_id, record.tenant,
+      record.cache_layers.empty() ? "-" : absl::StrJoin(record.cache_layers, ","),
+      record.upstream_calls, record.trace_id, record.span_id);
+  // Escaped as in JSON, so that no caller-given text can start a new line.
+  if (!record.ticket_id.empty()) {
+    absl::StrAppend(&text, " ticket_id=\"", JsonEscape(record.ticket_id), "\"");
+  }
+  if (!record.message.empty()) absl::StrAppend(&text, ": ", JsonEscape(record.message));
+  logger->log(level, text);
+}
+
+std::string JsonEscape(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const size_t length = Utf8Length(text, i);
+      if (length == 0) {
+        out += "\xef\xbf\xbd";
+        ++i;
+      } else {
+        out.append(text.data() + i, length);
+        i += length;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          out += absl::StrFormat("\\u%04x", c);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace trackenrich::logging

@@ -1,0 +1,131 @@
+#include "services/server/rpc_scope.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+#include "services/logging/structured_log.h"
+
+namespace trackenrich::server {
+namespace {
+
+absl::string_view Metadata(const grpc::CallbackServerContext* context, absl::string_view key) {
+  const auto& metadata = context->client_metadata();
+  auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
+  if (it == metadata.end()) return "";
+  return absl::string_view(it->second.data(), it->second.size());
+}
+
+grpc::Status ToGrpc(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
+}
+
+void AddLayer(v1::CacheLayer layer, std::vector<std::string>* layers) {
+  const char* name = nullptr;
+  switch (layer) {
+    case v1::CACHE_LAYER_NONE:
+      name = "upstream";
+      break;
+    case v1::CACHE_LAYER_MEMORY:
+      name = "memory";
+      break;
+    case v1::CACHE_LAYER_REDIS:
+      name = "redis";
+      break;
+    case v1::CACHE_LAYER_COALESCED:
+      name = "coalesced";
+      break;
+    default:
+      return;
+  }
+  if (std::find(layers->begin(), layers->end(), name) == layers->end()) layers->push_back(name);
+}
+
+}  // namespace
+
+RpcScope::RpcScope(grpc::CallbackServerContext* context, const char* method,
+                   ServiceMetrics& metrics, const auth::ApiKeyAuthenticator* auth)
+    : context_(context),
+      reactor_(context->DefaultReactor()),
+      method_(method),
+      metrics_(metrics),
+      auth_(auth),
+      started_(absl::Now()),
+      request_id_(RequestIdFrom(Metadata(context, "x-request-id"))),
+      trace_(http::TraceContext::Continue(Metadata(context, "traceparent"))) {
+  metrics_.RpcStarted();
+  context_->AddInitialMetadata("x-request-id", request_id_);
+}
+
+bool RpcScope::Admit() {
+  const absl::string_view requested = Metadata(context_, "x-tenant");
+  if (auth_ == nullptr) {
+    tenant_ = std::string(auth::kDefaultTenant);
+    if (requested.empty() || requested == tenant_) return true;
+    metrics_.RecordAuthRejection("wrong_tenant");
+    Finish(absl::PermissionDeniedError(
+        absl::StrCat("x-tenant: the caller may not act for tenant '", requested, "'")));
+    return false;
+  }
+  const absl::string_view key =
+      auth::ApiKeyFromHeaders(Metadata(context_, "x-api-key"), Metadata(context_, "authorization"));
+  absl::StatusOr<std::string> tenant = auth_->Authenticate(key, requested);
+  if (tenant.ok()) {
+    tenant_ = *std::move(tenant);
+    return true;
+  }
+  metrics_.RecordAuthRejection(tenant.status().code() == absl::StatusCode::kPermissionDenied
+                                   ? "wrong_tenant"
+                               : key.empty() ? "missing_key"
+                                             : "invalid_key");
+  Finish(tenant.status());
+  return false;
+}
+
+void RpcScope::Finish(const absl::Status& status, const RpcDetails& details) {
+  const absl::Duration latency = absl::Now() - started_;
+  const std::string code = absl::StatusCodeToString(status.code());
+  metrics_.RecordRpc(method_, code, latency);
+  if (!tenant_.empty()) metrics_.RecordTenantRpc(tenant_, code);
+  logging::RpcLogRecord record;
+  record.request_id = request_id_;
+  record.tenant = tenant_;
+  record.method = method_;
+  record.code = code;
+  record.latency_ms = absl::ToDoubleMilliseconds(latency);
+  record.message = std::string(status.message());
+  record.cache_layers = details.cache_layers;
+  record.upstream_calls =
+      trace_.upstream_requests != nullptr ? trace_.upstream_requests->load() : 0;
+  record.ticket_id = details.ticket_id;
+  record.trace_id = trace_.trace_id;
+  record.span_id = trace_.span_id;
+  record.parent_span_id = trace_.parent_span_id;
+  logging::LogRpc(record);
+  metrics_.RpcFinished();
+  reactor_->Finish(ToGrpc(status));
+}
+
+void AddCacheLayers(const v1::Shipment& shipment, std::vector<std::string>* layers) {
+  AddLayer(shipment.provenance().cache_layer(), layers);
+}
+
+void AddCacheLayers(const v1::Order& order, std::vector<std::string>* layers) {
+  AddLayer(order.provenance().cache_layer(), layers);
+  for (const v1::Shipment& shipment : order.shipments()) AddCacheLayers(shipment, layers);
+}
+
+std::string RequestIdFrom(absl::string_view incoming) {
+  bool usable = !incoming.empty() && incoming.size() <= 64;
+  for (char c : incoming) {
+    if (!usable) break;
+    usable = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '.' || c == '_' || c == ':' || c == '-';
+  }
+  if (usable) return std::string(incoming);
+  return absl::StrCat(http::NewSpanId(), http::NewSpanId());
+}
+
+}  // namespace trackenrich::server

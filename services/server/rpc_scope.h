@@ -1,0 +1,81 @@
+// RpcScope: what every TrackingService call passes on its way in and out.
+// In: the caller's API key and tenant (checked before the request is
+// validated), a request ID (the caller's `x-request-id` when it is a plain
+// token, else a new one; echoed in response metadata `x-request-id`) and the
+// W3C trace context (`traceparent` continued, or a new trace). Out: the RPC
+// metrics and the one structured log line (services/logging).
+//
+//   auto scope = std::make_shared<RpcScope>(context, "TrackShipment", metrics, auth);
+//   if (!scope->Admit()) return scope->reactor();   // finished with the auth error
+//   TrackRequest track{.tenant = scope->tenant(), .trace = scope->trace(), ...};
+//   ... scope->Finish(status, {.cache_layers = layers});
+#ifndef TRACKENRICH_SERVICES_SERVER_RPC_SCOPE_H_
+#define TRACKENRICH_SERVICES_SERVER_RPC_SCOPE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "grpcpp/server_context.h"
+#include "grpcpp/support/server_callback.h"
+
+#include "adapters/http/trace_context.h"
+#include "services/auth/api_key_auth.h"
+#include "services/metrics/service_metrics.h"
+#include "trackenrich/v1/order.pb.h"
+#include "trackenrich/v1/shipment.pb.h"
+
+namespace trackenrich::server {
+
+// What a call reports besides its status, for its log line.
+struct RpcDetails {
+  // From AddCacheLayers.
+  std::vector<std::string> cache_layers;
+  std::string ticket_id;
+};
+
+class RpcScope {
+ public:
+  // `auth` null: every call runs as tenant "default" (no keys configured).
+  RpcScope(grpc::CallbackServerContext* context, const char* method, ServiceMetrics& metrics,
+           const auth::ApiKeyAuthenticator* auth);
+
+  // Authenticates the caller. False when refused: the call is then finished
+  // with UNAUTHENTICATED or PERMISSION_DENIED.
+  bool Admit();
+
+  grpc::ServerUnaryReactor* reactor() const { return reactor_; }
+  // Set by Admit.
+  const std::string& tenant() const { return tenant_; }
+  const http::TraceContext& trace() const { return trace_; }
+  const std::string& request_id() const { return request_id_; }
+
+  // Records, logs and finishes the call. Call once.
+  void Finish(const absl::Status& status, const RpcDetails& details = {});
+
+ private:
+  grpc::CallbackServerContext* context_;
+  grpc::ServerUnaryReactor* reactor_;
+  const char* method_;
+  ServiceMetrics& metrics_;
+  const auth::ApiKeyAuthenticator* auth_;
+  const absl::Time started_;
+  std::string request_id_;
+  http::TraceContext trace_;
+  std::string tenant_;
+};
+
+// Adds how `shipment` (or `order` and its packages) was served to `layers`
+// ("upstream", "memory", "redis", "coalesced"), each name once.
+void AddCacheLayers(const v1::Shipment& shipment, std::vector<std::string>* layers);
+void AddCacheLayers(const v1::Order& order, std::vector<std::string>* layers);
+
+// `incoming` when it is 1-64 characters of [A-Za-z0-9._:-], else a new
+// random ID (32 hex digits).
+std::string RequestIdFrom(absl::string_view incoming);
+
+}  // namespace trackenrich::server
+
+#endif  // TRACKENRICH_SERVICES_SERVER_RPC_SCOPE_H_
