@@ -1,0 +1,459 @@
+#!/usr/bin/env bash
+# The service benchmark: one table per run (see BENCHMARKS.md).
+#
+#   deploy/build.sh trackenrich trackenrich_sandbox grpc_load echo_server http_client_bench
+#   tests/bench/run.sh            # the full run, about 5 minutes on 2 cores
+#   tests/bench/run.sh --quick    # a short run for trying the harness
+#
+# Rows, each on a fresh server process: the echo server (the ceiling); the
+# service on L1 hits; the same at 70% of that peak, paced; on Redis hits with
+# L1 off (a redis-server of its own); on misses through the standalone sandbox
+# with 200 ms added upstream latency, 2,000 calls in flight on distinct keys.
+# Then the coalescing figure (N identical cold calls at once → upstream calls,
+# from the sandbox's counters), miss throughput against in-flight ÷ latency,
+# and the HTTP client benchmark. Every reply's status is checked by grpc_load
+# and its counts are checked against the service's /metrics. Servers and
+# redis bind free ports and are stopped on exit.
+#
+# Environment: TRACKENRICH_BUILD_DIR (default build/), BENCH_OUT (where the raw
+# JSON lines and logs go; default build/bench-results), and the sizes below.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${TRACKENRICH_BUILD_DIR:-$root/build}
+out=${BENCH_OUT:-$build/bench-results}
+
+quick=0
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=1 ;;
+    -h | --help)
+      sed -n '2,20p' "${BASH_SOURCE[0]}"
+      exit 0
+      ;;
+    *)
+      echo "run.sh: unknown argument $arg" >&2
+      exit 2
+      ;;
+  esac
+done
+
+# Sizes. Hit rows: HIT_REQUESTS calls, HIT_IN_FLIGHT at once over
+# HIT_IN_FLIGHT/HIT_STREAMS_PER_CHANNEL connections, cycling over HIT_KEYS
+# warmed numbers. Miss rows: MISS_REQUESTS distinct cold numbers, MISS_IN_FLIGHT
+# at once (then MISS_LOW_REQUESTS at MISS_LOW_IN_FLIGHT), MISS_LATENCY_MS added
+# by the sandbox. Paced row: PACED_SECONDS long.
+if ((quick)); then
+  : "${HIT_REQUESTS:=20000}" "${MISS_REQUESTS:=4000}" "${MISS_LOW_REQUESTS:=2000}"
+  : "${PACED_SECONDS:=3}"
+  : "${COALESCE_CALLS:=500}" "${HTTP_CLIENT_REQUESTS:=2000}"
+else
+  : "${HIT_REQUESTS:=300000}" "${MISS_REQUESTS:=40000}" "${MISS_LOW_REQUESTS:=15000}"
+  : "${PACED_SECONDS:=20}"
+  : "${COALESCE_CALLS:=1000}" "${HTTP_CLIENT_REQUESTS:=20000}"
+fi
+: "${HIT_IN_FLIGHT:=64}" "${HIT_STREAMS_PER_CHANNEL:=16}" "${HIT_KEYS:=1000}"
+: "${LOAD_THREADS:=1}" "${MISS_IN_FLIGHT:=2000}" "${MISS_LOW_IN_FLIGHT:=400}"
+: "${MISS_LATENCY_MS:=200}"
+: "${PACED_FRACTION:=0.7}"
+
+server_bin=$build/services/trackenrich
+sandbox_bin=$build/services/trackenrich_sandbox
+load_bin=$build/tests/grpc_load
+echo_bin=$build/tests/echo_server
+http_bench_bin=$build/tests/http_client_bench
+for bin in "$server_bin" "$sandbox_bin" "$load_bin" "$echo_bin"; do
+  if [[ ! -x $bin ]]; then
+    echo "run.sh: $bin is missing; build it first:" >&2
+    echo "  deploy/build.sh trackenrich trackenrich_sandbox grpc_load echo_server http_client_bench" >&2
+    exit 2
+  fi
+done
+command -v redis-server >/dev/null || { echo "run.sh: redis-server is not installed" >&2; exit 2; }
+command -v curl >/dev/null || { echo "run.sh: curl is not installed" >&2; exit 2; }
+
+mkdir -p "$out"
+rm -f "$out"/*.json "$out"/*.log "$out"/*.txt
+work=$(mktemp -d /tmp/trackenrich-bench-XXXXXX)
+# A connection per upstream call in flight, on both ends.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+# --- processes ---------------------------------------------------------------
+
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# stop PID: SIGTERM, then SIGKILL after 5 s.
+stop() {
+  local pid=$1
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# start NAME REGEX CMD...: runs CMD in the background (stdout in $work/NAME.out,
+# stderr in $out/NAME.log) and waits up to 20 s for a stdout line matching
+# REGEX. Sets started_pid and started_match (the line).
+start() {
+  local name=$1 regex=$2
+  shift 2
+  "$@" >"$work/$name.out" 2>"$out/$name.log" &
+  started_pid=$!
+  pids+=("$started_pid")
+  for _ in $(seq 1 200); do
+    if started_match=$(grep -E -m1 "$regex" "$work/$name.out"); then return 0; fi
+    if ! kill -0 "$started_pid" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "run.sh: $name did not start; its log:" >&2
+  tail -20 "$out/$name.log" >&2
+  exit 1
+}
+
+start_sandbox() {
+  start sandbox 'listening on http://' "$sandbox_bin" --listen=127.0.0.1:0 --threads=2
+  sandbox_pid=$started_pid
+  sandbox_url=$(sed -E 's/.*listening on (http:\/\/[0-9.]+:[0-9]+).*/\1/' <<<"$started_match")
+}
+
+# start_service NAME CACHE_JSON EXTRA_JSON: trackenrich in production mode with
+# UPS at the standalone sandbox. Sets service_pid, grpc_port, admin_port.
+start_service() {
+  local name=$1 cache_json=$2 extra_json=$3
+  cat >"$work/$name.json" <<EOF
+{
+  "grpc_listen": "127.0.0.1:0", "admin_listen": "127.0.0.1:0", "sandbox": false,
+  "io_threads": 2,
+  "carriers": {"ups": {"base_url": "$sandbox_url",
+    "client_id": {"env": "BENCH_UPS_CLIENT_ID"}, "client_secret": {"env": "BENCH_UPS_CLIENT_SECRET"}}},
+  "cache": $cache_json$extra_json
+}
+EOF
+  # The sandbox's published test credentials (services/sandbox/sandbox_upstream.h).
+  start "$name" 'grpc=[0-9]+ admin=[0-9]+' env BENCH_UPS_CLIENT_ID=sandbox-client-id \
+    BENCH_UPS_CLIENT_SECRET=sandbox-client-secret \
+    "$server_bin" --config="$work/$name.json" --log_level=warn
+  service_pid=$started_pid
+  grpc_port=$(sed -E 's/.*grpc=([0-9]+).*/\1/' <<<"$started_match")
+  admin_port=$(sed -E 's/.*admin=([0-9]+).*/\1/' <<<"$started_match")
+}
+
+start_redis() {
+  local port pid
+  for _ in $(seq 1 20); do
+    port=$((20000 + RANDOM % 30000))
+    redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --dir "$work" \
+      --daemonize no --logfile '' </dev/null >"$out/redis.log" 2>&1 &
+    pid=$!
+    pids+=("$pid")
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break # exited: the port was taken
+      # The answer must come from this process, not another server on the port.
+      if redis-cli -h 127.0.0.1 -p "$port" info server 2>/dev/null | grep -q "^process_id:$pid"; then
+        redis_pid=$pid
+        redis_port=$port
+        return 0
+      fi
+      sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  echo "run.sh: could not start redis-server" >&2
+  exit 1
+}
+
+# --- measurements --------------------------------------------------------------
+
+clock_ticks=$(getconf CLK_TCK)
+# CPU seconds (user + system) a process has used so far.
+cpu_seconds() {
+  local fields
+  fields=$(sed -E 's/^.*\) //' "/proc/$1/stat")
+  awk -v t="$clock_ticks" '{printf "%.3f", ($12 + $13) / t}' <<<"$fields"
+}
+# Peak resident set of a process, in MB.
+peak_rss_mb() { awk '/^VmHWM:/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+
+# json_num FILE KEY: a number field of a grpc_load JSON line.
+json_num() { grep -oE "\"$2\":-?[0-9.]+" "$1" | head -1 | cut -d: -f2; }
+json_str() { grep -oE "\"$2\":\"[^\"]*\"" "$1" | head -1 | cut -d: -f2- | tr -d '"'; }
+# layer FILE NAME: replies served from that cache layer (0 when none).
+layer() {
+  local n
+  n=$(grep -oE "\"layers\":\{[^}]*\}" "$1" | grep -oE "\"$2\":[0-9]+" | cut -d: -f2 || true)
+  echo "${n:-0}"
+}
+
+# TrackShipment calls the service's /metrics has counted: "total ok".
+rpc_counts() {
+  local metrics
+  metrics=$(curl -sf "http://127.0.0.1:$1/metrics")
+  awk '/^trackenrich_rpc_requests_total\{/ && /method="TrackShipment"/ {
+         total += $NF; if ($0 ~ /code="OK"/) ok += $NF }
+       END { printf "%d %d", total, ok }' <<<"$metrics"
+}
+
+# sandbox_count ROUTE: requests the sandbox has received on ROUTE.
+sandbox_count() {
+  local stats n
+  stats=$(curl -sf "$sandbox_url/__sandbox/stats")
+  n=$(grep -oE "\"$1\":[0-9]+" <<<"$stats" | cut -d: -f2 || true)
+  echo "${n:-0}"
+}
+
+# load NAME ARGS...: one grpc_load run, its JSON line in $out/NAME.json.
+# Never fails the script: the row reports the errors.
+load() {
+  local name=$1
+  shift
+  "$load_bin" --label="$name" --threads="$LOAD_THREADS" "$@" >"$out/$name.json" \
+    2>"$out/$name.load.log" || true
+  if [[ ! -s $out/$name.json ]]; then
+    echo "run.sh: grpc_load gave no result for $name:" >&2
+    cat "$out/$name.load.log" >&2
+    exit 1
+  fi
+}
+
+# measure ROW PID ADMIN_PORT ARGS...: a measured grpc_load run against a
+# server: its CPU during the run, its peak RSS, and (for trackenrich, with an
+# admin port) the service's own RPC counts for the run. Appends to $rows.
+rows=()
+notes=()
+measure() {
+  local row=$1 pid=$2 admin=$3
+  shift 3
+  local cpu0 cpu1 before after
+  [[ $admin != - ]] && before=$(rpc_counts "$admin")
+  cpu0=$(cpu_seconds "$pid")
+  load "$row" "$@"
+  cpu1=$(cpu_seconds "$pid")
+  local file=$out/$row.json
+  local server_cpu rss requests errors
+  server_cpu=$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN {printf "%.2f", b - a}')
+  rss=$(peak_rss_mb "$pid")
+  requests=$(json_num "$file" completed)
+  errors=$(json_num "$file" errors)
+  if [[ $admin != - ]]; then
+    after=$(rpc_counts "$admin")
+    local seen_total seen_ok ok
+    seen_total=$(($(cut -d' ' -f1 <<<"$after") - $(cut -d' ' -f1 <<<"$before")))
+    seen_ok=$(($(cut -d' ' -f2 <<<"$after") - $(cut -d' ' -f2 <<<"$before")))
+    ok=$(json_num "$file" ok)
+    if [[ $seen_total != "$requests" || $seen_ok != "$ok" ]]; then
+      notes+=("$row: /metrics counted $seen_total calls ($seen_ok OK), grpc_load $requests ($ok OK)")
+    fi
+  fi
+  if [[ $errors != 0 ]]; then
+    notes+=("$row: $errors errors: $(grep -oE '"codes":\{[^}]*\}' "$file"), first: $(json_str "$file" first_error)")
+  fi
+  echo "$row|$server_cpu|$rss" >>"$work/rows"
+  rows+=("$row")
+}
+
+# expect_layer ROW LAYER: every reply of the row came from that cache layer.
+expect_layer() {
+  local file=$out/$1.json got
+  got=$(layer "$file" "$2")
+  if [[ $got != "$(json_num "$file" ok)" ]]; then
+    notes+=("$1: only $got of $(json_num "$file" ok) OK replies came from $2: $(grep -oE '"layers":\{[^}]*\}' "$file")")
+  fi
+}
+
+warm() { # warm NAME KEYS: asks for every key once, through the upstream.
+  local count=${2#generated:}
+  count=${count%@*}
+  load "$1" --target="127.0.0.1:$grpc_port" --keys="$2" --requests="$count" --in_flight=50
+  if [[ $(json_num "$out/$1.json" errors) != 0 ]]; then
+    echo "run.sh: warming failed: $(json_str "$out/$1.json" first_error)" >&2
+    exit 1
+  fi
+}
+
+progress() { printf '  %-36s %s\n' "$1" "$2" >&2; }
+
+# --- the run -----------------------------------------------------------------
+
+started_at=$(date +%s)
+hit_args=(--requests="$HIT_REQUESTS" --in_flight="$HIT_IN_FLIGHT"
+  --streams_per_channel="$HIT_STREAMS_PER_CHANNEL")
+echo "trackenrich benchmark: $(nproc) cores, results in $out" >&2
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"
+  echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$out/machine.txt"
+
+# 1. The ceiling.
+start echo 'grpc=[0-9]+' "$echo_bin" --listen=127.0.0.1:0
+echo_pid=$started_pid
+echo_port=$(sed -E 's/.*grpc=([0-9]+).*/\1/' <<<"$started_match")
+load echo-warmup --target="127.0.0.1:$echo_port" --keys="generated:$HIT_KEYS@0" \
+  --requests=$((HIT_REQUESTS / 10)) --in_flight="$HIT_IN_FLIGHT" \
+  --streams_per_channel="$HIT_STREAMS_PER_CHANNEL"
+measure echo "$echo_pid" - --target="127.0.0.1:$echo_port" --keys="generated:$HIT_KEYS@0" \
+  "${hit_args[@]}"
+stop "$echo_pid"
+echo_rps=$(json_num "$out/echo.json" rps)
+progress "echo server" "$echo_rps requests/s"
+
+start_sandbox
+
+# 2. L1 hits.
+start_service l1 '{}' ''
+warm l1-warm "generated:$HIT_KEYS@0"
+measure l1 "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
+  --keys="generated:$HIT_KEYS@0" "${hit_args[@]}"
+expect_layer l1 MEMORY
+stop "$service_pid"
+l1_rps=$(json_num "$out/l1.json" rps)
+progress "service, L1 hits" "$l1_rps requests/s"
+
+# 3. L1 hits, paced at a fraction of the L1 peak just measured.
+paced_rate=$(awk -v r="$l1_rps" -v f="$PACED_FRACTION" 'BEGIN {printf "%.0f", r * f}')
+start_service l1-paced '{}' ''
+warm l1-paced-warm "generated:$HIT_KEYS@0"
+measure l1-paced "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
+  --keys="generated:$HIT_KEYS@0" --rate="$paced_rate" \
+  --requests=$((paced_rate * PACED_SECONDS)) --in_flight=1000 \
+  --channels=$(((HIT_IN_FLIGHT + HIT_STREAMS_PER_CHANNEL - 1) / HIT_STREAMS_PER_CHANNEL))
+expect_layer l1-paced MEMORY
+stop "$service_pid"
+progress "service, L1 hits paced" "$paced_rate requests/s offered"
+
+# 4. Redis hits with L1 off.
+start_redis
+start_service redis '{"memory_max_entries": 0}' ",
+  \"redis\": {\"address\": \"127.0.0.1:$redis_port\"}"
+for _ in $(seq 1 50); do
+  curl -sf "http://127.0.0.1:$admin_port/readyz" | grep -q '"redis":"ok"' && break
+  sleep 0.1
+done
+warm redis-warm "generated:$HIT_KEYS@100000"
+redis_cpu0=$(cpu_seconds "$redis_pid")
+measure redis "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
+  --keys="generated:$HIT_KEYS@100000" "${hit_args[@]}"
+redis_cpu=$(awk -v a="$redis_cpu0" -v b="$(cpu_seconds "$redis_pid")" 'BEGIN {printf "%.2f", b - a}')
+expect_layer redis REDIS
+stop "$service_pid"
+stop "$redis_pid"
+progress "service, Redis hits (L1 off)" "$(json_num "$out/redis.json" rps) requests/s"
+
+# 5. Misses through the sandbox with added latency: at MISS_IN_FLIGHT, and at
+# MISS_LOW_IN_FLIGHT (where the bound is within reach of 2 cores); then coalescing.
+curl -sf -X POST "$sandbox_url/__sandbox/faults" \
+  -d "{\"path\":\"/api/track/\",\"kind\":\"latency\",\"delay_ms\":$MISS_LATENCY_MS}" >/dev/null
+miss_notes=()
+# miss_row ROW IN_FLIGHT REQUESTS FIRST_PACKAGE_ID: distinct cold numbers, the
+# pool allowed one connection per call in flight. Leaves the service running.
+miss_row() {
+  local row=$1 in_flight=$2 requests=$3 first=$4
+  start_service "$row" '{}' ",
+  \"upstreams\": {\"max_connections\": $in_flight}"
+  local track0 sandbox0 upstream sandbox_cpu connections rps bound
+  track0=$(sandbox_count ups.track)
+  sandbox0=$(cpu_seconds "$sandbox_pid")
+  measure "$row" "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
+    --keys="generated:$requests@$first" --requests="$requests" --in_flight="$in_flight" \
+    --streams_per_channel=100
+  sandbox_cpu=$(awk -v a="$sandbox0" -v b="$(cpu_seconds "$sandbox_pid")" 'BEGIN {printf "%.2f", b - a}')
+  upstream=$(($(sandbox_count ups.track) - track0))
+  expect_layer "$row" NONE
+  connections=$(curl -sf "http://127.0.0.1:$admin_port/readyz" |
+    grep -oE '"open_connections":[0-9]+' | head -1 | cut -d: -f2 || true)
+  rps=$(json_num "$out/$row.json" rps)
+  bound=$(awk -v c="$in_flight" -v l="$MISS_LATENCY_MS" 'BEGIN {printf "%.0f", c * 1000 / l}')
+  miss_notes+=("$row: $rps requests/s against the bound $in_flight in flight ÷ $MISS_LATENCY_MS ms = $bound requests/s: $(awk -v r="$rps" -v b="$bound" 'BEGIN {printf "%.2f", r / b}')×; $upstream upstream calls for $(json_num "$out/$row.json" completed) calls, ${connections:-?} upstream connections open after, the sandbox used $sandbox_cpu CPU s")
+  progress "service, misses at $in_flight" "$rps requests/s"
+}
+miss_row miss "$MISS_IN_FLIGHT" "$MISS_REQUESTS" 200000
+stop "$service_pid"
+miss_row miss-low "$MISS_LOW_IN_FLIGHT" "$MISS_LOW_REQUESTS" 500000
+
+track0=$(sandbox_count ups.track)
+load coalesce --target="127.0.0.1:$grpc_port" --keys="generated:1@900000" \
+  --requests="$COALESCE_CALLS" --in_flight="$COALESCE_CALLS" --streams_per_channel=100
+coalesce_upstream=$(($(sandbox_count ups.track) - track0))
+stop "$service_pid"
+curl -sf -X DELETE "$sandbox_url/__sandbox/faults" >/dev/null
+progress "coalescing" "$COALESCE_CALLS calls -> $coalesce_upstream upstream"
+if [[ $coalesce_upstream != 1 || $(json_num "$out/coalesce.json" errors) != 0 ]]; then
+  notes+=("coalescing: $coalesce_upstream upstream calls, $(json_num "$out/coalesce.json" errors) errors")
+fi
+
+# 6. The upstream HTTP client on its own (a second table).
+if [[ -x $http_bench_bin ]]; then
+  "$http_bench_bin" --requests="$HTTP_CLIENT_REQUESTS" >"$out/http_client_bench.txt" 2>"$out/http_client_bench.log" || true
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
+elapsed=$(($(date +%s) - started_at))
+
+# --- the table -----------------------------------------------------------------
+
+row_title() {
+  case $1 in
+    echo) echo "echo server (ceiling)" ;;
+    l1) echo "service, L1 hits" ;;
+    l1-paced) echo "service, L1 hits at ${PACED_FRACTION} of peak" ;;
+    redis) echo "service, Redis hits (L1 off)" ;;
+    miss | miss-low) echo "service, misses (${MISS_LATENCY_MS} ms upstream)" ;;
+  esac
+}
+
+{
+  cat "$out/machine.txt"
+  echo
+  printf '| %-34s | %9s | %11s | %7s | %7s | %8s | %6s | %8s | %7s | %8s | %7s | %7s |\n' \
+    row "in flight" "requests/s" "p50 ms" "p99 ms" "p99.9 ms" errors "RSS MB" "CPU s" \
+    "CPU µs/req" "load CPU s" "vs echo"
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------------------------------ \
+    ----------: ------------: --------: --------: ---------: -------: ---------: --------: \
+    -----------: ----------: --------:
+  while IFS='|' read -r row server_cpu rss; do
+    file=$out/$row.json
+    rps=$(json_num "$file" rps)
+    completed=$(json_num "$file" completed)
+    in_flight=$(json_num "$file" in_flight)
+    [[ $row == l1-paced ]] && in_flight="≤$in_flight"
+    per_request=$(awk -v c="$server_cpu" -v n="$completed" 'BEGIN {printf "%.1f", n ? c * 1e6 / n : 0}')
+    ratio=$(awk -v r="$rps" -v e="$echo_rps" 'BEGIN {printf "%.2fx", e ? r / e : 0}')
+    printf '| %-34s | %9s | %11.0f | %7.3f | %7.3f | %8.3f | %6s | %8s | %7s | %8s | %7s | %7s |\n' \
+      "$(row_title "$row")" "$in_flight" "$rps" "$(json_num "$file" p50_ms)" \
+      "$(json_num "$file" p99_ms)" "$(json_num "$file" p999_ms)" "$(json_num "$file" errors)" \
+      "$rss" "$server_cpu" "$per_request" "$(json_num "$file" client_cpu_s)" "$ratio"
+  done <"$work/rows"
+  echo
+  echo "- paced row: $paced_rate requests/s offered ($PACED_FRACTION × the L1 row), latency counted from each call's due time; $(json_num "$out/l1-paced.json" late_starts) calls started over 1 ms late"
+  echo "- Redis row: redis-server used $redis_cpu CPU s besides the service"
+  for note in "${miss_notes[@]}"; do echo "- miss path, $note"; done
+  echo "- coalescing: $COALESCE_CALLS identical cold calls at once → $coalesce_upstream upstream call(s) ($(json_num "$out/coalesce.json" errors) errors)"
+  for note in "${notes[@]}"; do echo "- CHECK FAILED: $note"; done
+  echo "- run took ${elapsed} s"
+  if [[ -s $out/http_client_bench.txt ]]; then
+    echo
+    echo "http_client_bench --requests=$HTTP_CLIENT_REQUESTS (upstream HTTP client against the sandbox):"
+    echo
+    cat "$out/http_client_bench.txt"
+  fi
+} | tee "$out/table.md"
+# Non-zero when any reply failed or a count did not add up.
+((${#notes[@]} == 0))
