@@ -5,11 +5,11 @@
 #   tests/bench/run.sh            # the full run, about 3 minutes on 2 cores
 #   tests/bench/run.sh --quick    # a short run for trying the harness
 #
-# Rows, each on a fresh server process: the echo server (the ceiling); the
-# service on L1 hits; the same paced at 70% and 35% of that peak; on Redis
-# hits with L1 off (a redis-server of its own); on misses through the
-# standalone sandbox with 200 ms added upstream latency on distinct keys, at
-# 2,000 calls in flight and at 400.
+# Rows: the echo server (the ceiling), the service on L1 hits and on Redis
+# hits with L1 off (a redis-server of its own), in interleaved rounds; then,
+# each on a fresh service process, L1 hits paced at 70% and 35% of the L1
+# peak, and misses through the standalone sandbox with 200 ms added upstream
+# latency on distinct keys, at 2,000 calls in flight and at 400.
 # Then the coalescing figure (N identical cold calls at once → upstream calls,
 # from the sandbox's counters), miss throughput against in-flight ÷ latency,
 # and the HTTP client benchmark. Every reply's status is checked by grpc_load
@@ -39,17 +39,17 @@ for arg in "$@"; do
   esac
 done
 
-# Sizes. Hit rows: HIT_REQUESTS calls, HIT_IN_FLIGHT at once over
+# Sizes. Hit rows: ROUNDS rounds of HIT_REQUESTS calls, HIT_IN_FLIGHT at once over
 # HIT_IN_FLIGHT/HIT_STREAMS_PER_CHANNEL connections, cycling over HIT_KEYS
 # warmed numbers. Miss rows: MISS_REQUESTS distinct cold numbers, MISS_IN_FLIGHT
 # at once (then MISS_LOW_REQUESTS at MISS_LOW_IN_FLIGHT), MISS_LATENCY_MS added
 # by the sandbox. Paced rows: PACED_SECONDS long at each of PACED_FRACTIONS.
 if ((quick)); then
-  : "${HIT_REQUESTS:=20000}" "${MISS_REQUESTS:=4000}" "${MISS_LOW_REQUESTS:=2000}"
+  : "${HIT_REQUESTS:=10000}" "${ROUNDS:=1}" "${MISS_REQUESTS:=4000}" "${MISS_LOW_REQUESTS:=2000}"
   : "${PACED_SECONDS:=3}"
   : "${COALESCE_CALLS:=500}" "${HTTP_CLIENT_REQUESTS:=2000}"
 else
-  : "${HIT_REQUESTS:=300000}" "${MISS_REQUESTS:=40000}" "${MISS_LOW_REQUESTS:=15000}"
+  : "${HIT_REQUESTS:=100000}" "${ROUNDS:=3}" "${MISS_REQUESTS:=40000}" "${MISS_LOW_REQUESTS:=15000}"
   : "${PACED_SECONDS:=20}"
   : "${COALESCE_CALLS:=1000}" "${HTTP_CLIENT_REQUESTS:=20000}"
 fi
@@ -115,6 +115,7 @@ stop() {
 start() {
   local name=$1 regex=$2
   shift 2
+  : >"$work/$name.out"
   "$@" >"$work/$name.out" 2>"$out/$name.log" &
   started_pid=$!
   pids+=("$started_pid")
@@ -233,23 +234,20 @@ load() {
   fi
 }
 
-# measure ROW PID ADMIN_PORT ARGS...: a measured grpc_load run against a
-# server: its CPU during the run, its peak RSS, and (for trackenrich, with an
-# admin port) the service's own RPC counts for the run. Appends to $rows.
-rows=()
+# measure NAME PID ADMIN_PORT ARGS...: a measured grpc_load run against a
+# server (its JSON line in $out/NAME.json). Sets m_cpu to the server's CPU
+# seconds during the run and checks (for trackenrich, with an admin port) the
+# service's own RPC counts for the run against grpc_load's.
 notes=()
 measure() {
-  local row=$1 pid=$2 admin=$3
+  local name=$1 pid=$2 admin=$3
   shift 3
-  local cpu0 cpu1 before after
+  local cpu0 before after file=$out/$name.json
   [[ $admin != - ]] && before=$(rpc_counts "$admin")
   cpu0=$(cpu_seconds "$pid")
-  load "$row" "$@"
-  cpu1=$(cpu_seconds "$pid")
-  local file=$out/$row.json
-  local server_cpu rss requests errors
-  server_cpu=$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN {printf "%.2f", b - a}')
-  rss=$(peak_rss_mb "$pid")
+  load "$name" "$@"
+  m_cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds "$pid")" 'BEGIN {printf "%.3f", b - a}')
+  local requests errors
   requests=$(json_num "$file" completed)
   errors=$(json_num "$file" errors)
   if [[ $admin != - ]]; then
@@ -259,14 +257,28 @@ measure() {
     seen_ok=$(($(cut -d' ' -f2 <<<"$after") - $(cut -d' ' -f2 <<<"$before")))
     ok=$(json_num "$file" ok)
     if [[ $seen_total != "$requests" || $seen_ok != "$ok" ]]; then
-      notes+=("$row: /metrics counted $seen_total calls ($seen_ok OK), grpc_load $requests ($ok OK)")
+      notes+=("$name: /metrics counted $seen_total calls ($seen_ok OK), grpc_load $requests ($ok OK)")
     fi
   fi
   if [[ $errors != 0 ]]; then
-    notes+=("$row: $errors errors: $(grep -oE '"codes":\{[^}]*\}' "$file"), first: $(json_str "$file" first_error)")
+    notes+=("$name: $errors errors: $(grep -oE '"codes":\{[^}]*\}' "$file"), first: $(json_str "$file" first_error)")
   fi
-  echo "$row|$server_cpu|$rss" >>"$work/rows"
-  rows+=("$row")
+}
+
+# add_row ROW SERVER_CPU PEAK_RSS_MB REQUESTS ERRORS LOAD_CPU RATIO: one table
+# row; latency and requests/s come from $out/ROW.json, CPU and errors are
+# totals over REQUESTS calls.
+add_row() { echo "$*" >>"$work/rows"; }
+
+# single ROW PID ADMIN_PORT ARGS...: a row measured in one run.
+single() {
+  local row=$1 pid=$2
+  measure "$@"
+  local file=$out/$row.json rps
+  rps=$(json_num "$file" rps)
+  add_row "$row" "$m_cpu" "$(peak_rss_mb "$pid")" "$(json_num "$file" completed)" \
+    "$(json_num "$file" errors)" "$(json_num "$file" client_cpu_s)" \
+    "$(awk -v r="$rps" -v e="$echo_rps" 'BEGIN {printf "%.2f", r / e}')"
 }
 
 # expect_layer ROW LAYER: every reply of the row came from that cache layer.
@@ -293,8 +305,6 @@ progress() { printf '  %-36s %s\n' "$1" "$2" >&2; }
 # --- the run -----------------------------------------------------------------
 
 started_at=$(date +%s)
-hit_args=(--requests="$HIT_REQUESTS" --in_flight="$HIT_IN_FLIGHT"
-  --streams_per_channel="$HIT_STREAMS_PER_CHANNEL")
 echo "trackenrich benchmark: $(nproc) cores, results in $out" >&2
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -304,30 +314,86 @@ echo "trackenrich benchmark: $(nproc) cores, results in $out" >&2
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$out/machine.txt"
 
-# 1. The ceiling.
+# 1. Closed-loop hit rows, interleaved: ROUNDS rounds of echo server, L1
+# hits, Redis hits (L1 off), each server started once. Pairing each row with
+# an echo run seconds apart keeps the ratios honest on a machine whose other
+# load changes; each row reports its median round and CPU over all rounds.
 start echo 'grpc=[0-9]+' "$echo_bin" --listen=127.0.0.1:0
 echo_pid=$started_pid
 echo_port=$(sed -E 's/.*grpc=([0-9]+).*/\1/' <<<"$started_match")
+start_sandbox
+start_service l1 '{}' ''
+l1_pid=$service_pid l1_port=$grpc_port l1_admin=$admin_port
+warm l1-warm "generated:$HIT_KEYS@0"
+start_redis
+start_service redis '{"memory_max_entries": 0}' ",
+  \"redis\": {\"address\": \"127.0.0.1:$redis_port\"}"
+redis_svc_pid=$service_pid redis_svc_port=$grpc_port redis_svc_admin=$admin_port
+for _ in $(seq 1 50); do
+  curl -sf "http://127.0.0.1:$redis_svc_admin/readyz" | grep -q '"redis":"ok"' && break
+  sleep 0.1
+done
+warm redis-warm "generated:$HIT_KEYS@100000"
 load echo-warmup --target="127.0.0.1:$echo_port" --keys="generated:$HIT_KEYS@0" \
   --requests=$((HIT_REQUESTS / 10)) --in_flight="$HIT_IN_FLIGHT" \
   --streams_per_channel="$HIT_STREAMS_PER_CHANNEL"
-measure echo "$echo_pid" - --target="127.0.0.1:$echo_port" --keys="generated:$HIT_KEYS@0" \
-  "${hit_args[@]}"
-stop "$echo_pid"
+
+declare -A total_cpu total_client total_requests total_errors
+ratios_l1=() ratios_redis=()
+redis_cpu0=$(cpu_seconds "$redis_pid")
+for round in $(seq 1 "$ROUNDS"); do
+  for row in echo l1 redis; do
+    case $row in
+      echo) args=("$echo_pid" - --target="127.0.0.1:$echo_port" --keys="generated:$HIT_KEYS@0") ;;
+      l1) args=("$l1_pid" "$l1_admin" --target="127.0.0.1:$l1_port" --keys="generated:$HIT_KEYS@0") ;;
+      redis) args=("$redis_svc_pid" "$redis_svc_admin" --target="127.0.0.1:$redis_svc_port"
+        --keys="generated:$HIT_KEYS@100000") ;;
+    esac
+    measure "$row-r$round" "${args[@]}" --requests="$HIT_REQUESTS" --in_flight="$HIT_IN_FLIGHT" \
+      --streams_per_channel="$HIT_STREAMS_PER_CHANNEL"
+    file=$out/$row-r$round.json
+    total_cpu[$row]=$(awk -v a="${total_cpu[$row]:-0}" -v b="$m_cpu" 'BEGIN {print a + b}')
+    total_client[$row]=$(awk -v a="${total_client[$row]:-0}" -v b="$(json_num "$file" client_cpu_s)" 'BEGIN {print a + b}')
+    total_requests[$row]=$((${total_requests[$row]:-0} + $(json_num "$file" completed)))
+    total_errors[$row]=$((${total_errors[$row]:-0} + $(json_num "$file" errors)))
+  done
+  expect_layer "l1-r$round" MEMORY
+  expect_layer "redis-r$round" REDIS
+  echo_round=$(json_num "$out/echo-r$round.json" rps)
+  ratios_l1+=("$(awk -v r="$(json_num "$out/l1-r$round.json" rps)" -v e="$echo_round" 'BEGIN {printf "%.3f", r / e}')")
+  ratios_redis+=("$(awk -v r="$(json_num "$out/redis-r$round.json" rps)" -v e="$echo_round" 'BEGIN {printf "%.3f", r / e}')")
+  progress "round $round" "echo $echo_round, L1 $(json_num "$out/l1-r$round.json" rps), Redis $(json_num "$out/redis-r$round.json" rps) requests/s"
+done
+redis_cpu=$(awk -v a="$redis_cpu0" -v b="$(cpu_seconds "$redis_pid")" 'BEGIN {printf "%.2f", b - a}')
+
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+# median_round ROW: copies the round with the median requests/s to $out/ROW.json.
+median_round() {
+  local row=$1 rps best
+  rps=$(median $(for r in $(seq 1 "$ROUNDS"); do json_num "$out/$row-r$r.json" rps; done))
+  for r in $(seq 1 "$ROUNDS"); do
+    [[ $(json_num "$out/$row-r$r.json" rps) == "$rps" ]] && best=$r
+  done
+  cp "$out/$row-r$best.json" "$out/$row.json"
+}
+for row in echo l1 redis; do median_round "$row"; done
 echo_rps=$(json_num "$out/echo.json" rps)
-progress "echo server" "$echo_rps requests/s"
-
-start_sandbox
-
-# 2. L1 hits.
-start_service l1 '{}' ''
-warm l1-warm "generated:$HIT_KEYS@0"
-measure l1 "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
-  --keys="generated:$HIT_KEYS@0" "${hit_args[@]}"
-expect_layer l1 MEMORY
-stop "$service_pid"
 l1_rps=$(json_num "$out/l1.json" rps)
-progress "service, L1 hits" "$l1_rps requests/s"
+add_row echo "${total_cpu[echo]}" "$(peak_rss_mb "$echo_pid")" "${total_requests[echo]}" \
+  "${total_errors[echo]}" "${total_client[echo]}" 1.00
+add_row l1 "${total_cpu[l1]}" "$(peak_rss_mb "$l1_pid")" "${total_requests[l1]}" \
+  "${total_errors[l1]}" "${total_client[l1]}" "$(median "${ratios_l1[@]}")"
+add_row redis "${total_cpu[redis]}" "$(peak_rss_mb "$redis_svc_pid")" "${total_requests[redis]}" \
+  "${total_errors[redis]}" "${total_client[redis]}" "$(median "${ratios_redis[@]}")"
+# CPU per call of the whole system (server, load generator, redis-server).
+per_call() { awk -v s="$1" -v c="$2" -v x="$3" -v n="$4" 'BEGIN {printf "%.1f", (s + c + x) * 1e6 / n}'; }
+cpu_echo=$(per_call "${total_cpu[echo]}" "${total_client[echo]}" 0 "${total_requests[echo]}")
+cpu_l1=$(per_call "${total_cpu[l1]}" "${total_client[l1]}" 0 "${total_requests[l1]}")
+cpu_redis=$(per_call "${total_cpu[redis]}" "${total_client[redis]}" "$redis_cpu" "${total_requests[redis]}")
+stop "$echo_pid"
+stop "$l1_pid"
+stop "$redis_svc_pid"
+stop "$redis_pid"
 
 # 3. L1 hits, paced at fractions of the L1 peak just measured (70% is the
 # issue's figure; the lower one shows where the latency comes back).
@@ -337,7 +403,7 @@ for fraction in $PACED_FRACTIONS; do
   paced_rate=$(awk -v r="$l1_rps" -v f="$fraction" 'BEGIN {printf "%.0f", r * f}')
   start_service "$row" '{}' ''
   warm "$row-warm" "generated:$HIT_KEYS@0"
-  measure "$row" "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
+  single "$row" "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
     --keys="generated:$HIT_KEYS@0" --rate="$paced_rate" \
     --requests=$((paced_rate * PACED_SECONDS)) --in_flight=1000 \
     --channels=$(((HIT_IN_FLIGHT + HIT_STREAMS_PER_CHANNEL - 1) / HIT_STREAMS_PER_CHANNEL))
@@ -347,25 +413,7 @@ for fraction in $PACED_FRACTIONS; do
   progress "service, L1 hits paced at $fraction" "$paced_rate requests/s offered"
 done
 
-# 4. Redis hits with L1 off.
-start_redis
-start_service redis '{"memory_max_entries": 0}' ",
-  \"redis\": {\"address\": \"127.0.0.1:$redis_port\"}"
-for _ in $(seq 1 50); do
-  curl -sf "http://127.0.0.1:$admin_port/readyz" | grep -q '"redis":"ok"' && break
-  sleep 0.1
-done
-warm redis-warm "generated:$HIT_KEYS@100000"
-redis_cpu0=$(cpu_seconds "$redis_pid")
-measure redis "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
-  --keys="generated:$HIT_KEYS@100000" "${hit_args[@]}"
-redis_cpu=$(awk -v a="$redis_cpu0" -v b="$(cpu_seconds "$redis_pid")" 'BEGIN {printf "%.2f", b - a}')
-expect_layer redis REDIS
-stop "$service_pid"
-stop "$redis_pid"
-progress "service, Redis hits (L1 off)" "$(json_num "$out/redis.json" rps) requests/s"
-
-# 5. Misses through the sandbox with added latency: at MISS_IN_FLIGHT, and at
+# 4. Misses through the sandbox with added latency: at MISS_IN_FLIGHT, and at
 # MISS_LOW_IN_FLIGHT (where the bound is within reach of 2 cores); then coalescing.
 curl -sf -X POST "$sandbox_url/__sandbox/faults" \
   -d "{\"path\":\"/api/track/\",\"kind\":\"latency\",\"delay_ms\":$MISS_LATENCY_MS}" >/dev/null
@@ -379,7 +427,7 @@ miss_row() {
   local track0 sandbox0 upstream sandbox_cpu connections rps bound
   track0=$(sandbox_count ups.track)
   sandbox0=$(cpu_seconds "$sandbox_pid")
-  measure "$row" "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
+  single "$row" "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
     --keys="generated:$requests@$first" --requests="$requests" --in_flight="$in_flight" \
     --streams_per_channel=100
   sandbox_cpu=$(awk -v a="$sandbox0" -v b="$(cpu_seconds "$sandbox_pid")" 'BEGIN {printf "%.2f", b - a}')
@@ -407,7 +455,7 @@ if [[ $coalesce_upstream != 1 || $(json_num "$out/coalesce.json" errors) != 0 ]]
   notes+=("coalescing: $coalesce_upstream upstream calls, $(json_num "$out/coalesce.json" errors) errors")
 fi
 
-# 6. The upstream HTTP client on its own (a second table).
+# 5. The upstream HTTP client on its own (a second table).
 if [[ -x $http_bench_bin ]]; then
   "$http_bench_bin" --requests="$HTTP_CLIENT_REQUESTS" >"$out/http_client_bench.txt" 2>"$out/http_client_bench.log" || true
 fi
@@ -429,28 +477,26 @@ row_title() {
 {
   cat "$out/machine.txt"
   echo
-  printf '| %-38s | %9s | %11s | %7s | %7s | %8s | %6s | %8s | %7s | %8s | %7s | %7s |\n' \
+  printf '| %-38s | %9s | %11s | %7s | %7s | %8s | %6s | %8s | %7s | %10s | %10s | %7s |\n' \
     row "in flight" "requests/s" "p50 ms" "p99 ms" "p99.9 ms" errors "RSS MB" "CPU s" \
-    "CPU us/req" "load CPU s" "vs echo"
+    "CPU us/call" "load CPU s" "vs echo"
   printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------------------------------------- \
     ----------: ------------: --------: --------: ---------: -------: ---------: --------: \
-    -----------: ----------: --------:
-  while IFS='|' read -r row server_cpu rss; do
+    -----------: -----------: --------:
+  while read -r row server_cpu rss requests errors load_cpu ratio; do
     file=$out/$row.json
-    rps=$(json_num "$file" rps)
-    completed=$(json_num "$file" completed)
     in_flight=$(json_num "$file" in_flight)
     [[ $row == l1-paced-* ]] && in_flight="<=$in_flight"
-    per_request=$(awk -v c="$server_cpu" -v n="$completed" 'BEGIN {printf "%.1f", n ? c * 1e6 / n : 0}')
-    ratio=$(awk -v r="$rps" -v e="$echo_rps" 'BEGIN {printf "%.2fx", e ? r / e : 0}')
-    printf '| %-38s | %9s | %11.0f | %7.3f | %7.3f | %8.3f | %6s | %8s | %7s | %8s | %7s | %7s |\n' \
-      "$(row_title "$row")" "$in_flight" "$rps" "$(json_num "$file" p50_ms)" \
-      "$(json_num "$file" p99_ms)" "$(json_num "$file" p999_ms)" "$(json_num "$file" errors)" \
-      "$rss" "$server_cpu" "$per_request" "$(json_num "$file" client_cpu_s)" "$ratio"
+    per_request=$(awk -v c="$server_cpu" -v n="$requests" 'BEGIN {printf "%.1f", n ? c * 1e6 / n : 0}')
+    printf '| %-38s | %9s | %11.0f | %7.3f | %7.3f | %8.3f | %6s | %8s | %7.2f | %10s | %10.2f | %6.2fx |\n' \
+      "$(row_title "$row")" "$in_flight" "$(json_num "$file" rps)" "$(json_num "$file" p50_ms)" \
+      "$(json_num "$file" p99_ms)" "$(json_num "$file" p999_ms)" "$errors" "$rss" \
+      "$server_cpu" "$per_request" "$load_cpu" "$ratio"
   done <"$work/rows"
   echo
+  echo "- echo, L1 and Redis rows: $ROUNDS interleaved rounds of $HIT_REQUESTS calls each; latency and requests/s from each row's median round, \"vs echo\" the median of the rounds' ratios, errors and CPU over all rounds"
+  echo "- CPU per call, server + load generator (+ redis-server): echo $cpu_echo us, L1 hits $cpu_l1 us ($(awk -v a="$cpu_echo" -v b="$cpu_l1" 'BEGIN {printf "%.2f", a / b}')x echo's), Redis hits $cpu_redis us ($(awk -v a="$cpu_echo" -v b="$cpu_redis" 'BEGIN {printf "%.2f", a / b}')x); redis-server used $redis_cpu CPU s"
   for note in "${paced_notes[@]}"; do echo "- $note"; done
-  echo "- Redis row: redis-server used $redis_cpu CPU s besides the service"
   for note in "${miss_notes[@]}"; do echo "- miss path, $note"; done
   echo "- coalescing: $COALESCE_CALLS identical cold calls at once → $coalesce_upstream upstream call(s) ($(json_num "$out/coalesce.json" errors) errors)"
   for note in "${notes[@]}"; do echo "- CHECK FAILED: $note"; done
