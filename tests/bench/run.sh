@@ -7,9 +7,10 @@
 #
 # Rows: the echo server (the ceiling), the service on L1 hits and on Redis
 # hits with L1 off (a redis-server of its own), in interleaved rounds; then,
-# each on a fresh service process, L1 hits paced at 70% and 35% of the L1
-# peak, and misses through the standalone sandbox with 200 ms added upstream
-# latency on distinct keys, at 2,000 calls in flight and at 400.
+# each on a fresh process, the echo server and the service on L1 hits paced
+# at 70% and 35% of the L1 peak, and misses through the standalone sandbox
+# with 200 ms added upstream latency on distinct keys, at 2,000 calls in
+# flight and at 400.
 # Then the coalescing figure (N identical cold calls at once → upstream calls,
 # from the sandbox's counters), miss throughput against in-flight ÷ latency,
 # and the HTTP client benchmark. Every reply's status is checked by grpc_load
@@ -395,25 +396,32 @@ stop "$l1_pid"
 stop "$redis_svc_pid"
 stop "$redis_pid"
 
-# 3. L1 hits, paced at fractions of the L1 peak just measured (70% is the
-# issue's figure; the lower one shows where the latency comes back).
+# 2. L1 hits, paced at fractions of the L1 peak just measured (70% is the
+# issue's figure; the lower one shows where the latency comes back), each
+# after the echo server paced at the same rate: what the machine and the
+# load generator alone give at that rate.
 paced_notes=()
+paced_channels=$(((HIT_IN_FLIGHT + HIT_STREAMS_PER_CHANNEL - 1) / HIT_STREAMS_PER_CHANNEL))
 for fraction in $PACED_FRACTIONS; do
-  row=l1-paced-$fraction
   paced_rate=$(awk -v r="$l1_rps" -v f="$fraction" 'BEGIN {printf "%.0f", r * f}')
+  paced_args=(--keys="generated:$HIT_KEYS@0" --rate="$paced_rate"
+    --requests=$((paced_rate * PACED_SECONDS)) --in_flight=1000 --channels="$paced_channels")
+  start "echo-paced-$fraction" 'grpc=[0-9]+' "$echo_bin" --listen=127.0.0.1:0
+  echo_pid=$started_pid
+  echo_port=$(sed -E 's/.*grpc=([0-9]+).*/\1/' <<<"$started_match")
+  single "echo-paced-$fraction" "$echo_pid" - --target="127.0.0.1:$echo_port" "${paced_args[@]}"
+  stop "$echo_pid"
+  row=l1-paced-$fraction
   start_service "$row" '{}' ''
   warm "$row-warm" "generated:$HIT_KEYS@0"
-  single "$row" "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" \
-    --keys="generated:$HIT_KEYS@0" --rate="$paced_rate" \
-    --requests=$((paced_rate * PACED_SECONDS)) --in_flight=1000 \
-    --channels=$(((HIT_IN_FLIGHT + HIT_STREAMS_PER_CHANNEL - 1) / HIT_STREAMS_PER_CHANNEL))
+  single "$row" "$service_pid" "$admin_port" --target="127.0.0.1:$grpc_port" "${paced_args[@]}"
   expect_layer "$row" MEMORY
   stop "$service_pid"
-  paced_notes+=("paced at $fraction × the L1 row: $paced_rate requests/s offered for $PACED_SECONDS s; latency counts from each call's due time; $(json_num "$out/$row.json" late_starts) calls started over 1 ms late")
-  progress "service, L1 hits paced at $fraction" "$paced_rate requests/s offered"
+  paced_notes+=("paced at $fraction × the L1 row: $paced_rate requests/s offered for $PACED_SECONDS s; latency counts from each call's due time; calls started over 1 ms late: $(json_num "$out/echo-paced-$fraction.json" late_starts) (echo), $(json_num "$out/$row.json" late_starts) (service)")
+  progress "paced at $fraction" "$paced_rate requests/s offered"
 done
 
-# 4. Misses through the sandbox with added latency: at MISS_IN_FLIGHT, and at
+# 3. Misses through the sandbox with added latency: at MISS_IN_FLIGHT, and at
 # MISS_LOW_IN_FLIGHT (where the bound is within reach of 2 cores); then coalescing.
 curl -sf -X POST "$sandbox_url/__sandbox/faults" \
   -d "{\"path\":\"/api/track/\",\"kind\":\"latency\",\"delay_ms\":$MISS_LATENCY_MS}" >/dev/null
@@ -455,7 +463,7 @@ if [[ $coalesce_upstream != 1 || $(json_num "$out/coalesce.json" errors) != 0 ]]
   notes+=("coalescing: $coalesce_upstream upstream calls, $(json_num "$out/coalesce.json" errors) errors")
 fi
 
-# 5. The upstream HTTP client on its own (a second table).
+# 4. The upstream HTTP client on its own (a second table).
 if [[ -x $http_bench_bin ]]; then
   "$http_bench_bin" --requests="$HTTP_CLIENT_REQUESTS" >"$out/http_client_bench.txt" 2>"$out/http_client_bench.log" || true
 fi
@@ -469,6 +477,7 @@ row_title() {
     echo) echo "echo server (ceiling)" ;;
     l1) echo "service, L1 hits" ;;
     l1-paced-*) echo "service, L1 hits paced at ${1#l1-paced-} of peak" ;;
+    echo-paced-*) echo "echo server paced at ${1#echo-paced-} of L1 peak" ;;
     redis) echo "service, Redis hits (L1 off)" ;;
     miss | miss-low) echo "service, misses (${MISS_LATENCY_MS} ms upstream)" ;;
   esac
@@ -486,7 +495,7 @@ row_title() {
   while read -r row server_cpu rss requests errors load_cpu ratio; do
     file=$out/$row.json
     in_flight=$(json_num "$file" in_flight)
-    [[ $row == l1-paced-* ]] && in_flight="<=$in_flight"
+    [[ $row == *-paced-* ]] && in_flight="<=$in_flight"
     per_request=$(awk -v c="$server_cpu" -v n="$requests" 'BEGIN {printf "%.1f", n ? c * 1e6 / n : 0}')
     printf '| %-38s | %9s | %11.0f | %7.3f | %7.3f | %8.3f | %6s | %8s | %7.2f | %10s | %10.2f | %6.2fx |\n' \
       "$(row_title "$row")" "$in_flight" "$(json_num "$file" rps)" "$(json_num "$file" p50_ms)" \
