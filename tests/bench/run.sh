@@ -56,7 +56,7 @@ else
 fi
 : "${HIT_IN_FLIGHT:=64}" "${HIT_STREAMS_PER_CHANNEL:=16}" "${HIT_KEYS:=1000}"
 : "${LOAD_THREADS:=1}" "${MISS_IN_FLIGHT:=2000}" "${MISS_LOW_IN_FLIGHT:=400}"
-: "${MISS_LATENCY_MS:=200}"
+: "${MISS_LATENCY_MS:=200}" "${COALESCE_LATENCY_MS:=1000}"
 : "${PACED_FRACTIONS:=0.7 0.35}"
 
 server_bin=$build/services/trackenrich
@@ -452,6 +452,11 @@ miss_row miss "$MISS_IN_FLIGHT" "$MISS_REQUESTS" 200000
 stop "$service_pid"
 miss_row miss-low "$MISS_LOW_IN_FLIGHT" "$MISS_LOW_REQUESTS" 500000
 
+# Coalescing: the upstream slowed to COALESCE_LATENCY_MS so that every call
+# is in before the one upstream call returns.
+curl -sf -X DELETE "$sandbox_url/__sandbox/faults" >/dev/null
+curl -sf -X POST "$sandbox_url/__sandbox/faults" \
+  -d "{\"path\":\"/api/track/\",\"kind\":\"latency\",\"delay_ms\":$COALESCE_LATENCY_MS}" >/dev/null
 track0=$(sandbox_count ups.track)
 load coalesce --target="127.0.0.1:$grpc_port" --keys="generated:1@900000" \
   --requests="$COALESCE_CALLS" --in_flight="$COALESCE_CALLS" --streams_per_channel=100
@@ -507,7 +512,7 @@ row_title() {
   echo "- CPU per call, server + load generator (+ redis-server): echo $cpu_echo us, L1 hits $cpu_l1 us ($(awk -v a="$cpu_echo" -v b="$cpu_l1" 'BEGIN {printf "%.2f", a / b}')x echo's), Redis hits $cpu_redis us ($(awk -v a="$cpu_echo" -v b="$cpu_redis" 'BEGIN {printf "%.2f", a / b}')x); redis-server used $redis_cpu CPU s"
   for note in "${paced_notes[@]}"; do echo "- $note"; done
   for note in "${miss_notes[@]}"; do echo "- miss path, $note"; done
-  echo "- coalescing: $COALESCE_CALLS identical cold calls at once → $coalesce_upstream upstream call(s) ($(json_num "$out/coalesce.json" errors) errors)"
+  echo "- coalescing: $COALESCE_CALLS identical cold calls at once, upstream latency $COALESCE_LATENCY_MS ms → $coalesce_upstream upstream call(s), $(json_num "$out/coalesce.json" errors) errors; replies by cache layer: $(grep -oE '"layers":\{[^}]*\}' "$out/coalesce.json" | cut -d: -f2- | tr -d '{}"')"
   for note in "${notes[@]}"; do echo "- CHECK FAILED: $note"; done
   echo "- run took ${elapsed} s"
   if [[ -s $out/http_client_bench.txt ]]; then
