@@ -8,7 +8,8 @@
 namespace trackenrich::cache {
 
 MemoryCache::MemoryCache(Options options)
-    : max_entries_per_shard_(std::max<size_t>(1, options.max_entries / kShards)),
+    : enabled_(options.max_entries > 0),
+      max_entries_per_shard_(std::max<size_t>(1, options.max_entries / kShards)),
       max_bytes_per_shard_(std::max<size_t>(1, options.max_bytes / kShards)) {}
 
 MemoryCache::Shard& MemoryCache::ShardFor(absl::string_view key) {
@@ -24,7 +25,7 @@ void MemoryCache::RemoveLocked(Shard& shard, std::list<Node>::iterator it) {
 std::shared_ptr<const CacheEntry> MemoryCache::Get(absl::string_view key, absl::Time now) {
   Shard& shard = ShardFor(key);
   absl::MutexLock lock(&shard.mu);
-  auto found = shard.index.find(key);
+  auto found = enabled_ ? shard.index.find(key) : shard.index.end();
   if (found == shard.index.end()) {
     ++shard.misses;
     return nullptr;
@@ -41,6 +42,7 @@ std::shared_ptr<const CacheEntry> MemoryCache::Get(absl::string_view key, absl::
 }
 
 void MemoryCache::Put(absl::string_view key, std::shared_ptr<const CacheEntry> entry) {
+  if (!enabled_) return;
   Shard& shard = ShardFor(key);
   const size_t size = entry->ByteSize() + key.size();
   absl::MutexLock lock(&shard.mu);

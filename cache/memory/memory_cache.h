@@ -7,7 +7,9 @@
 //
 // Get returns entries until their keep_until (stale ones included: the caller
 // decides with fresh_until); expired entries are dropped on access and
-// evicted least-recently-used first when a bound is hit.
+// evicted least-recently-used first when a bound is hit. With max_entries 0
+// the cache is off: it keeps nothing and every Get is a miss (the service
+// then reads the shared store, or the upstream, every time).
 #ifndef TRACKENRICH_CACHE_MEMORY_MEMORY_CACHE_H_
 #define TRACKENRICH_CACHE_MEMORY_MEMORY_CACHE_H_
 
@@ -31,6 +33,7 @@ namespace trackenrich::cache {
 class MemoryCache {
  public:
   struct Options {
+    // 0: no in-process cache.
     size_t max_entries = 100000;
     size_t max_bytes = 256u << 20;
   };
@@ -72,6 +75,7 @@ class MemoryCache {
   void RemoveLocked(Shard& shard, std::list<Node>::iterator it)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(shard.mu);
 
+  const bool enabled_;
   const size_t max_entries_per_shard_;
   const size_t max_bytes_per_shard_;
   std::array<Shard, kShards> shards_;

@@ -393,7 +393,11 @@ absl::Status ReadCache(const json::object& object, ServiceConfig* config) {
   ObjectReader reader(object, "cache");
   int64_t entries = static_cast<int64_t>(config->memory_cache.max_entries);
   int64_t megabytes = static_cast<int64_t>(config->memory_cache.max_bytes >> 20);
-  TE_RETURN_IF_ERROR(reader.Int("memory_max_entries", 16, 100'000'000, &entries));
+  TE_RETURN_IF_ERROR(reader.Int("memory_max_entries", 0, 100'000'000, &entries));
+  if (entries > 0 && entries < 16) {
+    return KeyError("cache.memory_max_entries",
+                    "must be 0 (no in-process cache) or between 16 and 100000000");
+  }
   TE_RETURN_IF_ERROR(reader.Int("memory_max_megabytes", 1, 1'000'000, &megabytes));
   config->memory_cache.max_entries = static_cast<size_t>(entries);
   config->memory_cache.max_bytes = static_cast<size_t>(megabytes) << 20;

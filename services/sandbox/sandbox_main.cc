@@ -7,6 +7,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "absl/synchronization/mutex.h"
 #include "boost/asio/executor_work_guard.hpp"
 #include "boost/asio/io_context.hpp"
 #include "spdlog/spdlog.h"
@@ -19,6 +20,8 @@ ABSL_FLAG(int, threads, 1, "I/O threads");
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
+  // As in services/main.cc: no absl::Mutex lock-order graph outside tests.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   auto address = trackenrich::server::ParseHostPort("listen", absl::GetFlag(FLAGS_listen));
   if (!address.ok()) {
     std::fprintf(stderr, "%s\n", std::string(address.status().message()).c_str());

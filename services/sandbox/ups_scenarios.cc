@@ -1,10 +1,13 @@
 #include "services/sandbox/ups_scenarios.h"
 
+#include <optional>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
 
+#include "adapters/detection/check_digits.h"
 #include "services/sandbox/scenario_util.h"
 
 namespace trackenrich::sandbox {
@@ -123,6 +126,28 @@ const std::vector<Definition>& Definitions() {
   return *definitions;
 }
 
+// Shipper SBX002: any valid number is in transit (load tests, benchmarks).
+constexpr absl::string_view kBulkPrefix = "1ZSBX002";
+constexpr absl::string_view kBulkExample = "1ZSBX0020300000018";
+
+bool IsBulkNumber(absl::string_view number) {
+  return number.size() == 18 && absl::StartsWith(number, kBulkPrefix) &&
+         detection::Mod10CheckDigit(number.substr(2, 15), detection::kUpsWeights) ==
+             number.back() - '0';
+}
+
+// The in-transit scenario under another number.
+Definition BulkDefinition(const char* number) {
+  Definition bulk = Definitions().front();
+  for (const Definition& definition : Definitions()) {
+    if (absl::string_view(definition.name) == "in_transit") bulk = definition;
+  }
+  bulk.number = number;
+  bulk.name = "bulk";
+  bulk.description = "Any valid 1Z number of shipper SBX002: in transit (for load tests)";
+  return bulk;
+}
+
 std::string Compact(absl::Time time, const char* format) {
   return absl::FormatTime(format, time, absl::UTCTimeZone());
 }
@@ -181,7 +206,13 @@ json::object PackageJson(const Definition& definition, absl::Time now) {
 
 }  // namespace
 
-std::vector<Scenario> UpsScenarioList() { return ScenarioList("ups", Definitions()); }
+std::vector<Scenario> UpsScenarioList() {
+  std::vector<Scenario> list = ScenarioList("ups", Definitions());
+  const std::string example(kBulkExample);
+  const Definition bulk = BulkDefinition(example.c_str());
+  list.push_back({"ups", example, bulk.name, bulk.description});
+  return list;
+}
 
 json::value UpsErrorBody(absl::string_view code, absl::string_view message) {
   return json::object{
@@ -197,6 +228,12 @@ Reply UpsTrackReply(absl::string_view number, absl::Time now) {
   reply.response.status = 200;
   reply.response.headers.emplace_back("Content-Type", "application/json");
   const Definition* found = FindByNumber(Definitions(), number);
+  const std::string number_text(number);
+  std::optional<Definition> bulk;
+  if (found == nullptr && IsBulkNumber(number)) {
+    bulk.emplace(BulkDefinition(number_text.c_str()));
+    found = &*bulk;
+  }
   const ScenarioFault fault = found == nullptr ? ScenarioFault::kNotFound : found->fault;
   switch (fault) {
     case ScenarioFault::kNotFound:

@@ -4,7 +4,10 @@
 // ETAs and "hours since the last scan" look like a live package.
 //
 // Sandbox numbers are valid UPS 1Z numbers (shipper SBX001, service 03) whose
-// package ID picks the scenario, e.g. 1ZSBX0010300000010 = delivered.
+// package ID picks the scenario, e.g. 1ZSBX0010300000010 = delivered. Any
+// other 1Z number of shipper SBX002 (1ZSBX002...) is "in transit", so load
+// tests and benchmarks have as many distinct valid numbers as they need; every
+// other number is not found (TW0001).
 #ifndef TRACKENRICH_SERVICES_SANDBOX_UPS_SCENARIOS_H_
 #define TRACKENRICH_SERVICES_SANDBOX_UPS_SCENARIOS_H_
 

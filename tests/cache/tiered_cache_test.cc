@@ -59,6 +59,23 @@ TEST_CASE("TieredCache: an L1 miss is answered by the shared store and copied in
   CHECK(cache.Peek("k", {.now = kNow + absl::Minutes(6)}) == nullptr);
 }
 
+TEST_CASE("TieredCache: with L1 off every read goes to the shared store", "[cache]") {
+  MemoryCache memory({.max_entries = 0});
+  FakeSharedStore shared;
+  TieredCache cache(memory, &shared);
+  cache.Put("k", Entry(kNow, absl::Minutes(5), "one"), kNow);
+  CHECK(shared.puts == 1);
+  for (int i = 1; i <= 3; ++i) {
+    auto found = GetNow(cache, "k", {.now = kNow});
+    REQUIRE(found.has_value());
+    CHECK(found->fresh);
+    CHECK(found->layer == Layer::kShared);
+    CHECK(found->entry->payload == "one");
+    CHECK(shared.gets == i);
+  }
+  CHECK(cache.Peek("k", {.now = kNow}) == nullptr);
+}
+
 TEST_CASE("TieredCache: with nothing fresh, the newer stale entry is returned", "[cache]") {
   MemoryCache memory({});
   FakeSharedStore shared;

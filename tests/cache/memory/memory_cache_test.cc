@@ -36,6 +36,17 @@ TEST_CASE("memory cache: hit, miss and expiry", "[cache]") {
   CHECK(stats.entries == 0);
 }
 
+TEST_CASE("memory cache: max_entries 0 keeps nothing", "[cache]") {
+  MemoryCache cache({.max_entries = 0});
+  const absl::Time now = absl::FromUnixSeconds(1000);
+  cache.Put("k", Entry("v", now, absl::Minutes(10)));
+  CHECK(cache.Get("k", now) == nullptr);
+  const auto stats = cache.stats();
+  CHECK(stats.entries == 0);
+  CHECK(stats.bytes == 0);
+  CHECK(stats.misses == 1);
+}
+
 TEST_CASE("memory cache: LRU eviction by entry count and by bytes", "[cache]") {
   const absl::Time now = absl::FromUnixSeconds(1000);
   MemoryCache by_count({.max_entries = 16 * 2, .max_bytes = 1 << 30});

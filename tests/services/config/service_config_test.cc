@@ -64,6 +64,18 @@ TEST_CASE("config: errors name the key", "[config]") {
              StatusIs(kInvalid, "sandbox: must be true or false"));
 }
 
+TEST_CASE("config: cache.memory_max_entries 0 turns the in-process cache off", "[config]") {
+  auto off = ParseServiceConfig(R"({"cache": {"memory_max_entries": 0}})");
+  REQUIRE(off.ok());
+  CHECK(off->memory_cache.max_entries == 0);
+  CHECK_THAT(ParseServiceConfig(R"({"cache": {"memory_max_entries": 8}})").status(),
+             StatusIs(kInvalid,
+                      "cache.memory_max_entries: must be 0 (no in-process cache) or "
+                      "between 16 and 100000000"));
+  CHECK_THAT(ParseServiceConfig(R"({"cache": {"memory_max_entries": -1}})").status(),
+             StatusIs(kInvalid, "cache.memory_max_entries: must be between 0 and"));
+}
+
 TEST_CASE("config: secrets only by reference, never echoed", "[config]") {
   ::setenv("TE_TEST_UPS_ID", "id-from-env", 1);
   const auto literal = ParseServiceConfig(
