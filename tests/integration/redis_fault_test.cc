@@ -21,6 +21,7 @@
 #include "tests/support/io_threads.h"
 #include "tests/support/redis_server.h"
 #include "tests/support/report.h"
+#include "tests/support/sandbox_carriers.h"
 #include "tests/support/test_server.h"
 
 namespace trackenrich {
@@ -81,10 +82,10 @@ class Driver {
                 [&](int i, v1::TrackShipmentRequest* request) {
                   const sandbox::Scenario& scenario =
                       scenarios[(round * burst + i) % scenarios.size()];
-                  const bool healthy = scenario.name != "slow" && scenario.name != "unavailable" &&
-                                       scenario.name != "malformed" && scenario.name != "not_found";
                   request->mutable_shipment()->set_tracking_number(
-                      burst == 1 || !healthy ? number : scenario.tracking_number);
+                      burst == 1 || !testing::AnswersOkAtOnce(scenario.name)
+                          ? number
+                          : scenario.tracking_number);
                   *request->mutable_cache() = cache;
                 },
                 std::chrono::seconds(5));

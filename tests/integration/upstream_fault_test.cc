@@ -22,6 +22,7 @@
 #include "adapters/ups/ups_adapter.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "tests/support/report.h"
+#include "tests/support/sandbox_carriers.h"
 #include "tests/support/sandbox_stats.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_server.h"
@@ -53,21 +54,6 @@ grpc::Status Track(testing::TestServer& server, const std::string& number,
 std::string Number(const char* scenario, const char* carrier = "ups") {
   return sandbox::SandboxUpstream::ScenarioNumber(carrier, scenario);
 }
-
-// Every carrier adapter, with where its tracking call goes in the sandbox.
-struct CarrierUnderTest {
-  const char* name;  // the sandbox's carrier name and route prefix
-  v1::Carrier carrier;
-  const char* track_path;
-};
-constexpr CarrierUnderTest kCarriers[] = {
-    {"ups", v1::CARRIER_UPS, "/api/track/"},
-    {"fedex", v1::CARRIER_FEDEX, "/track/v1/trackingnumbers"},
-    {"usps", v1::CARRIER_USPS, "/tracking/v3/tracking/"},
-    {"dhl", v1::CARRIER_DHL, "/track/shipments"},
-    {"dpd", v1::CARRIER_DPD, "/soap/services/ParcelLifeCycleService/"},
-    {"amazon_shipping", v1::CARRIER_AMAZON, "/shipping/v2/tracking"},
-};
 
 // Every fault kind the sandbox injects, with the code DESIGN.md §3 and the
 // README promise for it. Deadline rows give the call a short deadline.
@@ -119,7 +105,7 @@ TEST_CASE("fault matrix: every fault kind on every carrier gives its code, or th
 
   // Each carrier's in-transit answer is cached first; its delivered number is
   // only ever asked for under a fault, so nothing is cached for it.
-  for (const CarrierUnderTest& carrier : kCarriers) {
+  for (const testing::SandboxCarrier& carrier : testing::kSandboxCarriers) {
     v1::TrackShipmentResponse warm;
     INFO(carrier.name);
     REQUIRE(Track(server, Number("in_transit", carrier.name), &warm, absl::Seconds(10), false,
@@ -133,7 +119,7 @@ TEST_CASE("fault matrix: every fault kind on every carrier gives its code, or th
   for (const FaultUnderTest& fault : kFaults) {
     std::vector<std::string>& row = table.emplace_back();
     row.push_back(fault.name);
-    for (const CarrierUnderTest& carrier : kCarriers) {
+    for (const testing::SandboxCarrier& carrier : testing::kSandboxCarriers) {
       INFO(carrier.name << " under " << fault.name);
       REQUIRE(testing::ClearSandboxFaults(sandbox_port));
       std::string spec(fault.fault);
@@ -175,7 +161,7 @@ TEST_CASE("fault matrix: every fault kind on every carrier gives its code, or th
   // No crash, nothing stuck: with the faults gone every carrier answers fresh.
   REQUIRE(testing::ClearSandboxFaults(sandbox_port));
   std::vector<std::string> recovered{"faults cleared"};
-  for (const CarrierUnderTest& carrier : kCarriers) {
+  for (const testing::SandboxCarrier& carrier : testing::kSandboxCarriers) {
     INFO(carrier.name << " after the faults");
     v1::TrackShipmentResponse response;
     const grpc::Status status = Track(server, Number("delivered", carrier.name), &response,
@@ -188,7 +174,8 @@ TEST_CASE("fault matrix: every fault kind on every carrier gives its code, or th
   table.push_back(recovered);
 
   std::vector<std::string> header{"fault (uncached code, cached +stale)"};
-  for (const CarrierUnderTest& carrier : kCarriers) header.push_back(carrier.name);
+  for (const testing::SandboxCarrier& carrier : testing::kSandboxCarriers)
+    header.push_back(carrier.name);
   testing::PublishReport("fault_matrix",
                          absl::StrCat("Fault matrix: ", cells, " cells, ", failed_cells, " wrong\n",
                                       testing::FormatTable(header, table)));

@@ -30,6 +30,7 @@
 #include "grpcpp/security/credentials.h"
 
 #include "services/sandbox/sandbox_upstream.h"
+#include "tests/support/sandbox_carriers.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "the service's gRPC address");
@@ -45,18 +46,14 @@ using Clock = std::chrono::steady_clock;
 
 // Scenario numbers that answer OK (no slow, failing or not-found ones).
 std::vector<std::pair<std::string, v1::Carrier>> HealthyNumbers() {
-  const std::map<std::string, v1::Carrier> carriers = {
-      {"ups", v1::CARRIER_UPS},   {"fedex", v1::CARRIER_FEDEX},
-      {"usps", v1::CARRIER_USPS}, {"dhl", v1::CARRIER_DHL},
-      {"dpd", v1::CARRIER_DPD},   {"amazon_shipping", v1::CARRIER_AMAZON}};
   std::vector<std::pair<std::string, v1::Carrier>> numbers;
   for (const sandbox::Scenario& scenario : sandbox::SandboxUpstream::Scenarios()) {
-    if (scenario.name == "slow" || scenario.name == "unavailable" || scenario.name == "malformed" ||
-        scenario.name == "not_found" || scenario.name == "bulk") {
-      continue;
+    if (!testing::AnswersOkAtOnce(scenario.name)) continue;
+    for (const testing::SandboxCarrier& carrier : testing::kSandboxCarriers) {
+      if (scenario.carrier == carrier.name) {
+        numbers.emplace_back(scenario.tracking_number, carrier.carrier);
+      }
     }
-    const auto carrier = carriers.find(scenario.carrier);
-    if (carrier != carriers.end()) numbers.emplace_back(scenario.tracking_number, carrier->second);
   }
   return numbers;
 }

@@ -22,27 +22,14 @@
 #include "services/sandbox/sandbox_upstream.h"
 #include "tests/support/grpc_load.h"
 #include "tests/support/report.h"
+#include "tests/support/sandbox_carriers.h"
 #include "tests/support/sandbox_stats.h"
 #include "tests/support/test_server.h"
 
 namespace trackenrich {
 namespace {
 
-struct CarrierUnderTest {
-  const char* name;  // the sandbox's carrier name and route prefix
-  v1::Carrier carrier;
-  const char* token_route;  // "" for API-key carriers
-};
-constexpr CarrierUnderTest kCarriers[] = {
-    {"ups", v1::CARRIER_UPS, "ups.token"},
-    {"fedex", v1::CARRIER_FEDEX, "fedex.token"},
-    {"usps", v1::CARRIER_USPS, "usps.token"},
-    {"dhl", v1::CARRIER_DHL, ""},
-    {"dpd", v1::CARRIER_DPD, "dpd.login"},
-    {"amazon_shipping", v1::CARRIER_AMAZON, "amazon_shipping.token"},
-};
-
-std::string Number(const CarrierUnderTest& carrier, const char* scenario) {
+std::string Number(const testing::SandboxCarrier& carrier, const char* scenario) {
   return sandbox::SandboxUpstream::ScenarioNumber(carrier.name, scenario);
 }
 
@@ -67,7 +54,7 @@ TEST_CASE("call budget: identical lookups within the TTL cost one upstream call 
   constexpr int kNotFound = 20;
 
   std::vector<std::vector<std::string>> rows;
-  for (const CarrierUnderTest& carrier : kCarriers) {
+  for (const testing::SandboxCarrier& carrier : testing::kSandboxCarriers) {
     INFO(carrier.name);
     const std::string route = absl::StrCat(carrier.name, ".track");
     int ok = 0;
@@ -122,7 +109,7 @@ TEST_CASE("call budget: a 2 calls/s, burst 5 limit holds per carrier under stead
   constexpr double kPerSecond = 2;
   constexpr int64_t kBurst = 5;
   server::ServiceConfig config = testing::SandboxConfig();
-  for (const CarrierUnderTest& carrier : kCarriers) {
+  for (const testing::SandboxCarrier& carrier : testing::kSandboxCarriers) {
     config.rate_limits[carrier.name] = {.per_second = kPerSecond, .burst = kBurst};
   }
   testing::TestServer server(config);
@@ -136,7 +123,7 @@ TEST_CASE("call budget: a 2 calls/s, burst 5 limit holds per carrier under stead
   std::mutex mu;
   std::map<std::string, std::map<grpc::StatusCode, int>> codes;
   std::vector<std::thread> callers;
-  for (const CarrierUnderTest& carrier : kCarriers) {
+  for (const testing::SandboxCarrier& carrier : testing::kSandboxCarriers) {
     for (int caller = 0; caller < kCallersPerCarrier; ++caller) {
       callers.emplace_back([&, carrier, caller, stub = server.Stub()] {
         for (int i = 0; std::chrono::system_clock::now() < end; ++i) {
@@ -161,7 +148,7 @@ TEST_CASE("call budget: a 2 calls/s, burst 5 limit holds per carrier under stead
   const int64_t bound = kBurst + static_cast<int64_t>(std::ceil(kPerSecond * seconds));
 
   std::vector<std::vector<std::string>> rows;
-  for (const CarrierUnderTest& carrier : kCarriers) {
+  for (const testing::SandboxCarrier& carrier : testing::kSandboxCarriers) {
     INFO(carrier.name);
     const int64_t calls =
         testing::SandboxRequestCount(sandbox_port, absl::StrCat(carrier.name, ".track"));
