@@ -7,7 +7,8 @@
 // carrier's order), fills first_scan_at and last_event_at, and makes DELIVERED
 // sticky: if any event says delivered, the shipment is delivered, whatever
 // later out-of-order scans say, and delivered_at is that event's time unless
-// the carrier gave one.
+// the carrier gave one. Bytes of its strings that are not well-formed UTF-8
+// become U+FFFD, so the shipment can always be sent to a client.
 #ifndef TRACKENRICH_ADAPTERS_COMMON_NORMALIZE_H_
 #define TRACKENRICH_ADAPTERS_COMMON_NORMALIZE_H_
 

@@ -56,6 +56,18 @@ absl::string_view SharedFlightOutcomeName(cache::SharedFlight::Outcome::Kind kin
   return "fallback";
 }
 
+// With an older answer to fall back on, the upstream call ends this share of
+// the caller's remaining time early (at most kMaxStaleReserve), so that when
+// the upstream is too slow the older answer still reaches the caller, marked
+// stale, instead of DEADLINE_EXCEEDED.
+constexpr double kStaleReserveShare = 0.1;
+constexpr absl::Duration kMaxStaleReserve = absl::Milliseconds(500);
+
+absl::Time StaleFallbackDeadline(absl::Time now, absl::Time deadline) {
+  if (deadline == absl::InfiniteFuture() || deadline <= now) return deadline;
+  return deadline - std::min((deadline - now) * kStaleReserveShare, kMaxStaleReserve);
+}
+
 // The answer `entry` holds, marked as served from `layer`. False when its
 // payload does not parse.
 bool FromEntry(const cache::CacheEntry& entry, v1::CacheLayer layer, absl::Time now, bool stale,
@@ -262,6 +274,10 @@ void ShipmentLookup::Join(PlanPtr plan, cache::CacheLookup found, adapters::Ship
       if (found.entry != nullptr && found.entry->code == absl::StatusCode::kOk) {
         flight.stale = std::move(found.entry);
         flight.stale_layer = ToCacheLayer(found.layer);
+        // A slow upstream must not use up the time to serve the older answer.
+        auto bounded = std::make_shared<Plan>(*plan);
+        bounded->deadline = StaleFallbackDeadline(clock_(), plan->deadline);
+        plan = std::move(bounded);
       }
     }
   }

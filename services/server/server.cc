@@ -38,6 +38,7 @@
 #include "services/sandbox/sandbox_upstream.h"
 #include "services/server/carrier_wiring.h"
 #include "services/server/tracking_service.h"
+#include "services/server/unparsable_request_interceptor.h"
 
 namespace trackenrich::server {
 
@@ -293,6 +294,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   grpc::ServerBuilder builder;
   builder.AddListeningPort(config.grpc_listen, GrpcCredentials(config), &s.grpc_port);
   builder.RegisterService(&s.service);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(MakeUnparsableRequestInterceptorFactory(s.metrics));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   s.grpc_server = builder.BuildAndStart();
   if (s.grpc_server == nullptr || s.grpc_port == 0) {
     return absl::UnavailableError(absl::StrCat(

@@ -5,8 +5,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto response = trackenrich::fuzz::MakeResponse(data, size);
-  (void)trackenrich::adapters::amazon_shipping::ParseAmazonShippingTrackResponse(response,
-                                                                                 "TBA990000000001");
+  trackenrich::fuzz::CheckSendable(
+      trackenrich::adapters::amazon_shipping::ParseAmazonShippingTrackResponse(response,
+                                                                               "TBA990000000001"));
   (void)trackenrich::adapters::amazon::ParseLwaTokenResponse("amazon_shipping", response,
                                                              absl::UnixEpoch());
   return 0;

@@ -4,6 +4,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto response = trackenrich::fuzz::MakeResponse(data, size);
-  (void)trackenrich::adapters::dhl::ParseDhlTrackResponse(response, "00340434999900000015");
+  trackenrich::fuzz::CheckSendable(
+      trackenrich::adapters::dhl::ParseDhlTrackResponse(response, "00340434999900000015"));
   return 0;
 }

@@ -4,7 +4,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto response = trackenrich::fuzz::MakeResponse(data, size);
-  (void)trackenrich::adapters::dpd::ParseDpdTrackResponse(response, "09981122330000");
+  trackenrich::fuzz::CheckSendable(
+      trackenrich::adapters::dpd::ParseDpdTrackResponse(response, "09981122330000"));
   (void)trackenrich::adapters::dpd::ParseDpdLoginResponse(response, absl::UnixEpoch());
   return 0;
 }

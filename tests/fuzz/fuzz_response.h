@@ -1,12 +1,16 @@
 // Turns fuzzer input into an upstream response: the first byte picks the HTTP
-// status (so error paths are fuzzed too), the rest is the body.
+// status (so error paths are fuzzed too), the rest is the body. And checks
+// what a parser made of it can go out over gRPC.
 #ifndef TRACKENRICH_TESTS_FUZZ_FUZZ_RESPONSE_H_
 #define TRACKENRICH_TESTS_FUZZ_FUZZ_RESPONSE_H_
 
 #include <cstddef>
 #include <cstdint>
 
+#include "absl/status/statusor.h"
+
 #include "adapters/http/http_message.h"
+#include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::fuzz {
 
@@ -16,6 +20,15 @@ inline http::HttpResponse MakeResponse(const uint8_t* data, size_t size) {
   response.status = size == 0 ? 200 : kStatuses[data[0] % (sizeof(kStatuses) / sizeof(int))];
   if (size > 0) response.body.assign(reinterpret_cast<const char*>(data) + 1, size - 1);
   return response;
+}
+
+// Stops the run if a parsed shipment would not survive the trip to a client:
+// proto3 strings must be valid UTF-8, or the client cannot parse the reply
+// (and the cache would hand the same reply to every later caller).
+inline void CheckSendable(const absl::StatusOr<v1::Shipment>& shipment) {
+  if (!shipment.ok()) return;
+  v1::Shipment received;
+  if (!received.ParseFromString(shipment->SerializeAsString())) __builtin_trap();
 }
 
 }  // namespace trackenrich::fuzz

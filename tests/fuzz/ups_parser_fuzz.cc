@@ -4,7 +4,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto response = trackenrich::fuzz::MakeResponse(data, size);
-  (void)trackenrich::adapters::ups::ParseUpsTrackResponse(response, "1ZFUZZ");
+  trackenrich::fuzz::CheckSendable(
+      trackenrich::adapters::ups::ParseUpsTrackResponse(response, "1ZFUZZ"));
   (void)trackenrich::adapters::ups::ParseUpsTokenResponse(response, absl::UnixEpoch());
   return 0;
 }

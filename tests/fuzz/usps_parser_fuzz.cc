@@ -4,7 +4,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto response = trackenrich::fuzz::MakeResponse(data, size);
-  (void)trackenrich::adapters::usps::ParseUspsTrackResponse(response, "9400111899223790000014");
+  trackenrich::fuzz::CheckSendable(
+      trackenrich::adapters::usps::ParseUspsTrackResponse(response, "9400111899223790000014"));
   (void)trackenrich::adapters::usps::ParseUspsTokenResponse(response, absl::UnixEpoch());
   return 0;
 }

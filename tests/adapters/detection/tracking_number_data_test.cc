@@ -105,7 +105,8 @@ TEST_CASE("Detection agrees with tracking_number_data's test numbers", "[detecti
                                         ? ExpectedS10Carrier(normalized)
                                         : supported->second;
         INFO("invalid " << number << " as " << v1::Carrier_Name(carrier));
-        const v1::CarrierCandidate* candidate = FindCandidate(DetectCarrier(number), carrier);
+        const v1::DetectCarrierResponse detected = DetectCarrier(number);
+        const v1::CarrierCandidate* candidate = FindCandidate(detected, carrier);
         const bool refused =
             candidate == nullptr || candidate->checksum() == v1::CHECKSUM_RESULT_INVALID;
         CHECK(refused);

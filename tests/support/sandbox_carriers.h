@@ -1,0 +1,46 @@
+// Every carrier adapter the sandbox upstream serves, with its routes, for
+// tests that go over all of them.
+//   for (const SandboxCarrier& carrier : kSandboxCarriers) {
+//     SandboxUpstream::ScenarioNumber(carrier.name, "delivered");
+//     InjectSandboxFault(port, absl::StrCat(R"({"path":")", carrier.track_path, ...));
+//     SandboxRequestCount(port, absl::StrCat(carrier.name, ".track"));
+//   }
+//   if (AnswersOkAtOnce(scenario.name)) ...
+#ifndef TRACKENRICH_TESTS_SUPPORT_SANDBOX_CARRIERS_H_
+#define TRACKENRICH_TESTS_SUPPORT_SANDBOX_CARRIERS_H_
+
+#include "absl/strings/string_view.h"
+
+#include "trackenrich/v1/shipment.pb.h"
+
+namespace trackenrich::testing {
+
+struct SandboxCarrier {
+  // The sandbox's carrier name, which prefixes its request counters ("ups.track").
+  const char* name;
+  v1::Carrier carrier;
+  // Where its tracking call goes (a fault's "path").
+  const char* track_path;
+  // The counter of its token or login calls; "" for an API-key carrier.
+  const char* token_route;
+};
+
+inline constexpr SandboxCarrier kSandboxCarriers[] = {
+    {"ups", v1::CARRIER_UPS, "/api/track/", "ups.token"},
+    {"fedex", v1::CARRIER_FEDEX, "/track/v1/trackingnumbers", "fedex.token"},
+    {"usps", v1::CARRIER_USPS, "/tracking/v3/tracking/", "usps.token"},
+    {"dhl", v1::CARRIER_DHL, "/track/shipments", ""},
+    {"dpd", v1::CARRIER_DPD, "/soap/services/ParcelLifeCycleService/", "dpd.login"},
+    {"amazon_shipping", v1::CARRIER_AMAZON, "/shipping/v2/tracking", "amazon_shipping.token"},
+};
+
+// Whether a sandbox scenario (SandboxUpstream::Scenarios()) answers OK at
+// once: not slow, failing, not found, or the FedEx "any 7799… number" example.
+inline bool AnswersOkAtOnce(absl::string_view scenario_name) {
+  return scenario_name != "slow" && scenario_name != "unavailable" &&
+         scenario_name != "malformed" && scenario_name != "not_found" && scenario_name != "bulk";
+}
+
+}  // namespace trackenrich::testing
+
+#endif  // TRACKENRICH_TESTS_SUPPORT_SANDBOX_CARRIERS_H_
