@@ -41,11 +41,9 @@ HttpServer::Reply ErrorReply(grpc::StatusCode code, absl::string_view message) {
                                                      logging::JsonEscape(message), "\"}"));
 }
 
-// Request headers passed on as metadata, by their HTTP name.
-constexpr std::pair<absl::string_view, absl::string_view> kForwarded[] = {
-    {"x-api-key", "x-api-key"},     {"authorization", "authorization"}, {"x-tenant", "x-tenant"},
-    {"traceparent", "traceparent"}, {"x-request-id", "x-request-id"},
-};
+// Request headers passed on as metadata of the same (lower-case) name.
+constexpr absl::string_view kForwarded[] = {"x-api-key", "authorization", "x-tenant", "traceparent",
+                                            "x-request-id"};
 
 // What every route passes on to its RPC.
 struct GatewayCall {
@@ -200,9 +198,9 @@ void JsonGateway::Handle(const http::HttpRequest& request, HttpServer::ReplyCall
   }
   GatewayCall call;
   call.deadline = absl::ToChronoTime(absl::Now() + timeout);
-  for (const auto& [header, key] : kForwarded) {
+  for (absl::string_view header : kForwarded) {
     const absl::string_view value = request.Header(header);
-    if (!value.empty()) call.metadata.emplace_back(std::string(key), std::string(value));
+    if (!value.empty()) call.metadata.emplace_back(std::string(header), std::string(value));
   }
   it->second(*impl_->stub->async(), call, request.body, std::move(respond));
 }

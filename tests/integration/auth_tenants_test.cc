@@ -125,6 +125,10 @@ TEST_CASE("auth: missing, unknown and other-tenant callers are refused", "[integ
         std::string::npos);
   CHECK(metrics.find(R"(trackenrich_tenant_requests_total{code="OK",tenant="acme"} 1)") !=
         std::string::npos);
+  // A valid key naming another tenant is counted for the key's own tenant.
+  CHECK(metrics.find(
+            R"(trackenrich_tenant_requests_total{code="PERMISSION_DENIED",tenant="acme"} 1)") !=
+        std::string::npos);
 }
 
 TEST_CASE("auth: health and reflection stay open", "[integration][auth]") {
