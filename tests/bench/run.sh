@@ -2,7 +2,7 @@
 # The service benchmark: one table per run (see BENCHMARKS.md).
 #
 #   deploy/build.sh trackenrich trackenrich_sandbox grpc_load echo_server http_client_bench
-#   tests/bench/run.sh            # the full run, about 3 minutes on 2 cores
+#   tests/bench/run.sh            # the full run, about 4 minutes on 2 cores
 #   tests/bench/run.sh --quick    # a short run for trying the harness
 #
 # Rows: the echo server (the ceiling), the service on L1 hits and on Redis
