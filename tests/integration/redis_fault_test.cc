@@ -3,7 +3,6 @@
 // /readyz says the cache is degraded (and stays 200), metrics count the
 // errors, and the client comes back by itself. The counts are printed.
 #include <atomic>
-#include <cstdio>
 #include <mutex>
 #include <thread>
 #include <vector>

@@ -14,16 +14,16 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/test_paths.h"
+
 namespace trackenrich::testing {
 
 inline void PublishReport(const std::string& name, const std::string& text) {
   std::printf("%s\n", text.c_str());
   std::fflush(stdout);
-#ifdef TRACKENRICH_REPORT_DIR
   std::error_code error;
-  std::filesystem::create_directories(TRACKENRICH_REPORT_DIR, error);
-  std::ofstream(std::string(TRACKENRICH_REPORT_DIR) + "/" + name + ".txt") << text << "\n";
-#endif
+  std::filesystem::create_directories(ReportDir(), error);
+  std::ofstream(ReportDir() + "/" + name + ".txt") << text << "\n";
 }
 
 // A plain-text table with columns padded to their widest cell.

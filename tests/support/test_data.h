@@ -9,19 +9,17 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/test_paths.h"
+
 namespace trackenrich::testing {
 
 inline std::string SharedFixture(const std::string& relative) {
-  return std::string(TRACKENRICH_SHARED_DIR) + "/fixtures/" + relative;
+  return SharedDir() + "/fixtures/" + relative;
 }
 
-inline bool SharedDirExists() {
-  return std::filesystem::is_directory(std::string(TRACKENRICH_SHARED_DIR) + "/fixtures");
-}
+inline bool SharedDirExists() { return std::filesystem::is_directory(SharedDir() + "/fixtures"); }
 
-inline std::string TestData(const std::string& relative) {
-  return std::string(TRACKENRICH_TEST_DATA_DIR) + "/" + relative;
-}
+inline std::string TestData(const std::string& relative) { return TestDataDir() + "/" + relative; }
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);

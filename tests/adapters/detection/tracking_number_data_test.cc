@@ -14,6 +14,7 @@
 
 #include "adapters/detection/carrier_detection.h"
 #include "tests/adapters/detection/detection_test_util.h"
+#include "tests/support/test_paths.h"
 
 namespace trackenrich::detection {
 namespace {
@@ -60,7 +61,7 @@ std::optional<json::value> ReadJson(const fs::path& path) {
 
 TEST_CASE("Detection agrees with tracking_number_data's test numbers", "[detection][fixtures]") {
   const fs::path couriers_dir =
-      fs::path(TRACKENRICH_SHARED_DIR) / "fixtures" / "tracking_number_data" / "couriers";
+      fs::path(testing::SharedDir()) / "fixtures" / "tracking_number_data" / "couriers";
   if (!fs::is_directory(couriers_dir)) {
     WARN("tracking_number_data test skipped: ../shared not found");
     return;

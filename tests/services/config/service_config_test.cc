@@ -163,7 +163,7 @@ TEST_CASE("config: enrichment thresholds and the reply link policy", "[config]")
 
 TEST_CASE("config: seller template files are loaded and checked at start", "[config]") {
   const std::string example =
-      (std::filesystem::path(TRACKENRICH_TEST_DATA_DIR).parent_path().parent_path() / "deploy" /
+      (std::filesystem::path(testing::TestDataDir()).parent_path().parent_path() / "deploy" /
        "templates" / "seller-templates.example.json")
           .string();
   auto config =
@@ -269,7 +269,7 @@ void SetReferencedVariables(const boost::json::value& value) {
 
 TEST_CASE("config: the example configs in deploy/config load", "[config]") {
   const std::filesystem::path dir =
-      std::filesystem::path(TRACKENRICH_TEST_DATA_DIR).parent_path().parent_path() / "deploy" /
+      std::filesystem::path(testing::TestDataDir()).parent_path().parent_path() / "deploy" /
       "config";
   int checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {

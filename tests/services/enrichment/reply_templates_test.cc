@@ -21,6 +21,7 @@
 #include "services/enrichment/reply_renderer.h"
 #include "tests/services/enrichment/enrichment_test_util.h"
 #include "tests/support/status_matchers.h"
+#include "tests/support/test_paths.h"
 
 namespace trackenrich::enrichment {
 namespace {
@@ -359,8 +360,8 @@ TEST_CASE("templates: seller files add and override, and are checked at load", "
 
 TEST_CASE("templates: the example seller file renders without findings", "[enrichment]") {
   const std::string example =
-      (std::filesystem::path(TRACKENRICH_TEST_DATA_DIR).parent_path().parent_path() / "deploy" /
-       "templates" / "seller-templates.example.json")
+      (std::filesystem::path(trackenrich::testing::TestDataDir()).parent_path().parent_path() /
+       "deploy" / "templates" / "seller-templates.example.json")
           .string();
   auto catalog = TemplateCatalog::Load({example});
   REQUIRE_THAT(catalog.status(), IsOk());
