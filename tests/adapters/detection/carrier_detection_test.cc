@@ -277,7 +277,8 @@ TEST_CASE("Overlapping formats are ranked by specificity and check digit", "[det
     // pass the GS1 check. The same digits under 94 are USPS.
     for (const char* number : {"9361299999999999999997", "9200111899223790000016"}) {
       INFO(number);
-      CHECK(FindCandidate(DetectCarrier(number), v1::CARRIER_USPS) == nullptr);
+      const v1::DetectCarrierResponse response = DetectCarrier(number);
+      CHECK(FindCandidate(response, v1::CARRIER_USPS) == nullptr);
     }
     for (const char* number : {"9461299999999999999996", "9400111899223790000014"}) {
       INFO(number);
