@@ -21,6 +21,7 @@
 #include "boost/json.hpp"
 
 #include "tests/support/test_data.h"
+#include "tests/support/test_paths.h"
 
 namespace trackenrich {
 namespace {
@@ -82,7 +83,7 @@ RunResult RunService(const std::vector<std::string>& args,
 }
 
 std::string DeployConfig(const std::string& name) {
-  return (std::filesystem::path(TRACKENRICH_TEST_DATA_DIR).parent_path().parent_path() / "deploy" /
+  return (std::filesystem::path(testing::TestDataDir()).parent_path().parent_path() / "deploy" /
           "config" / name)
       .string();
 }

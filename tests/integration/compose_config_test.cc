@@ -25,13 +25,14 @@
 #include "tests/support/sandbox_stats.h"
 #include "tests/support/service_process.h"
 #include "tests/support/test_data.h"
+#include "tests/support/test_paths.h"
 
 namespace trackenrich {
 namespace {
 
 std::string ComposeConfig() {
   return testing::ReadFile(
-      (std::filesystem::path(TRACKENRICH_TEST_DATA_DIR).parent_path().parent_path() / "deploy" /
+      (std::filesystem::path(testing::TestDataDir()).parent_path().parent_path() / "deploy" /
        "config" / "compose.json")
           .string());
 }
