@@ -238,6 +238,10 @@ void ServiceMetrics::OnAttempt(absl::string_view upstream, absl::string_view out
       .Get(absl::StrCat(upstream, "|", outcome),
            {{"upstream", std::string(upstream)}, {"outcome", std::string(outcome)}})
       .Increment();
+  // An upstream's retry count and breaker state (0: closed) are listed from
+  // its first call on, not only once they change.
+  impl_->retry_counters.Get(std::string(upstream), {{"upstream", std::string(upstream)}});
+  impl_->breaker_gauges.Get(std::string(upstream), {{"upstream", std::string(upstream)}});
   if (outcome != "circuit_open") {
     impl_->attempt_histograms
         .Get(std::string(upstream), {{"upstream", std::string(upstream)}}, LatencyBuckets())

@@ -314,6 +314,18 @@ TEST_CASE("health, readiness and metrics", "[integration]") {
   CHECK(absl::StrContains(metrics.body, "trackenrich_rpc_duration_seconds_bucket{code=\"OK\""));
   CHECK(absl::StrContains(metrics.body,
                           "trackenrich_upstream_requests_total{adapter=\"ups\",outcome=\"ok\"} 1"));
+  // Every family DESIGN.md §7 names, with a value after these calls: cache
+  // hits and misses by layer, upstream latency, attempts (errors), retries,
+  // breaker states and token refreshes by adapter, and coalesced requests
+  // (rate-limit waits appear once a limit is configured: the Redis tests).
+  for (const char* family :
+       {"trackenrich_cache_lookups_total{", "trackenrich_upstream_duration_seconds_bucket{",
+        "trackenrich_upstream_attempts_total{", "trackenrich_upstream_retries_total{",
+        "trackenrich_upstream_breaker_state{", "trackenrich_upstream_token_refreshes_total{",
+        "trackenrich_coalesced_requests_total", "trackenrich_rpc_in_flight"}) {
+    INFO(family);
+    CHECK(absl::StrContains(metrics.body, family));
+  }
 }
 
 TEST_CASE("shutdown flips health to NOT_SERVING and readiness to 503", "[integration]") {
