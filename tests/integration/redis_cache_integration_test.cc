@@ -406,20 +406,9 @@ TEST_CASE("redis: tenant A never reads an entry written for tenant B", "[redis][
 namespace trackenrich {
 namespace {
 
-// The fields of each entry in a stream, oldest first (XRANGE key - +).
 std::vector<std::map<std::string, std::string>> StreamEntries(int database,
                                                               const std::string& key) {
-  const cache::RedisReply range =
-      testing::SyncRedis(RedisPort(), database).Command({"XRANGE", key, "-", "+"});
-  std::vector<std::map<std::string, std::string>> entries;
-  for (const cache::RedisReply& entry : range.elements) {
-    if (entry.elements.size() != 2) continue;
-    std::map<std::string, std::string> fields;
-    const auto& pairs = entry.elements[1].elements;
-    for (size_t i = 0; i + 1 < pairs.size(); i += 2) fields[pairs[i].str] = pairs[i + 1].str;
-    entries.push_back(std::move(fields));
-  }
-  return entries;
+  return testing::SyncRedis(RedisPort(), database).StreamEntries(key);
 }
 
 TEST_CASE("redis: every lookup leaves an audit entry in the tenant's capped stream",

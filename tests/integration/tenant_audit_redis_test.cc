@@ -38,17 +38,7 @@ uint16_t RedisPort() {
 }
 
 std::vector<std::map<std::string, std::string>> StreamEntries(const std::string& key) {
-  const cache::RedisReply range =
-      testing::SyncRedis(RedisPort(), kDatabase).Command({"XRANGE", key, "-", "+"});
-  std::vector<std::map<std::string, std::string>> entries;
-  for (const cache::RedisReply& entry : range.elements) {
-    if (entry.elements.size() != 2) continue;
-    std::map<std::string, std::string> fields;
-    const auto& pairs = entry.elements[1].elements;
-    for (size_t i = 0; i + 1 < pairs.size(); i += 2) fields[pairs[i].str] = pairs[i + 1].str;
-    entries.push_back(std::move(fields));
-  }
-  return entries;
+  return testing::SyncRedis(RedisPort(), kDatabase).StreamEntries(key);
 }
 
 TEST_CASE("tenants: cache entries and audit streams are per tenant in Redis",

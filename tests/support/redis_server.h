@@ -14,6 +14,7 @@
 #define TRACKENRICH_TESTS_SUPPORT_REDIS_SERVER_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -70,6 +71,9 @@ class SyncRedis {
 
   // Throws on a transport failure; error replies come back as kError.
   cache::RedisReply Command(const std::vector<std::string>& args);
+
+  // The fields of each entry of stream `key`, oldest first (XRANGE key - +).
+  std::vector<std::map<std::string, std::string>> StreamEntries(const std::string& key);
 
  private:
   redisContext* context_ = nullptr;
