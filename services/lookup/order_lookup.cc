@@ -98,13 +98,7 @@ void OrderLookup::Get(const OrderRequest& request, OrderAnswerCallback done) {
   }
   const std::string key =
       cache::OrderKey(request.tenant, SourceKeyPart(request, source_->name()), request.order_id);
-  cache::Freshness want{.now = clock_()};
-  if (request.cache.force_refresh()) {
-    want.stored_after = want.now + absl::Nanoseconds(1);
-  } else if (request.cache.has_max_age()) {
-    want.stored_after = want.now - absl::Seconds(request.cache.max_age().seconds()) -
-                        absl::Nanoseconds(request.cache.max_age().nanos());
-  }
+  const cache::Freshness want = WantedFreshness(request.cache, clock_());
   auto with_packages = [this, request,
                         done = std::move(done)](absl::StatusOr<v1::Order> order) mutable {
     if (!order.ok()) {
@@ -196,13 +190,6 @@ void OrderLookup::Store(const std::string& key, const absl::StatusOr<v1::Order>&
 
 void OrderLookup::TrackPackages(const OrderRequest& request, v1::Order order,
                                 OrderAnswerCallback done) {
-  struct Pending {
-    absl::Mutex mu;
-    OrderAnswer answer ABSL_GUARDED_BY(mu);
-    std::atomic<int> remaining{0};
-    OrderAnswerCallback done;
-  };
-  auto pending = std::make_shared<Pending>();
   std::vector<std::pair<int, TrackRequest>> lookups;
   adapters::TrackingSource* tracker = source_->PackageTracker();
   for (int i = 0; i < order.shipments_size(); ++i) {
@@ -224,20 +211,22 @@ void OrderLookup::TrackPackages(const OrderRequest& request, v1::Order order,
     }
     lookups.emplace_back(i, std::move(track));
   }
+  if (lookups.empty()) {
+    done(OrderAnswer{.order = std::move(order)});
+    return;
+  }
+  struct Pending {
+    absl::Mutex mu;
+    OrderAnswer answer ABSL_GUARDED_BY(mu);
+    std::atomic<int> remaining{0};
+    OrderAnswerCallback done;
+  };
+  auto pending = std::make_shared<Pending>();
   {
     absl::MutexLock lock(&pending->mu);
     pending->answer.order = std::move(order);
   }
   pending->done = std::move(done);
-  if (lookups.empty()) {
-    OrderAnswer answer;
-    {
-      absl::MutexLock lock(&pending->mu);
-      answer = std::move(pending->answer);
-    }
-    pending->done(std::move(answer));
-    return;
-  }
   pending->remaining = static_cast<int>(lookups.size());
   for (auto& [index, track] : lookups) {
     shipments_.Track(track, [pending, index = index,

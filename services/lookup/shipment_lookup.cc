@@ -103,6 +103,20 @@ absl::Duration CachePolicy::FreshFor(v1::ShipmentState state) const {
   }
 }
 
+cache::Freshness WantedFreshness(const v1::CacheControl& control, absl::Time now) {
+  cache::Freshness want{.now = now};
+  if (control.force_refresh()) {
+    // Only an answer fetched from now on is fresh (one another replica is
+    // fetching counts); an older one is still read, as the stale fallback
+    // should the upstream fail.
+    want.stored_after = now + absl::Nanoseconds(1);
+  } else if (control.has_max_age()) {
+    want.stored_after = now - absl::Seconds(control.max_age().seconds()) -
+                        absl::Nanoseconds(control.max_age().nanos());
+  }
+  return want;
+}
+
 v1::CacheLayer ToCacheLayer(cache::Layer layer) {
   switch (layer) {
     case cache::Layer::kMemory:
@@ -214,16 +228,7 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
   plan->deadline = request.deadline;
   plan->trace = request.trace;
   plan->force_refresh = request.cache.force_refresh();
-  plan->want.now = clock_();
-  if (plan->force_refresh) {
-    // Only an answer fetched from now on is fresh (one another replica is
-    // fetching counts); an older one is still read, as the stale fallback
-    // should the upstream fail.
-    plan->want.stored_after = plan->want.now + absl::Nanoseconds(1);
-  } else if (request.cache.has_max_age()) {
-    plan->want.stored_after = plan->want.now - absl::Seconds(request.cache.max_age().seconds()) -
-                              absl::Nanoseconds(request.cache.max_age().nanos());
-  }
+  plan->want = WantedFreshness(request.cache, clock_());
   const std::string& key = plan->key;
   const cache::Freshness want = plan->want;
   cache_.Get(key, want,

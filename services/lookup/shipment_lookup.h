@@ -151,6 +151,11 @@ class ShipmentLookup {
   absl::flat_hash_map<std::string, Flight> flights_ ABSL_GUARDED_BY(mu_);
 };
 
+// What a caller's CacheControl accepts as fresh at `now`: any entry still in
+// its freshness window, or one stored within max_age; with force_refresh only
+// an answer fetched from now on.
+cache::Freshness WantedFreshness(const v1::CacheControl& control, absl::Time now);
+
 // The proto's name for the cache layer that answered.
 v1::CacheLayer ToCacheLayer(cache::Layer layer);
 

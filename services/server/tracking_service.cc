@@ -69,19 +69,15 @@ std::string PayloadDigests(const v1::Order* order, const v1::Shipment* shipment)
 }  // namespace
 
 void TrackingServiceImpl::Audit(const std::string& tenant, const char* method,
-                                std::string ticket_id, std::vector<std::string> subjects,
-                                const absl::Status& status, std::vector<std::string> states,
-                                std::string digest) const {
+                                const absl::Status& status,
+                                absl::FunctionRef<void(audit::AuditRecord&)> fill) const {
   if (settings_.audit == nullptr) return;
   audit::AuditRecord record;
   record.tenant = tenant;
   record.method = method;
-  record.ticket_id = std::move(ticket_id);
-  record.subjects = std::move(subjects);
   record.outcome = status.ok() ? "OK" : absl::StatusCodeToString(status.code());
-  record.states = std::move(states);
-  record.digest = std::move(digest);
   record.at = settings_.clock();
+  fill(record);
   settings_.audit->Record(std::move(record));
 }
 
@@ -129,17 +125,17 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
   track.trace = scope->trace();
   lookup_.Track(track, [this, scope, response,
                         number = track.tracking_number](absl::StatusOr<v1::Shipment> shipment) {
-    std::vector<std::string> states;
-    std::string digest;
+    Audit(scope->tenant(), "TrackShipment", shipment.status(), [&](audit::AuditRecord& record) {
+      record.subjects = {number};
+      if (!shipment.ok()) return;
+      record.states.push_back(StateOf(*shipment));
+      record.digest = PayloadDigests(nullptr, &*shipment);
+    });
     RpcDetails details;
     if (shipment.ok()) {
-      states.push_back(StateOf(*shipment));
-      digest = PayloadDigests(nullptr, &*shipment);
       AddCacheLayers(*shipment, &details.cache_layers);
       *response->mutable_shipment() = *std::move(shipment);
     }
-    Audit(scope->tenant(), "TrackShipment", "", {number}, shipment.status(), std::move(states),
-          std::move(digest));
     scope->Finish(shipment.status(), details);
   });
   return scope->reactor();
@@ -201,18 +197,19 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::GetOrderTracking(
   orders_.Get(ToOrderRequest(*scope, request->order(), request->cache(), DeadlineOf(context)),
               [this, scope, response,
                order_id = request->order().order_id()](absl::StatusOr<OrderAnswer> answer) {
-                std::vector<std::string> states;
-                std::string digest;
+                Audit(scope->tenant(), "GetOrderTracking", answer.status(),
+                      [&](audit::AuditRecord& record) {
+                        record.subjects = {order_id};
+                        if (!answer.ok()) return;
+                        AddOrderStates(answer->order, &record.states);
+                        record.digest = PayloadDigests(&answer->order, nullptr);
+                      });
                 RpcDetails details;
                 if (answer.ok()) {
-                  AddOrderStates(answer->order, &states);
-                  digest = PayloadDigests(&answer->order, nullptr);
                   AddCacheLayers(answer->order, &details.cache_layers);
                   *response->mutable_order() = std::move(answer->order);
                   for (auto& error : answer->errors) *response->add_errors() = std::move(error);
                 }
-                Audit(scope->tenant(), "GetOrderTracking", "", {order_id}, answer.status(),
-                      std::move(states), std::move(digest));
                 scope->Finish(answer.status(), details);
               });
   return scope->reactor();
@@ -368,19 +365,19 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
   auto complete = [this, scope, ticket, enrichment, ticket_id = request->ticket_id()] {
     enrichment::CompleteEnrichment(ticket, *settings_.templates, settings_.enrichment,
                                    settings_.reply_policy, settings_.clock(), enrichment);
-    std::vector<std::string> subjects;
-    std::vector<std::string> states;
-    for (const auto& order : enrichment->orders()) {
-      subjects.push_back(order.order_id());
-      AddOrderStates(order, &states);
-    }
-    for (const auto& shipment : enrichment->shipments()) {
-      subjects.push_back(shipment.tracking_number());
-      states.push_back(StateOf(shipment));
-    }
-    for (const auto& error : enrichment->errors()) subjects.push_back(error.subject());
-    Audit(scope->tenant(), "EnrichTicket", ticket_id, std::move(subjects), absl::OkStatus(),
-          std::move(states), enrichment->evidence().digest());
+    Audit(scope->tenant(), "EnrichTicket", absl::OkStatus(), [&](audit::AuditRecord& record) {
+      record.ticket_id = ticket_id;
+      for (const auto& order : enrichment->orders()) {
+        record.subjects.push_back(order.order_id());
+        AddOrderStates(order, &record.states);
+      }
+      for (const auto& shipment : enrichment->shipments()) {
+        record.subjects.push_back(shipment.tracking_number());
+        record.states.push_back(StateOf(shipment));
+      }
+      for (const auto& error : enrichment->errors()) record.subjects.push_back(error.subject());
+      record.digest = enrichment->evidence().digest();
+    });
     RpcDetails details;
     details.ticket_id = ticket_id;
     for (const auto& order : enrichment->orders()) AddCacheLayers(order, &details.cache_layers);

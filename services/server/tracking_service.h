@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+#include "absl/functional/function_ref.h"
 #include "absl/time/time.h"
 
 #include "services/audit/audit_log.h"
@@ -72,9 +73,10 @@ class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
 
  private:
   absl::Time DeadlineOf(const grpc::CallbackServerContext* context) const;
-  void Audit(const std::string& tenant, const char* method, std::string ticket_id,
-             std::vector<std::string> subjects, const absl::Status& status,
-             std::vector<std::string> states, std::string digest) const;
+  // Records one lookup when an audit log is configured; `fill` adds the
+  // subjects, states and digest, and runs only then (not on every RPC).
+  void Audit(const std::string& tenant, const char* method, const absl::Status& status,
+             absl::FunctionRef<void(audit::AuditRecord&)> fill) const;
   OrderRequest ToOrderRequest(const RpcScope& scope, const v1::OrderRef& ref,
                               const v1::CacheControl& cache, absl::Time deadline) const;
 
