@@ -175,13 +175,20 @@ class SpApiOrderSource final : public OrderSource {
   // Waits for a slot of `operation`'s plan, then sends with the seller's token.
   void Call(SellerState& seller, Region region, absl::string_view operation, cache::RateLimit plan,
             absl::Time deadline, TokenRequestBuilder build, http::ResponseCallback done) {
+    std::string scope = absl::StrCat("sp_api.", operation);
     {
       absl::MutexLock lock(&seller.mu);
-      if (auto it = seller.announced.find(operation); it != seller.announced.end()) {
+      if (auto it = seller.announced.find(operation);
+          it != seller.announced.end() && it->second != plan.per_second) {
         plan.per_second = it->second;
+        // A bucket's arrival time means something only at one rate: calls
+        // judged at the plan's rate against slots spaced at Amazon's (or the
+        // reverse) would be refused or let through wrongly. The announced
+        // rate gets its own bucket.
+        absl::StrAppend(&scope, "@", plan.per_second);
       }
     }
-    const std::string key = cache::RateLimitKey(seller.tenant, absl::StrCat("sp_api.", operation));
+    const std::string key = cache::RateLimitKey(seller.tenant, scope);
     const absl::Time slot_deadline =
         deadline == absl::InfiniteFuture() ? deadline : deadline - kCallReserve;
     // The slot may be granted on another thread: keep the caller's trace.
@@ -194,7 +201,7 @@ class SpApiOrderSource final : public OrderSource {
           if (!granted.ok()) {
             done(absl::ResourceExhaustedError(
                 absl::StrCat("sp_api ", operation, ": usage plan of tenant '", seller.tenant,
-                             "' has no slot before the deadline")));
+                             "' has no slot before the deadline (", granted.message(), ")")));
             return;
           }
           SendWithToken(
