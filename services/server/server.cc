@@ -114,7 +114,8 @@ struct Server::Impl {
                       ? std::make_unique<audit::RedisAuditLog>(
                             *redis, audit::RedisAuditOptions{.max_len = config.audit_max_len})
                       : nullptr),
-        orders(nullptr, lookup, tiered_cache),
+        orders(nullptr, lookup, tiered_cache, metrics,
+               {.shared_flight = shared_flight.get(), .rate_limiter = rate_limiter.get()}),
         auth(config.auth.tenants.empty()
                  ? nullptr
                  : std::make_unique<auth::ApiKeyAuthenticator>(config.auth)),
