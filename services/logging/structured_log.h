@@ -12,11 +12,15 @@
 //    "cache":["memory"],"upstream_calls":0,"trace_id":"...","span_id":"..."}
 // Other log lines are {"time":...,"level":...,"logger":"trackenrich","msg":"..."}.
 //
+// Lines are written by one thread (log_writer.h), never on the request path;
+// when stderr cannot keep up, lines are dropped and counted in /metrics.
+//
 // What an RPC line holds is chosen to be safe to ship anywhere: identifiers,
 // codes and timings; never ticket text, buyer data, API keys or tokens.
 #ifndef TRACKENRICH_SERVICES_LOGGING_STRUCTURED_LOG_H_
 #define TRACKENRICH_SERVICES_LOGGING_STRUCTURED_LOG_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -63,10 +67,19 @@ void LogRpc(const RpcLogRecord& record);
 // The record's fields as JSON members without the braces
 // ("\"request_id\":\"...\",..."), as LogRpc writes them.
 std::string RpcJsonFields(const RpcLogRecord& record);
+void AppendRpcJsonFields(const RpcLogRecord& record, std::string* out);
+
+// Log lines dropped because stderr could not keep up (LogWriter), for
+// /metrics.
+uint64_t DroppedLogLines();
+
+// Writes every log line logged so far before returning.
+void FlushLogs();
 
 // `text` as the inside of a JSON string: quotes, backslashes and control
 // characters escaped, bytes that are not UTF-8 replaced by U+FFFD.
 std::string JsonEscape(absl::string_view text);
+void AppendJsonEscaped(absl::string_view text, std::string* out);
 
 }  // namespace trackenrich::logging
 

@@ -33,6 +33,7 @@
 #include "services/auth/api_key_auth.h"
 #include "services/gateway/json_gateway.h"
 #include "services/http/http_server.h"
+#include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "services/sandbox/sandbox_upstream.h"
@@ -199,6 +200,11 @@ struct Server::Impl {
         "# TYPE trackenrich_cache_memory_evictions_total counter\n"
         "trackenrich_cache_memory_evictions_total ",
         stats.evictions, "\n",
+        "# HELP trackenrich_log_lines_dropped_total Log lines dropped because stderr could "
+        "not keep up.\n"
+        "# TYPE trackenrich_log_lines_dropped_total counter\n"
+        "trackenrich_log_lines_dropped_total ",
+        logging::DroppedLogLines(), "\n",
         "# HELP trackenrich_ready Whether the service is ready to serve (1) or not (0).\n"
         "# TYPE trackenrich_ready gauge\n"
         "trackenrich_ready ",
