@@ -39,27 +39,28 @@ absl::StatusOr<LogFormat> ParseLogFormat(absl::string_view name);
 // are text on spdlog's default logger.
 void ConfigureLogging(LogFormat format);
 
+// Views into the caller's strings: valid for the LogRpc call only.
 struct RpcLogRecord {
-  std::string request_id;
-  std::string tenant;
-  std::string method;
+  absl::string_view request_id;
+  absl::string_view tenant;
+  absl::string_view method;
   // The canonical code's name: "OK", "NOT_FOUND", ...
-  std::string code;
+  absl::string_view code;
   double latency_ms = 0;
   // The error message for codes other than OK (messages never carry secrets).
-  std::string message;
+  absl::string_view message;
   // How the answer's shipments and orders were served: "upstream" (fetched
   // for this call), "memory", "redis", "coalesced" (another call's fetch),
   // each once, in the order seen; empty when nothing was looked up.
-  std::vector<std::string> cache_layers;
+  std::vector<absl::string_view> cache_layers;
   // Upstream HTTP requests sent for this call (0 when served from cache or
   // by another call's request).
   int upstream_calls = 0;
   // The help desk's ticket ID (EnrichTicket), when given.
-  std::string ticket_id;
-  std::string trace_id;
-  std::string span_id;
-  std::string parent_span_id;
+  absl::string_view ticket_id;
+  absl::string_view trace_id;
+  absl::string_view span_id;
+  absl::string_view parent_span_id;
 };
 
 void LogRpc(const RpcLogRecord& record);
