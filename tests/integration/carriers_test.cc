@@ -15,7 +15,9 @@
 #include "boost/json.hpp"
 
 #include "adapters/detection/check_digits.h"
+#include "adapters/fedex/fedex_adapter.h"
 #include "services/sandbox/sandbox_upstream.h"
+#include "tests/support/carrier_settings.h"
 #include "tests/support/http_get.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_server.h"
@@ -239,7 +241,9 @@ TEST_CASE("BatchTrackShipments: 60 FedEx numbers cost exactly 2 upstream calls",
   // The count comes from flushing at 30 numbers; the window only bounds the
   // wait. A loaded machine can take longer than the default 2 ms to hand 60
   // lookups over, so this test gives the batch more room.
-  config.fedex.batch_window = absl::Milliseconds(50);
+  testing::SetCarrierSettings<adapters::fedex::FedexSettings>(
+      config.sandbox_carriers, "fedex",
+      [](adapters::fedex::FedexSettings& fedex) { fedex.batch_window = absl::Milliseconds(50); });
   testing::TestServer server(config);
   auto stub = server.Stub();
 
@@ -271,11 +275,10 @@ TEST_CASE("BatchTrackShipments: 60 FedEx numbers cost exactly 2 upstream calls",
 TEST_CASE("a carrier configured without credentials answers FAILED_PRECONDITION naming it",
           "[integration]") {
   server::ServiceConfig config = testing::SandboxConfig();
-  config.fedex_configured = true;
-  config.usps_configured = true;
-  config.dhl_configured = true;
-  config.dpd_configured = true;
-  config.amazon_shipping_configured = true;
+  // Sections with every default: real base URLs, no credentials.
+  for (const char* carrier : {"fedex", "usps", "dhl", "dpd", "amazon_shipping"}) {
+    config.carriers[carrier] = adapters::FindCarrier(carrier)->NewSection();
+  }
   testing::TestServer server(config);
   auto stub = server.Stub();
   const std::pair<const char*, const char*> cases[] = {{"fedex", "FedEx"},
