@@ -149,12 +149,19 @@ constexpr Row kRows[] = {
      v1::SHIPMENT_STATE_OUT_FOR_DELIVERY, kNoReason},
     {"amazon_shipping", "exception", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
      v1::STATE_REASON_BUSINESS_CLOSED},
-    {"amazon_shipping", "delayed", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_DELAYED,
+    // RecipientRequestedAlternateDeliveryTiming: the buyer moved the date, the
+    // package is still on its way (Amazon publishes no delayed status).
+    {"amazon_shipping", "delayed", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
      v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT},
     // Delivered back to the seller on the RETURNS leg.
     {"amazon_shipping", "returned", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_RETURNED,
      v1::STATE_REASON_REFUSED},
     {"amazon_shipping", "not_found", v1::CARRIER_AMAZON, kNotFound, kNoState, kNoReason},
+    // Refused or undeliverable: going back to the seller, never LOST.
+    {"amazon_shipping", "rejected", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_RETURNING,
+     v1::STATE_REASON_REFUSED},
+    {"amazon_shipping", "undeliverable", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_RETURNING,
+     v1::STATE_REASON_ADDRESS_ISSUE},
 };
 
 TEST_CASE("the table covers the seven required scenarios of every carrier", "[integration]") {
