@@ -6,9 +6,8 @@
 //   constexpr ExpectedCode kPublished[] = {
 //       {"delivered", v1::SHIPMENT_STATE_DELIVERED, {}},
 //   };
-//   const std::vector<std::string> problems = CrosswalkProblems(DhlStatusCodeCrosswalk(),
-//                                                               kPublished);
-//   CHECK(problems.empty());   // each problem names the code and what differs
+//   CheckCrosswalkIs(DhlStatusCodeCrosswalk(), kPublished, "developer.dhl.com");
+//   // fails naming each code that is missing, invented or mapped differently
 #ifndef TRACKENRICH_TESTS_SUPPORT_CROSSWALK_EXPECTATIONS_H_
 #define TRACKENRICH_TESTS_SUPPORT_CROSSWALK_EXPECTATIONS_H_
 
@@ -16,7 +15,10 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/types/span.h"
 
 #include "adapters/common/crosswalk.h"
@@ -56,6 +58,17 @@ inline std::vector<std::string> CrosswalkProblems(const adapters::Crosswalk& cro
     }
   }
   return problems;
+}
+
+// A Catch check: `crosswalk` holds exactly the `published` codes, and its
+// source names `source_names` (the carrier's document).
+inline void CheckCrosswalkIs(const adapters::Crosswalk& crosswalk,
+                             absl::Span<const ExpectedCode> published,
+                             absl::string_view source_names) {
+  const std::vector<std::string> problems = CrosswalkProblems(crosswalk, published);
+  INFO(crosswalk.carrier << ": " << crosswalk.field << "\n" << absl::StrJoin(problems, "\n"));
+  CHECK(problems.empty());
+  CHECK_THAT(std::string(crosswalk.source), Catch::Contains(std::string(source_names)));
 }
 
 }  // namespace trackenrich::testing

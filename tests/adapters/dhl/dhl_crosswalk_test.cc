@@ -9,6 +9,7 @@
 namespace trackenrich::adapters::dhl {
 namespace {
 
+using testing::CheckCrosswalkIs;
 using testing::CrosswalkProblems;
 using testing::ExpectedCode;
 
@@ -22,11 +23,8 @@ constexpr ExpectedCode kPublished[] = {
 };
 
 TEST_CASE("DHL crosswalk: every published statusCode, and only those", "[dhl][crosswalk]") {
-  const auto problems = CrosswalkProblems(DhlStatusCodeCrosswalk(), kPublished);
-  for (const std::string& problem : problems) INFO(problem);
-  CHECK(problems.empty());
-  CHECK_THAT(std::string(DhlStatusCodeCrosswalk().source),
-             Catch::Contains("developer.dhl.com/api-reference/shipment-tracking"));
+  CheckCrosswalkIs(DhlStatusCodeCrosswalk(), kPublished,
+                   "developer.dhl.com/api-reference/shipment-tracking");
 }
 
 TEST_CASE("DHL crosswalk: MapDhlStatus answers each code's row when the text adds nothing",

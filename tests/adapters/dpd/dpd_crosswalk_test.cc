@@ -11,7 +11,7 @@
 namespace trackenrich::adapters::dpd {
 namespace {
 
-using testing::CrosswalkProblems;
+using testing::CheckCrosswalkIs;
 using testing::ExpectedCode;
 
 constexpr ExpectedCode kPublished[] = {
@@ -34,11 +34,7 @@ constexpr ExpectedCode kPublished[] = {
 };
 
 TEST_CASE("DPD crosswalk: every published status name, and only those", "[dpd][crosswalk]") {
-  const auto problems = CrosswalkProblems(DpdStatusCrosswalk(), kPublished);
-  for (const std::string& problem : problems) INFO(problem);
-  CHECK(problems.empty());
-  CHECK_THAT(std::string(DpdStatusCrosswalk().source),
-             Catch::Contains("ParcelLifeCycleService 2.0"));
+  CheckCrosswalkIs(DpdStatusCrosswalk(), kPublished, "ParcelLifeCycleService 2.0");
 }
 
 TEST_CASE("DPD crosswalk: MapDpdStatus answers each row, in any case", "[dpd][crosswalk]") {
