@@ -125,6 +125,8 @@ constexpr Row kRows[] = {
     {"dhl", "not_found", v1::CARRIER_DHL, kNotFound, kNoState, kNoReason},
     // status "DELIVERED" under statusCode "transit": the code wins.
     {"dhl", "status_disagreement", v1::CARRIER_DHL, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNoReason},
+    // statusCode "unknown" on a label's announcement: no scan yet.
+    {"dhl", "label_created", v1::CARRIER_DHL, kOk, v1::SHIPMENT_STATE_LABEL_CREATED, kNoReason},
 
     {"dpd", "delivered", v1::CARRIER_DPD, kOk, v1::SHIPMENT_STATE_DELIVERED, kNoReason},
     {"dpd", "in_transit", v1::CARRIER_DPD, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNoReason},
@@ -149,12 +151,19 @@ constexpr Row kRows[] = {
      v1::SHIPMENT_STATE_OUT_FOR_DELIVERY, kNoReason},
     {"amazon_shipping", "exception", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
      v1::STATE_REASON_BUSINESS_CLOSED},
-    {"amazon_shipping", "delayed", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_DELAYED,
+    // RecipientRequestedAlternateDeliveryTiming: the buyer moved the date, the
+    // package is still on its way (Amazon publishes no delayed status).
+    {"amazon_shipping", "delayed", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
      v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT},
     // Delivered back to the seller on the RETURNS leg.
     {"amazon_shipping", "returned", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_RETURNED,
      v1::STATE_REASON_REFUSED},
     {"amazon_shipping", "not_found", v1::CARRIER_AMAZON, kNotFound, kNoState, kNoReason},
+    // Refused or undeliverable: going back to the seller, never LOST.
+    {"amazon_shipping", "rejected", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_RETURNING,
+     v1::STATE_REASON_REFUSED},
+    {"amazon_shipping", "undeliverable", v1::CARRIER_AMAZON, kOk, v1::SHIPMENT_STATE_RETURNING,
+     v1::STATE_REASON_ADDRESS_ISSUE},
 };
 
 TEST_CASE("the table covers the seven required scenarios of every carrier", "[integration]") {
@@ -216,6 +225,28 @@ TEST_CASE("TrackShipment: every carrier's sandbox scenarios, detected and mapped
     return absl::string_view(row.carrier) == "dhl";
   });
   CHECK(UpstreamCount(server, "dhl.track") == dhl_rows);
+}
+
+// Issue 16: a DHL label DHL reports as statusCode "unknown" was IN_TRANSIT,
+// so its time became first_scan_at and a missed ship-by went unseen.
+TEST_CASE("TrackShipment: a DHL label announced as unknown has no first carrier scan",
+          "[integration]") {
+  testing::TestServer server;
+  auto stub = server.Stub();
+  v1::TrackShipmentResponse response;
+  REQUIRE_THAT(Track(*stub, Number("dhl", "label_created"), &response),
+               GrpcStatusIs(grpc::StatusCode::OK));
+  const v1::Shipment& shipment = response.shipment();
+  CHECK(v1::ShipmentState_Name(shipment.state()) == "SHIPMENT_STATE_LABEL_CREATED");
+  REQUIRE(shipment.events_size() == 1);
+  CHECK(shipment.events(0).carrier_code() == "unknown");
+  CHECK(v1::ShipmentState_Name(shipment.events(0).state()) == "SHIPMENT_STATE_LABEL_CREATED");
+  CHECK_FALSE(shipment.has_first_scan_at());
+  // A scanned package still has its first scan.
+  v1::TrackShipmentResponse moving;
+  REQUIRE_THAT(Track(*stub, Number("dhl", "in_transit"), &moving),
+               GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(moving.shipment().has_first_scan_at());
 }
 
 TEST_CASE("TrackShipment: a not-found answer is cached", "[integration]") {
