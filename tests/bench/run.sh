@@ -231,6 +231,16 @@ rpc_counts() {
        END { printf "%d %d", total, ok }' <<<"$metrics"
 }
 
+# count_delta BEFORE AFTER: sets seen_total and seen_ok to the calls (all, OK)
+# counted between two rpc_counts answers.
+count_delta() {
+  local total0 ok0 total1 ok1
+  read -r total0 ok0 <<<"$1"
+  read -r total1 ok1 <<<"$2"
+  seen_total=$((total1 - total0))
+  seen_ok=$((ok1 - ok0))
+}
+
 # Lookups the service's /metrics has counted as L1 (memory) hits.
 memory_hits() {
   curl -sf "http://127.0.0.1:$1/metrics" |
@@ -260,6 +270,26 @@ load() {
   fi
 }
 
+# measured PID ADMIN_PORT CMD...: runs CMD against a server. Sets m_cpu to
+# the server's CPU seconds during it and, for trackenrich (an admin port),
+# seen_total, seen_ok and seen_hits to the TrackShipment calls (all, OK) and
+# L1 hits its /metrics counted during it.
+measured() {
+  local pid=$1 admin=$2 cpu0 before hits0
+  shift 2
+  if [[ $admin != - ]]; then
+    before=$(rpc_counts "$admin")
+    hits0=$(memory_hits "$admin")
+  fi
+  cpu0=$(cpu_seconds "$pid")
+  "$@"
+  m_cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds "$pid")" 'BEGIN {printf "%.3f", b - a}')
+  if [[ $admin != - ]]; then
+    count_delta "$before" "$(rpc_counts "$admin")"
+    seen_hits=$(($(memory_hits "$admin") - hits0))
+  fi
+}
+
 # measure NAME PID ADMIN_PORT ARGS...: a measured grpc_load run against a
 # server (its JSON line in $out/NAME.json). Sets m_cpu to the server's CPU
 # seconds during the run and checks (for trackenrich, with an admin port) the
@@ -268,19 +298,13 @@ notes=()
 measure() {
   local name=$1 pid=$2 admin=$3
   shift 3
-  local cpu0 before after file=$out/$name.json
-  [[ $admin != - ]] && before=$(rpc_counts "$admin")
-  cpu0=$(cpu_seconds "$pid")
-  load "$name" "$@"
-  m_cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds "$pid")" 'BEGIN {printf "%.3f", b - a}')
+  local file=$out/$name.json
+  measured "$pid" "$admin" load "$name" "$@"
   local requests errors
   requests=$(json_num "$file" completed)
   errors=$(json_num "$file" errors)
   if [[ $admin != - ]]; then
-    after=$(rpc_counts "$admin")
-    local seen_total seen_ok ok
-    seen_total=$(($(cut -d' ' -f1 <<<"$after") - $(cut -d' ' -f1 <<<"$before")))
-    seen_ok=$(($(cut -d' ' -f2 <<<"$after") - $(cut -d' ' -f2 <<<"$before")))
+    local ok
     ok=$(json_num "$file" ok)
     if [[ $seen_total != "$requests" || $seen_ok != "$ok" ]]; then
       notes+=("$name: /metrics counted $seen_total calls ($seen_ok OK), grpc_load $requests ($ok OK)")
@@ -351,28 +375,17 @@ h2load_run() {
 # call must have been an L1 hit by /metrics.
 measure_h2() {
   local name=$1 pid=$2 admin=$3 port=$4
-  local cpu0 before after hits0 file=$out/$name.json
-  if [[ $admin != - ]]; then
-    before=$(rpc_counts "$admin")
-    hits0=$(memory_hits "$admin")
-  fi
-  cpu0=$(cpu_seconds "$pid")
-  h2load_run "$name" "$port"
-  m_cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds "$pid")" 'BEGIN {printf "%.3f", b - a}')
+  local file=$out/$name.json
+  measured "$pid" "$admin" h2load_run "$name" "$port"
   local completed ok2xx
   completed=$(json_num "$file" completed)
   ok2xx=$(json_num "$file" ok)
   if [[ $admin != - ]]; then
-    after=$(rpc_counts "$admin")
-    local seen_total seen_ok
-    seen_total=$(($(cut -d' ' -f1 <<<"$after") - $(cut -d' ' -f1 <<<"$before")))
-    seen_ok=$(($(cut -d' ' -f2 <<<"$after") - $(cut -d' ' -f2 <<<"$before")))
     if [[ $seen_total != "$completed" ]]; then
       notes+=("$name: /metrics counted $seen_total calls, h2load $completed done")
     fi
-    local hits=$(($(memory_hits "$admin") - hits0))
-    if [[ $hits != "$seen_ok" ]]; then
-      notes+=("$name: /metrics counted $hits L1 hits for $seen_ok calls answered OK")
+    if [[ $seen_hits != "$seen_ok" ]]; then
+      notes+=("$name: /metrics counted $seen_hits L1 hits for $seen_ok calls answered OK")
     fi
     sed -i -E "s/\"ok\":[0-9]+,\"errors\":[0-9]+/\"ok\":$seen_ok,\"errors\":$((HIT_REQUESTS - seen_ok))/" "$file"
   fi
@@ -674,7 +687,7 @@ h2_latency() {
       "$server_cpu" "$per_request" "$load_cpu" "$ratio"
   done <"$work/rows"
   echo
-  echo "- echo, L1 and Redis rows: $ROUNDS interleaved rounds of $HIT_REQUESTS calls each; latency and requests/s from each row's median round, \"vs echo\" the median of the rounds' ratios, errors and CPU over all rounds"
+  echo "- echo, L1, Redis and h2load rows: $ROUNDS interleaved rounds of $HIT_REQUESTS calls each; latency and requests/s from each row's median round, \"vs echo\" the median of the rounds' ratios, errors and CPU over all rounds"
   echo "- CPU per call, server + load generator (+ redis-server): echo $cpu_echo us, L1 hits $cpu_l1 us ($(awk -v a="$cpu_echo" -v b="$cpu_l1" 'BEGIN {printf "%.2f", a / b}')x echo's), Redis hits $cpu_redis us ($(awk -v a="$cpu_echo" -v b="$cpu_redis" 'BEGIN {printf "%.2f", a / b}')x); redis-server used $redis_cpu CPU s"
   echo "- h2load rows: h2load (nghttp2) sends the same $(stat -c %s "$frame")-byte TrackShipment frame (the first of the L1 row's numbers) in every call, over $h2_connections connections of $HIT_STREAMS_PER_CHANNEL streams each, in the same rounds; \"vs echo\" is against the h2load echo row (the h2load echo row is $(median "${ratios_h2_echo[@]}")x the grpc_load echo row). h2load counts every HTTP 200 as a success, so the service's OK replies (and its L1 hits) are counted by its /metrics, and one reply of each server was checked with nghttp: grpc-status $echo_grpc_status (echo), $l1_grpc_status (service)"
   echo "- h2load latency: h2load prints no percentiles, only the min, max, mean and sd of each request's time (request sent to stream closed), so the p50/p99/p99.9 cells of its rows are empty. Median rounds: echo $(h2_latency h2-echo); service $(h2_latency h2-l1)"
