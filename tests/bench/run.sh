@@ -10,8 +10,8 @@
 # hits with L1 off (a redis-server of its own), and, with h2load (nghttp2) as
 # a second, independent client, the echo server and the service on L1 hits
 # sent the same TrackShipment frame over the same connections and streams,
-# all in interleaved rounds; then,
-# each on a fresh process, the echo server and the service on L1 hits paced
+# all in interleaved rounds; then, each on a fresh process, the echo server
+# and the service on L1 hits paced
 # at 70% and 35% of the L1 peak, and misses through the standalone sandbox
 # with 200 ms added upstream latency on distinct keys, at 2,000 calls in
 # flight and at 400.
@@ -27,7 +27,8 @@
 # are stopped on exit.
 #
 # Environment: TRACKENRICH_BUILD_DIR (default build/), BENCH_OUT (where the raw
-# JSON lines and logs go; default build/bench-results), and the sizes below.
+# JSON lines, h2load output and logs go; default build/bench-results), and
+# the sizes below.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -39,7 +40,7 @@ for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
     -h | --help)
-      sed -n '2,29p' "${BASH_SOURCE[0]}"
+      sed -n '2,31p' "${BASH_SOURCE[0]}"
       exit 0
       ;;
     *)
