@@ -1,9 +1,16 @@
 // The one list of crosswalk tables (adapters/common/crosswalk.h) that
 // adapters/CROSSWALKS.md prints, in its order.
 #include "adapters/common/crosswalk.h"
+#include "adapters/ups/ups_status_map.h"
 
 namespace trackenrich::adapters {
 
-std::vector<const Crosswalk*> AllCrosswalks() { return {}; }
+std::vector<const Crosswalk*> AllCrosswalks() {
+  return {
+      &ups::UpsStatusCodeCrosswalk(),
+      &ups::UpsCodeCrosswalk(),
+      &ups::UpsTypeCrosswalk(),
+  };
+}
 
 }  // namespace trackenrich::adapters
