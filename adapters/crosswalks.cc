@@ -1,6 +1,7 @@
 // The one list of crosswalk tables (adapters/common/crosswalk.h) that
 // adapters/CROSSWALKS.md prints, in its order.
 #include "adapters/common/crosswalk.h"
+#include "adapters/fedex/fedex_status_map.h"
 #include "adapters/ups/ups_status_map.h"
 
 namespace trackenrich::adapters {
@@ -10,6 +11,9 @@ std::vector<const Crosswalk*> AllCrosswalks() {
       &ups::UpsStatusCodeCrosswalk(),
       &ups::UpsCodeCrosswalk(),
       &ups::UpsTypeCrosswalk(),
+      &fedex::FedexEventCrosswalk(),
+      &fedex::FedexDeliveryExceptionCrosswalk(),
+      &fedex::FedexDerivedCrosswalk(),
   };
 }
 
