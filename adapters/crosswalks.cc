@@ -3,6 +3,7 @@
 #include "adapters/common/crosswalk.h"
 #include "adapters/fedex/fedex_status_map.h"
 #include "adapters/ups/ups_status_map.h"
+#include "adapters/usps/usps_status_map.h"
 
 namespace trackenrich::adapters {
 
@@ -14,6 +15,8 @@ std::vector<const Crosswalk*> AllCrosswalks() {
       &fedex::FedexEventCrosswalk(),
       &fedex::FedexDeliveryExceptionCrosswalk(),
       &fedex::FedexDerivedCrosswalk(),
+      &usps::UspsStatusCategoryCrosswalk(),
+      &usps::UspsEventCrosswalk(),
   };
 }
 
