@@ -5,93 +5,76 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
+#include "adapters/common/crosswalk_names.h"
 #include "adapters/common/reason_text.h"
 
 namespace trackenrich::adapters::usps {
 namespace {
 
-constexpr auto kLabel = v1::SHIPMENT_STATE_LABEL_CREATED;
-constexpr auto kPickedUp = v1::SHIPMENT_STATE_PICKED_UP;
-constexpr auto kTransit = v1::SHIPMENT_STATE_IN_TRANSIT;
-constexpr auto kOut = v1::SHIPMENT_STATE_OUT_FOR_DELIVERY;
-constexpr auto kPickup = v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP;
-constexpr auto kAttempted = v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED;
-constexpr auto kDelayed = v1::SHIPMENT_STATE_DELAYED;
-constexpr auto kException = v1::SHIPMENT_STATE_EXCEPTION;
-constexpr auto kReturning = v1::SHIPMENT_STATE_RETURNING;
-constexpr auto kLost = v1::SHIPMENT_STATE_LOST;
-constexpr auto kDelivered = v1::SHIPMENT_STATE_DELIVERED;
-constexpr v1::StateReason kNone = v1::STATE_REASON_UNSPECIFIED;
-constexpr auto kRts = v1::STATE_REASON_RETURN_TO_SENDER;
-constexpr auto kAddress = v1::STATE_REASON_ADDRESS_ISSUE;
-constexpr auto kUnavailable = v1::STATE_REASON_RECIPIENT_UNAVAILABLE;
-constexpr auto kAccess = v1::STATE_REASON_ACCESS_RESTRICTED;
-constexpr auto kHeld = v1::STATE_REASON_HELD_FOR_PICKUP;
-
 constexpr CrosswalkRow kCategoryRows[] = {
-    {"Pre-Shipment", kLabel, kNone, "Pre-Shipment"},
-    {"Accepted", kPickedUp, kNone, "Accepted"},
-    {"In Transit", kTransit, kNone, "In Transit"},
-    {"Moving Through Network", kTransit, kNone, "Moving Through Network"},
-    {"Out for Delivery", kOut, kNone, "Out for Delivery"},
-    {"Delivered", kDelivered, kNone, "Delivered"},
-    {"Available for Pickup", kPickup, kHeld, "Available for Pickup"},
-    {"Delivery Attempt", kAttempted, kUnavailable, "Delivery Attempt"},
-    {"Alert", kException, v1::STATE_REASON_OTHER, "Alert"},
+    {"Pre-Shipment", kLabelCreated, kNoReason, "Pre-Shipment"},
+    {"Accepted", kPickedUp, kNoReason, "Accepted"},
+    {"In Transit", kInTransit, kNoReason, "In Transit"},
+    {"Moving Through Network", kInTransit, kNoReason, "Moving Through Network"},
+    {"Out for Delivery", kOutForDelivery, kNoReason, "Out for Delivery"},
+    {"Delivered", kDelivered, kNoReason, "Delivered"},
+    {"Available for Pickup", kForPickup, kHeldForPickup, "Available for Pickup"},
+    {"Delivery Attempt", kAttempted, kRecipientUnavailable, "Delivery Attempt"},
+    {"Alert", kException, kOtherReason, "Alert"},
 };
 
 constexpr CrosswalkRow kEventRows[] = {
-    {"01", kDelivered, kNone, "Delivered"},
-    {"02", kAttempted, kUnavailable, "Attempted / Notice Left"},
-    {"03", kPickedUp, kNone, "Accept or Pickup (by carrier)"},
+    {"01", kDelivered, kNoReason, "Delivered"},
+    {"02", kAttempted, kRecipientUnavailable, "Attempted / Notice Left"},
+    {"03", kPickedUp, kNoReason, "Accept or Pickup (by carrier)"},
     {"04", kReturning, v1::STATE_REASON_REFUSED, "Refused"},
-    {"05", kException, kAddress, "Undeliverable as Addressed"},
-    {"06", kTransit, kNone, "Forwarded"},
-    {"07", kTransit, kNone, "Arrival at Unit"},
-    {"08", kDelayed, v1::STATE_REASON_MISSORTED, "Missent"},
-    {"09", kReturning, kRts, "Return to Sender"},
-    {"10", kTransit, kNone, "Processed"},
-    {"11", kLost, v1::STATE_REASON_OTHER, "Dead Letter"},
-    {"14", kPickup, kHeld, "Arrival at Pickup Point"},
-    {"15", kDelayed, v1::STATE_REASON_MISSORTED, "Mis-shipped"},
-    {"16", kPickup, kHeld, "Available for Pickup"},
-    {"17", kDelivered, kNone, "Picked Up by Agent"},
-    {"19", kTransit, kNone, "Arrival at Destination Delivery Unit (eVS)"},
-    {"21", kReturning, kAddress, "Return to Sender: No Such Number"},
-    {"22", kReturning, kAddress, "Return to Sender: Insufficient Address"},
-    {"23", kReturning, kAddress, "Return to Sender: Moved, Left No Address"},
-    {"24", kReturning, kAddress, "Return to Sender: Forward Expired"},
-    {"25", kReturning, kAddress, "Return to Sender: Addressee Unknown"},
-    {"26", kReturning, kAddress, "Return to Sender: Vacant"},
-    {"27", kReturning, kRts, "Return to Sender: Unclaimed"},
-    {"28", kReturning, kRts, "Return to Sender: Deceased"},
-    {"29", kReturning, kRts, "Return to Sender: Other"},
-    {"31", kReturning, kRts, "Return to Sender: Not Picked Up"},
-    {"41", kTransit, kNone, "Received at Opening Unit"},
-    {"42", kTransit, kNone, "USPS Handoff to Shipping Partner"},
-    {"43", kDelivered, kNone, "Picked Up"},
-    {"44", kReturning, kRts, "Customer Recall"},
+    {"05", kException, kAddressIssue, "Undeliverable as Addressed"},
+    {"06", kInTransit, kNoReason, "Forwarded"},
+    {"07", kInTransit, kNoReason, "Arrival at Unit"},
+    {"08", kDelayed, kMissorted, "Missent"},
+    {"09", kReturning, kReturnToSender, "Return to Sender"},
+    {"10", kInTransit, kNoReason, "Processed"},
+    {"11", kLost, kOtherReason, "Dead Letter"},
+    {"14", kForPickup, kHeldForPickup, "Arrival at Pickup Point"},
+    {"15", kDelayed, kMissorted, "Mis-shipped"},
+    {"16", kForPickup, kHeldForPickup, "Available for Pickup"},
+    {"17", kDelivered, kNoReason, "Picked Up by Agent"},
+    {"19", kInTransit, kNoReason, "Arrival at Destination Delivery Unit (eVS)"},
+    {"21", kReturning, kAddressIssue, "Return to Sender: No Such Number"},
+    {"22", kReturning, kAddressIssue, "Return to Sender: Insufficient Address"},
+    {"23", kReturning, kAddressIssue, "Return to Sender: Moved, Left No Address"},
+    {"24", kReturning, kAddressIssue, "Return to Sender: Forward Expired"},
+    {"25", kReturning, kAddressIssue, "Return to Sender: Addressee Unknown"},
+    {"26", kReturning, kAddressIssue, "Return to Sender: Vacant"},
+    {"27", kReturning, kReturnToSender, "Return to Sender: Unclaimed"},
+    {"28", kReturning, kReturnToSender, "Return to Sender: Deceased"},
+    {"29", kReturning, kReturnToSender, "Return to Sender: Other"},
+    {"31", kReturning, kReturnToSender, "Return to Sender: Not Picked Up"},
+    {"41", kInTransit, kNoReason, "Received at Opening Unit"},
+    {"42", kInTransit, kNoReason, "USPS Handoff to Shipping Partner"},
+    {"43", kDelivered, kNoReason, "Picked Up"},
+    {"44", kReturning, kReturnToSender, "Customer Recall"},
     {"51", kAttempted, v1::STATE_REASON_BUSINESS_CLOSED, "Business Closed"},
-    {"52", kAttempted, kUnavailable, "Notice Left"},
-    {"53", kAttempted, kAccess, "Receptacle Blocked"},
-    {"54", kAttempted, kAccess, "Receptacle Full / Item Oversized"},
-    {"55", kAttempted, kAccess, "No Secure Location Available"},
-    {"56", kAttempted, kUnavailable, "No Authorized Recipient Available"},
-    {"80", kTransit, kNone, "Picked Up by Shipping Partner"},
-    {"81", kTransit, kNone, "Arrived at Shipping Partner Facility"},
-    {"82", kTransit, kNone, "Departed Shipping Partner Facility"},
-    {"A1", kTransit, kNone, "Arrived at USPS Regional Facility"},
-    {"DX", kTransit, kNone, "Delivery Status Not Updated"},
-    {"EF", kTransit, kNone, "Departed Sort Facility"},
-    {"GX", kLabel, kNone, "Shipping Label Created, USPS Awaiting Item"},
-    {"MA", kLabel, kNone, "Manifest Acknowledgement (pre-shipment info sent to USPS)"},
-    {"OF", kOut, kNone, "Out for Delivery"},
-    {"PA", kPickedUp, kNone, "Passive Acceptance (shipment acceptance)"},
-    {"PC", kTransit, kNone, "Sorting / Processing Complete"},
-    {"SF", kTransit, kNone, "Departed Post Office"},
-    {"T1", kTransit, kNone, "Departed USPS Regional Facility"},
-    {"TL", kTransit, kNone, "In Transit to Next Facility"},
-    {"TM", kPickedUp, kNone, "Truck Manifest (shipment acceptance)"},
+    {"52", kAttempted, kRecipientUnavailable, "Notice Left"},
+    {"53", kAttempted, kAccessRestricted, "Receptacle Blocked"},
+    {"54", kAttempted, kAccessRestricted, "Receptacle Full / Item Oversized"},
+    {"55", kAttempted, kAccessRestricted, "No Secure Location Available"},
+    {"56", kAttempted, kRecipientUnavailable, "No Authorized Recipient Available"},
+    {"80", kInTransit, kNoReason, "Picked Up by Shipping Partner"},
+    {"81", kInTransit, kNoReason, "Arrived at Shipping Partner Facility"},
+    {"82", kInTransit, kNoReason, "Departed Shipping Partner Facility"},
+    {"A1", kInTransit, kNoReason, "Arrived at USPS Regional Facility"},
+    {"DX", kInTransit, kNoReason, "Delivery Status Not Updated"},
+    {"EF", kInTransit, kNoReason, "Departed Sort Facility"},
+    {"GX", kLabelCreated, kNoReason, "Shipping Label Created, USPS Awaiting Item"},
+    {"MA", kLabelCreated, kNoReason, "Manifest Acknowledgement (pre-shipment info sent to USPS)"},
+    {"OF", kOutForDelivery, kNoReason, "Out for Delivery"},
+    {"PA", kPickedUp, kNoReason, "Passive Acceptance (shipment acceptance)"},
+    {"PC", kInTransit, kNoReason, "Sorting / Processing Complete"},
+    {"SF", kInTransit, kNoReason, "Departed Post Office"},
+    {"T1", kInTransit, kNoReason, "Departed USPS Regional Facility"},
+    {"TL", kInTransit, kNoReason, "In Transit to Next Facility"},
+    {"TM", kPickedUp, kNoReason, "Truck Manifest (shipment acceptance)"},
 };
 
 bool Has(const std::string& lower, absl::string_view phrase) {
@@ -114,7 +97,7 @@ UspsStatus MapUspsText(absl::string_view text) {
   const std::string lower = absl::AsciiStrToLower(absl::StripAsciiWhitespace(text));
   if (lower.empty()) return {};
   if (BackAtSender(lower)) {
-    return {v1::SHIPMENT_STATE_RETURNED, v1::STATE_REASON_RETURN_TO_SENDER};
+    return {v1::SHIPMENT_STATE_RETURNED, kReturnToSender};
   }
   if (Has(lower, "out for delivery")) return {v1::SHIPMENT_STATE_OUT_FOR_DELIVERY, {}};
   if (absl::StartsWith(lower, "delivered") || Has(lower, "was delivered") ||
@@ -122,19 +105,18 @@ UspsStatus MapUspsText(absl::string_view text) {
     return {v1::SHIPMENT_STATE_DELIVERED, {}};
   }
   if (Has(lower, "available for pickup") || Has(lower, "ready for pickup")) {
-    return {v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP, v1::STATE_REASON_HELD_FOR_PICKUP};
+    return {v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP, kHeldForPickup};
   }
   if (Has(lower, "notice left") || Has(lower, "delivery attempt") || Has(lower, "attempted")) {
-    return {v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
-            ReasonOr(text, v1::STATE_REASON_RECIPIENT_UNAVAILABLE)};
+    return {v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED, ReasonOr(text, kRecipientUnavailable)};
   }
   if (Has(lower, "refused")) return {v1::SHIPMENT_STATE_RETURNING, v1::STATE_REASON_REFUSED};
   if (Has(lower, "return to sender") || Has(lower, "returned") || Has(lower, "being returned")) {
-    return {v1::SHIPMENT_STATE_RETURNING, v1::STATE_REASON_RETURN_TO_SENDER};
+    return {v1::SHIPMENT_STATE_RETURNING, kReturnToSender};
   }
   if (Has(lower, "undeliverable") || Has(lower, "insufficient address") ||
       Has(lower, "no such number") || Has(lower, "addressee unknown")) {
-    return {v1::SHIPMENT_STATE_EXCEPTION, v1::STATE_REASON_ADDRESS_ISSUE};
+    return {v1::SHIPMENT_STATE_EXCEPTION, kAddressIssue};
   }
   if (Has(lower, "label created") || Has(lower, "pre-shipment") || Has(lower, "awaiting item")) {
     return {v1::SHIPMENT_STATE_LABEL_CREATED, {}};
@@ -144,11 +126,11 @@ UspsStatus MapUspsText(absl::string_view text) {
     return {v1::SHIPMENT_STATE_PICKED_UP, {}};
   }
   if (Has(lower, "arriving late") || Has(lower, "delay")) {
-    return {v1::SHIPMENT_STATE_DELAYED, ReasonOr(text, v1::STATE_REASON_CARRIER_DELAY)};
+    return {v1::SHIPMENT_STATE_DELAYED, ReasonOr(text, kCarrierDelay)};
   }
   if (Has(lower, "alert") || Has(lower, "held") || Has(lower, "hold") || Has(lower, "missent") ||
       Has(lower, "damaged")) {
-    return {v1::SHIPMENT_STATE_EXCEPTION, ReasonOr(text, v1::STATE_REASON_OTHER)};
+    return {v1::SHIPMENT_STATE_EXCEPTION, ReasonOr(text, kOtherReason)};
   }
   if (Has(lower, "in transit") || Has(lower, "arrived") || Has(lower, "departed") ||
       Has(lower, "processed") || Has(lower, "forwarded")) {
@@ -203,7 +185,7 @@ UspsStatus MapUspsStatusCategory(absl::string_view category, absl::string_view s
       // "Delivered, To Original Sender": the package came back.
       if (from_text.state == v1::SHIPMENT_STATE_RETURNED) return from_text;
       break;
-    case kTransit:
+    case kInTransit:
       if (from_text.state == kDelayed) return from_text;
       break;
     case kAttempted:
@@ -214,7 +196,7 @@ UspsStatus MapUspsStatusCategory(absl::string_view category, absl::string_view s
         case v1::SHIPMENT_STATE_RETURNED:
         case kDelayed:
         case kException:
-        case kPickup:
+        case kForPickup:
         case kAttempted:
           return from_text;
         default:

@@ -6,6 +6,7 @@
 //       {"OD", v1::SHIPMENT_STATE_OUT_FOR_DELIVERY, v1::STATE_REASON_UNSPECIFIED},
 //   };
 //   testing::CheckCrosswalk(FedexEventCrosswalk(), published);
+//   testing::CheckMapped(MapFedexStatus("OD", "", "", ""), published[0]);
 #ifndef TRACKENRICH_TESTS_SUPPORT_CROSSWALK_CHECK_H_
 #define TRACKENRICH_TESTS_SUPPORT_CROSSWALK_CHECK_H_
 
@@ -42,6 +43,15 @@ inline void CheckCrosswalk(const adapters::Crosswalk& table,
     INFO("crosswalk code " << row.code);
     CHECK(listed.count(std::string(row.code)) == 1);  // not in the carrier's list
   }
+}
+
+// What a carrier's mapping function answered for one published code
+// ({state, reason}, e.g. FedexStatus) is the listed state and reason.
+template <typename Mapped>
+void CheckMapped(const Mapped& got, const PublishedCode& expected) {
+  INFO("published code " << expected.code);
+  CHECK(v1::ShipmentState_Name(got.state) == v1::ShipmentState_Name(expected.state));
+  CHECK(v1::StateReason_Name(got.reason) == v1::StateReason_Name(expected.reason));
 }
 
 }  // namespace trackenrich::testing

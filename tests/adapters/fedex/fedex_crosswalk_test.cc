@@ -7,87 +7,47 @@
 
 #include <catch2/catch.hpp>
 
+#include "adapters/common/crosswalk_names.h"
 #include "adapters/fedex/fedex_status_map.h"
 #include "tests/support/crosswalk_check.h"
 
 namespace trackenrich::adapters::fedex {
 namespace {
 
+using testing::CheckMapped;
 using testing::PublishedCode;
-
-constexpr auto kLabel = v1::SHIPMENT_STATE_LABEL_CREATED;
-constexpr auto kPickedUp = v1::SHIPMENT_STATE_PICKED_UP;
-constexpr auto kTransit = v1::SHIPMENT_STATE_IN_TRANSIT;
-constexpr auto kOut = v1::SHIPMENT_STATE_OUT_FOR_DELIVERY;
-constexpr auto kPickup = v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP;
-constexpr auto kAttempted = v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED;
-constexpr auto kDelayed = v1::SHIPMENT_STATE_DELAYED;
-constexpr auto kException = v1::SHIPMENT_STATE_EXCEPTION;
-constexpr auto kReturning = v1::SHIPMENT_STATE_RETURNING;
-constexpr auto kDelivered = v1::SHIPMENT_STATE_DELIVERED;
-constexpr auto kCancelled = v1::SHIPMENT_STATE_CANCELLED;
-constexpr auto kNone = v1::STATE_REASON_UNSPECIFIED;
-constexpr auto kHeld = v1::STATE_REASON_HELD_FOR_PICKUP;
-constexpr auto kLate = v1::STATE_REASON_CARRIER_DELAY;
 
 // FedEx tracking status codes.
 const std::vector<PublishedCode>& PublishedEventCodes() {
   static const auto* const codes = new std::vector<PublishedCode>{
-      {"AA", kTransit, kNone},
-      {"AC", kTransit, kNone},
-      {"AD", kOut, kNone},
-      {"AE", kTransit, kNone},
-      {"AF", kTransit, kNone},
-      {"AO", kTransit, kNone},
-      {"AP", kLabel, kNone},
-      {"AR", kTransit, kNone},
-      {"AX", kTransit, kNone},
-      {"BR", kTransit, kNone},
-      {"CA", kCancelled, kNone},
-      {"CC", kTransit, kNone},
-      {"CD", kDelayed, v1::STATE_REASON_CUSTOMS},
-      {"CH", kTransit, kNone},
-      {"CP", kTransit, kNone},
-      {"CU", kTransit, kNone},
-      {"DD", kDelayed, kLate},
-      {"DE", kAttempted, v1::STATE_REASON_OTHER},
-      {"DL", kDelivered, kNone},
-      {"DP", kTransit, kNone},
-      {"DR", kLabel, kNone},
-      {"DS", kTransit, kNone},
-      {"DY", kDelayed, kLate},
-      {"EA", kTransit, kNone},
-      {"ED", kOut, kNone},
-      {"EO", kTransit, kNone},
-      {"EP", kLabel, kNone},
-      {"FD", kTransit, kNone},
-      {"HL", kPickup, kHeld},
-      {"HP", kPickup, kHeld},
-      {"IT", kTransit, kNone},
-      {"IX", kTransit, kNone},
-      {"LO", kTransit, kNone},
-      {"LP", kCancelled, kNone},
-      {"OC", kLabel, kNone},
-      {"OD", kOut, kNone},
-      {"OF", kTransit, kNone},
-      {"OX", kLabel, kNone},
-      {"PD", kDelayed, kLate},
-      {"PF", kTransit, kNone},
-      {"PL", kTransit, kNone},
-      {"PM", kTransit, kNone},
-      {"PU", kPickedUp, kNone},
-      {"PX", kPickedUp, kNone},
-      {"RC", kTransit, kNone},
-      {"RD", kCancelled, kNone},
-      {"RG", kLabel, kNone},
-      {"RM", kTransit, kNone},
-      {"RP", kLabel, kNone},
-      {"RR", kTransit, kNone},
-      {"RS", kReturning, v1::STATE_REASON_RETURN_TO_SENDER},
-      {"SE", kException, v1::STATE_REASON_OTHER},
-      {"SF", kTransit, kNone},
-      {"SP", kTransit, kNone},
-      {"TR", kTransit, kNone},
+      {"AA", kInTransit, kNoReason},       {"AC", kInTransit, kNoReason},
+      {"AD", kOutForDelivery, kNoReason},  {"AE", kInTransit, kNoReason},
+      {"AF", kInTransit, kNoReason},       {"AO", kInTransit, kNoReason},
+      {"AP", kLabelCreated, kNoReason},    {"AR", kInTransit, kNoReason},
+      {"AX", kInTransit, kNoReason},       {"BR", kInTransit, kNoReason},
+      {"CA", kCancelled, kNoReason},       {"CC", kInTransit, kNoReason},
+      {"CD", kDelayed, kCustoms},          {"CH", kInTransit, kNoReason},
+      {"CP", kInTransit, kNoReason},       {"CU", kInTransit, kNoReason},
+      {"DD", kDelayed, kCarrierDelay},     {"DE", kAttempted, kOtherReason},
+      {"DL", kDelivered, kNoReason},       {"DP", kInTransit, kNoReason},
+      {"DR", kLabelCreated, kNoReason},    {"DS", kInTransit, kNoReason},
+      {"DY", kDelayed, kCarrierDelay},     {"EA", kInTransit, kNoReason},
+      {"ED", kOutForDelivery, kNoReason},  {"EO", kInTransit, kNoReason},
+      {"EP", kLabelCreated, kNoReason},    {"FD", kInTransit, kNoReason},
+      {"HL", kForPickup, kHeldForPickup},  {"HP", kForPickup, kHeldForPickup},
+      {"IT", kInTransit, kNoReason},       {"IX", kInTransit, kNoReason},
+      {"LO", kInTransit, kNoReason},       {"LP", kCancelled, kNoReason},
+      {"OC", kLabelCreated, kNoReason},    {"OD", kOutForDelivery, kNoReason},
+      {"OF", kInTransit, kNoReason},       {"OX", kLabelCreated, kNoReason},
+      {"PD", kDelayed, kCarrierDelay},     {"PF", kInTransit, kNoReason},
+      {"PL", kInTransit, kNoReason},       {"PM", kInTransit, kNoReason},
+      {"PU", kPickedUp, kNoReason},        {"PX", kPickedUp, kNoReason},
+      {"RC", kInTransit, kNoReason},       {"RD", kCancelled, kNoReason},
+      {"RG", kLabelCreated, kNoReason},    {"RM", kInTransit, kNoReason},
+      {"RP", kLabelCreated, kNoReason},    {"RR", kInTransit, kNoReason},
+      {"RS", kReturning, kReturnToSender}, {"SE", kException, kOtherReason},
+      {"SF", kInTransit, kNoReason},       {"SP", kInTransit, kNoReason},
+      {"TR", kInTransit, kNoReason},
   };
   return *codes;
 }
@@ -95,14 +55,14 @@ const std::vector<PublishedCode>& PublishedEventCodes() {
 // Delivery exceptions, read with their exception code.
 const std::vector<PublishedCode>& PublishedDeliveryExceptions() {
   static const auto* const codes = new std::vector<PublishedCode>{
-      {"DE/007", kAttempted, v1::STATE_REASON_RECIPIENT_UNAVAILABLE},
-      {"DE/03", kException, v1::STATE_REASON_ADDRESS_ISSUE},
-      {"DE/060G", kReturning, v1::STATE_REASON_RETURN_TO_SENDER},
+      {"DE/007", kAttempted, kRecipientUnavailable},
+      {"DE/03", kException, kAddressIssue},
+      {"DE/060G", kReturning, kReturnToSender},
       {"DE/07", kReturning, v1::STATE_REASON_REFUSED},
-      {"DE/08", kAttempted, v1::STATE_REASON_RECIPIENT_UNAVAILABLE},
-      {"DE/17", kTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT},
-      {"DE/A13", kTransit, kNone},  // redirected
-      {"DE/A47", kTransit, kHeld},  // redirected to a FedEx location
+      {"DE/08", kAttempted, kRecipientUnavailable},
+      {"DE/17", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT},
+      {"DE/A13", kInTransit, kNoReason},       // redirected
+      {"DE/A47", kInTransit, kHeldForPickup},  // redirected to a FedEx location
   };
   return *codes;
 }
@@ -110,26 +70,15 @@ const std::vector<PublishedCode>& PublishedDeliveryExceptions() {
 // Derived status codes.
 const std::vector<PublishedCode>& PublishedDerivedCodes() {
   static const auto* const codes = new std::vector<PublishedCode>{
-      {"CA", kCancelled, kNone},
-      {"DE", kAttempted, v1::STATE_REASON_OTHER},
-      {"DL", kDelivered, kNone},
-      {"DY", kDelayed, kLate},
-      {"HL", kPickup, kHeld},
-      {"HP", kPickup, kHeld},
-      {"IN", kLabel, kNone},
-      {"IT", kTransit, kNone},
-      {"OD", kOut, kNone},
-      {"PU", kPickedUp, kNone},
-      {"RL", kDelayed, kLate},
-      {"RS", kReturning, v1::STATE_REASON_RETURN_TO_SENDER},
-      {"SE", kException, v1::STATE_REASON_OTHER},
+      {"CA", kCancelled, kNoReason},      {"DE", kAttempted, kOtherReason},
+      {"DL", kDelivered, kNoReason},      {"DY", kDelayed, kCarrierDelay},
+      {"HL", kForPickup, kHeldForPickup}, {"HP", kForPickup, kHeldForPickup},
+      {"IN", kLabelCreated, kNoReason},   {"IT", kInTransit, kNoReason},
+      {"OD", kOutForDelivery, kNoReason}, {"PU", kPickedUp, kNoReason},
+      {"RL", kDelayed, kCarrierDelay},    {"RS", kReturning, kReturnToSender},
+      {"SE", kException, kOtherReason},
   };
   return *codes;
-}
-
-void CheckMapped(const FedexStatus& got, const PublishedCode& expected) {
-  CHECK(v1::ShipmentState_Name(got.state) == v1::ShipmentState_Name(expected.state));
-  CHECK(v1::StateReason_Name(got.reason) == v1::StateReason_Name(expected.reason));
 }
 
 TEST_CASE("FedEx crosswalk tables hold exactly FedEx's published codes", "[fedex][crosswalk]") {
@@ -163,8 +112,8 @@ TEST_CASE("FedEx: no derived DL delivers a package whose event code says otherwi
   // A delivery exception with an exception code outside the table.
   CHECK(MapFedexStatus("DE", "DL", "Z99", "").state == kAttempted);
   // An event code outside the table.
-  CHECK(MapFedexStatus("ZZ", "DL", "", "").state == kTransit);
-  CHECK(MapFedexStatus("IT", "DL", "", "").state == kTransit);
+  CHECK(MapFedexStatus("ZZ", "DL", "", "").state == kInTransit);
+  CHECK(MapFedexStatus("IT", "DL", "", "").state == kInTransit);
   // Only DL, or a derived DL alone, delivers.
   CHECK(MapFedexStatus("DL", "DL", "", "").state == kDelivered);
   CHECK(MapFedexStatus("", "DL", "", "").state == kDelivered);

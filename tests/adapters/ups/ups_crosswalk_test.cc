@@ -8,44 +8,29 @@
 
 #include <catch2/catch.hpp>
 
+#include "adapters/common/crosswalk_names.h"
 #include "adapters/ups/ups_status_map.h"
 #include "tests/support/crosswalk_check.h"
 
 namespace trackenrich::adapters::ups {
 namespace {
 
+using testing::CheckMapped;
 using testing::PublishedCode;
-
-constexpr auto kNotFound = v1::SHIPMENT_STATE_NOT_FOUND;
-constexpr auto kLabel = v1::SHIPMENT_STATE_LABEL_CREATED;
-constexpr auto kPickedUp = v1::SHIPMENT_STATE_PICKED_UP;
-constexpr auto kTransit = v1::SHIPMENT_STATE_IN_TRANSIT;
-constexpr auto kOut = v1::SHIPMENT_STATE_OUT_FOR_DELIVERY;
-constexpr auto kPickup = v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP;
-constexpr auto kAttempted = v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED;
-constexpr auto kException = v1::SHIPMENT_STATE_EXCEPTION;
-constexpr auto kReturned = v1::SHIPMENT_STATE_RETURNED;
-constexpr auto kDelivered = v1::SHIPMENT_STATE_DELIVERED;
-constexpr auto kNone = v1::STATE_REASON_UNSPECIFIED;
-constexpr auto kCustoms = v1::STATE_REASON_CUSTOMS;
 
 // UPS Track API status.statusCode (three digits).
 const std::vector<PublishedCode>& PublishedStatusCodes() {
   static const auto* const codes = new std::vector<PublishedCode>{
-      {"003", kLabel, kNone},  // label created, not yet received
-      {"005", kTransit, kNone},
-      {"011", kDelivered, kNone},
-      {"012", kTransit, kCustoms},  // clearance in progress
-      {"021", kOut, kNone},
-      {"034", kReturned, v1::STATE_REASON_RETURN_TO_SENDER},
-      {"038", kPickedUp, kNone},
-      {"060", kAttempted, v1::STATE_REASON_RECIPIENT_UNAVAILABLE},
-      {"065", kLabel, kNone},  // pickup attempted: UPS does not have it yet
-      {"072", kOut, kNone},    // loaded on delivery vehicle
-      {"092", kTransit, kCustoms},
-      {"131", kLabel, kNone},                              // pickup attempted
-      {"135", kLabel, kNone},                              // pickup attempted
-      {"161", kPickup, v1::STATE_REASON_HELD_FOR_PICKUP},  // at a UPS Access Point
+      {"003", kLabelCreated, kNoReason},  // label created, not yet received
+      {"005", kInTransit, kNoReason},      {"011", kDelivered, kNoReason},
+      {"012", kInTransit, kCustoms},  // clearance in progress
+      {"021", kOutForDelivery, kNoReason}, {"034", kReturned, kReturnToSender},
+      {"038", kPickedUp, kNoReason},       {"060", kAttempted, kRecipientUnavailable},
+      {"065", kLabelCreated, kNoReason},    // pickup attempted: UPS does not have it yet
+      {"072", kOutForDelivery, kNoReason},  // loaded on delivery vehicle
+      {"092", kInTransit, kCustoms},       {"131", kLabelCreated, kNoReason},  // pickup attempted
+      {"135", kLabelCreated, kNoReason},                                       // pickup attempted
+      {"161", kForPickup, kHeldForPickup},  // at a UPS Access Point
   };
   return *codes;
 }
@@ -53,16 +38,16 @@ const std::vector<PublishedCode>& PublishedStatusCodes() {
 // UPS status.code; X/.. is the code under status type X.
 const std::vector<PublishedCode>& PublishedCodes() {
   static const auto* const codes = new std::vector<PublishedCode>{
-      {"F4", kDelivered, kNone},
-      {"FS", kDelivered, kNone},
-      {"KB", kDelivered, kNone},
-      {"MP", kLabel, kNone},
-      {"OF", kOut, kNone},
-      {"OR", kPickedUp, kNone},
-      {"OT", kOut, kNone},
-      {"PU", kPickedUp, kNone},
-      {"SR", kTransit, kNone},                                 // released by the customs agency
-      {"X/AC", kException, v1::STATE_REASON_ADDRESS_ISSUE},    // wrong city
+      {"F4", kDelivered, kNoReason},
+      {"FS", kDelivered, kNoReason},
+      {"KB", kDelivered, kNoReason},
+      {"MP", kLabelCreated, kNoReason},
+      {"OF", kOutForDelivery, kNoReason},
+      {"OR", kPickedUp, kNoReason},
+      {"OT", kOutForDelivery, kNoReason},
+      {"PU", kPickedUp, kNoReason},
+      {"SR", kInTransit, kNoReason},                           // released by the customs agency
+      {"X/AC", kException, kAddressIssue},                     // wrong city
       {"X/DY", kException, kCustoms},                          // importer contacted
       {"X/RP", kException, kCustoms},                          // government release pending
       {"X/RS", kException, kCustoms},                          // receiver contacted
@@ -74,17 +59,12 @@ const std::vector<PublishedCode>& PublishedCodes() {
 // UPS status.type.
 const std::vector<PublishedCode>& PublishedTypes() {
   static const auto* const codes = new std::vector<PublishedCode>{
-      {"D", kOut, kNone},       {"I", kTransit, kNone},
-      {"M", kLabel, kNone},     {"MV", kLabel, kNone},
-      {"NA", kNotFound, kNone}, {"P", kPickedUp, kNone},
-      {"U", kTransit, kNone},   {"X", kException, v1::STATE_REASON_OTHER},
+      {"D", kOutForDelivery, kNoReason}, {"I", kInTransit, kNoReason},
+      {"M", kLabelCreated, kNoReason},   {"MV", kLabelCreated, kNoReason},
+      {"NA", kNoRecord, kNoReason},      {"P", kPickedUp, kNoReason},
+      {"U", kInTransit, kNoReason},      {"X", kException, kOtherReason},
   };
   return *codes;
-}
-
-void CheckMapped(const UpsStatus& got, const PublishedCode& expected) {
-  CHECK(v1::ShipmentState_Name(got.state) == v1::ShipmentState_Name(expected.state));
-  CHECK(v1::StateReason_Name(got.reason) == v1::StateReason_Name(expected.reason));
 }
 
 TEST_CASE("UPS crosswalk tables hold exactly UPS's published codes", "[ups][crosswalk]") {
@@ -117,7 +97,7 @@ TEST_CASE("UPS exception-table codes count only under type X", "[ups][crosswalk]
   // The same letters under another type are not the exception table's.
   for (const char* code : {"RP", "AC", "RS", "DY", "UR"}) {
     INFO(code);
-    CHECK(MapUpsStatus("I", code, "", "").state == kTransit);
+    CHECK(MapUpsStatus("I", code, "", "").state == kInTransit);
     CHECK(MapUpsStatus("X", code, "", "").state == kException);
   }
 }
