@@ -112,10 +112,9 @@ const std::vector<Definition>& Definitions() {
        ""},
       {"1ZSBX0010300000136", "access_point", "Delivered to a UPS Access Point, awaiting pickup",
        ScenarioFault::kNone,
-       WithLatest(
-           {{"D", "", "161", "Delivered to UPS Access Point. Awaiting customer pickup.", 3,
-             "Paramus", "NJ"},
-            {"I", "OT", "021", "Out For Delivery Today", 8, "Paramus", "NJ"}}),
+       WithLatest({{"D", "", "161", "Delivered to UPS Access Point. Awaiting customer pickup.", 3,
+                    "Paramus", "NJ"},
+                   {"I", "OT", "021", "Out For Delivery Today", 8, "Paramus", "NJ"}}),
        -100, false, ""},
       {"1ZSBX0010300000145",
        "pickup_attempted",
