@@ -10,16 +10,39 @@
 namespace trackenrich::adapters::ups {
 namespace {
 
-// status.statusCode: three-digit activity status codes.
+// status.statusCode: three-digit activity status codes. UPS lists them on
+// developer.ups.com/api/reference/tracking/api-codes ("Status Codes": source
+// system, 2-character code, 3-digit status, category, description); the rows
+// below are the 3-digit statuses of that list as UPS-API/api-documentation
+// issue 7 reproduces it, plus those issue 16 names from UPS responses (003,
+// 011, 034, 038, 060, 065, 072, 092, 131, 135, 161). The reproduction is
+// partial: 3-digit statuses it does not show are not invented here, and an
+// activity with one of them falls back to its 2-character code and type.
 constexpr CrosswalkRow kStatusCodeRows[] = {
     {"003", kLabelCreated, kNoReason,
      "Shipper created a label, UPS has not received the package yet"},
-    {"005", kInTransit, kNoReason, "In transit"},
+    {"005", kInTransit, kNoReason, "In Transit"},
     {"011", kDelivered, kNoReason, "Delivered"},
-    {"012", kInTransit, kCustoms, "Clearance in progress"},
-    {"021", kOutForDelivery, kNoReason, "Out for delivery today"},
+    {"012", kInTransit, kCustoms, "Clearance in Progress"},
+    {"013", kException, kOtherReason, "Exception (Update)"},
+    {"019", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT,
+     "Held for Future Delivery (Delivery Rescheduled)"},
+    {"021", kOutForDelivery, kNoReason, "Out for Delivery Today"},
+    {"025", kInTransit, kNoReason, "Transferred to Local Post Office for Delivery"},
     {"034", kReturned, kReturnToSender, "Returned to shipper"},
     {"038", kPickedUp, kNoReason, "Picked up"},
+    {"044", kLabelCreated, kNoReason,
+     "In Transit to UPS (On Its Way to UPS; UPS does not have the package yet)"},
+    {"046", kDelayed, kCarrierDelay,
+     "Delay: perishable package placed in a climate controlled environment"},
+    {"047", kInTransit, kNoReason,
+     "Delay (In Transit): package removed from the climate controlled environment"},
+    {"048", kDelayed, kCarrierDelay, "Delay"},
+    {"051", kDelayed, v1::STATE_REASON_WEATHER, "Delay: Emergency Situation or Severe Weather"},
+    {"052", kDelayed, v1::STATE_REASON_WEATHER, "Delay: Severe Weather"},
+    {"053", kDelayed, v1::STATE_REASON_WEATHER, "Delay: Severe Weather"},
+    {"054", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT, "Delivery Change Requested"},
+    {"055", kDelayed, kCarrierDelay, "Rescheduled Delivery"},
     {"060", kAttempted, kRecipientUnavailable, "Delivery attempted"},
     {"065", kLabelCreated, kNoReason, "Pickup attempted"},
     {"072", kOutForDelivery, kNoReason, "Loaded on delivery vehicle"},
@@ -48,19 +71,23 @@ constexpr CrosswalkRow kCodeRows[] = {
     {"X/UR", kException, v1::STATE_REASON_PROHIBITED_ITEM, "Unauthorized hazardous material"},
 };
 
-// status.type.
+// status.type. UPSTrackAlert.yaml (activityStatus.type) publishes D, I, M,
+// MV, U and X with their titles; P (pickup) and NA (not available) are the
+// Track API's own types (the Tracking developer guide's status types; seen in
+// Track API responses, tests/data/ups) and are not in that enum.
 constexpr CrosswalkRow kTypeRows[] = {
     {"D", kOutForDelivery, kNoReason,
      "Delivery information (loaded on delivery vehicle, out for delivery, "
      "delivered)"},
-    {"I", kInTransit, kNoReason, "In progress (moving normally through the UPS network)"},
-    {"M", kLabelCreated, kNoReason, "Manifest information"},
-    {"MV", kLabelCreated, kNoReason, "Manifest information"},
+    {"I", kInTransit, kNoReason, "On the Way (moving normally through the UPS network)"},
+    {"M", kLabelCreated, kNoReason, "Manifest"},
+    {"MV", kCancelled, kNoReason, "Manifest Void (the shipper voided the label)"},
     {"NA", kNoRecord, kNoReason, "Not available"},
     {"P", kPickedUp, kNoReason, "Pickup"},
-    {"U", kInTransit, kNoReason, "Update (normally a new scheduled delivery)"},
+    {"U", kInTransit, kNoReason, "Updated Delivery Date or Time"},
     {"X", kException, kOtherReason,
-     "Exception (something out of the normal happened, may still be delivered on time)"},
+     "Package Exception (something out of the normal happened, may still be delivered on "
+     "time)"},
 };
 
 struct KeywordEntry {
@@ -117,8 +144,10 @@ UpsStatus Exception(const std::string& upper) {
 const Crosswalk& UpsStatusCodeCrosswalk() {
   static const Crosswalk kTable{
       "UPS", "activity[].status.statusCode",
-      "UPS Track API activity status codes (UPS-API/api-documentation Tracking.yaml "
-      "Status.statusCode, \"see API Codes for possible values\"; developer.ups.com API codes)",
+      "UPS Tracking API codes, Status Codes table "
+      "(https://developer.ups.com/api/reference/tracking/api-codes, named by "
+      "UPS-API/api-documentation Tracking.yaml Status.statusCode; reproduced in "
+      "https://github.com/UPS-API/api-documentation/issues/7); partial, see the table comment",
       kStatusCodeRows};
   return kTable;
 }
@@ -135,8 +164,9 @@ const Crosswalk& UpsCodeCrosswalk() {
 const Crosswalk& UpsTypeCrosswalk() {
   static const Crosswalk kTable{
       "UPS", "activity[].status.type",
-      "UPS-API/api-documentation UPSTrackAlert.yaml (status types M, MV, X, I, U, D); "
-      "UPS Tracking developer guide (P pickup, NA not available)",
+      "UPS-API/api-documentation UPSTrackAlert.yaml, activityStatus.type enum (D Delivery, "
+      "I On the Way, M Manifest, MV Manifest Void, U Updated Delivery Date or Time, "
+      "X Package Exception); UPS Tracking developer guide (P pickup, NA not available)",
       kTypeRows};
   return kTable;
 }
@@ -160,6 +190,8 @@ UpsStatus MapUpsStatus(absl::string_view type, absl::string_view code,
   }
   if (const CrosswalkRow* row =
           UpsStatusCodeCrosswalk().Find(absl::StripAsciiWhitespace(status_code))) {
+    // 013 says only "exception": the description names what happened.
+    if (row->state == kException && row->reason == kOtherReason) return Exception(upper);
     return FromRow(*row);
   }
   if (absl::StartsWith(upper, "DELIVERED")) return {kDelivered, kNoReason};
