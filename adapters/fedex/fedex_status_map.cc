@@ -10,24 +10,28 @@
 namespace trackenrich::adapters::fedex {
 namespace {
 
-// FedEx tracking status codes (eventType, latestStatusDetail.code).
+// FedEx tracking status codes (eventType, latestStatusDetail.code): FedEx's
+// "Tracking Status Codes" table in its API reference (Movement, Regulatory
+// and Possession groups; CA, EA, RC and SP appear in two groups with two
+// meanings, one row each here), plus AE from the same page's webhook table
+// (EDD: "Shipment arriving early").
 constexpr CrosswalkRow kEventRows[] = {
     {"AA", kInTransit, kNoReason, "At airport"},
     {"AC", kInTransit, kNoReason, "At Canada Post facility"},
     {"AD", kOutForDelivery, kNoReason, "At delivery"},
-    {"AE", kInTransit, kNoReason, "Shipment arriving early"},
-    {"AF", kInTransit, kNoReason, "At local FedEx facility"},
-    {"AO", kInTransit, kNoReason, "Shipment arriving on-time"},
+    {"AE", kInTransit, kNoReason, "Shipment arriving early (webhook EDD events)"},
+    {"AF", kInTransit, kNoReason, "At local FedEx Facility"},
+    {"AO", kInTransit, kNoReason, "Shipment arriving On-time"},
     {"AP", kLabelCreated, kNoReason, "At pickup"},
-    {"AR", kInTransit, kNoReason, "Arrived at"},
+    {"AR", kInTransit, kNoReason, "Arrived at FedEx location"},
     {"AX", kInTransit, kNoReason, "At USPS facility"},
-    {"BR", kInTransit, kNoReason, "Broker"},
-    {"CA", kCancelled, kNoReason, "Shipment cancelled"},
+    {"BR", kInTransit, kNoReason, "Broker (possession)"},
+    {"CA", kCancelled, kNoReason, "Shipment Cancelled (also possession: Carrier)"},
     {"CC", kInTransit, kNoReason, "Cleared customs"},
     {"CD", kDelayed, kCustoms, "Clearance delay"},
     {"CH", kInTransit, kNoReason, "Location changed"},
     {"CP", kInTransit, kNoReason, "Clearance in progress"},
-    {"CU", kInTransit, kNoReason, "Customs"},
+    {"CU", kInTransit, kNoReason, "Customs (possession)"},
     {"DD", kDelayed, kCarrierDelay, "Delivery delay"},
     {"DE", kAttempted, kOtherReason, "Delivery exception"},
     {"DL", kDelivered, kNoReason, "Delivered"},
@@ -35,7 +39,7 @@ constexpr CrosswalkRow kEventRows[] = {
     {"DR", kLabelCreated, kNoReason, "Vehicle furnished but not used"},
     {"DS", kInTransit, kNoReason, "Vehicle dispatched"},
     {"DY", kDelayed, kCarrierDelay, "Delay"},
-    {"EA", kInTransit, kNoReason, "Enroute to airport"},
+    {"EA", kInTransit, kNoReason, "Enroute to Airport; Export Approved"},
     {"ED", kOutForDelivery, kNoReason, "Enroute to delivery"},
     {"EO", kInTransit, kNoReason, "Enroute to origin airport"},
     {"EP", kLabelCreated, kNoReason, "Enroute to pickup"},
@@ -49,6 +53,7 @@ constexpr CrosswalkRow kEventRows[] = {
     {"OC", kLabelCreated, kNoReason, "Order created (shipment information sent to FedEx)"},
     {"OD", kOutForDelivery, kNoReason, "Out for delivery"},
     {"OF", kInTransit, kNoReason, "At FedEx origin facility"},
+    {"OW", kInTransit, kNoReason, "On the way"},
     {"OX", kLabelCreated, kNoReason, "Shipment information sent to USPS"},
     {"PD", kDelayed, kCarrierDelay, "Pickup delay"},
     {"PF", kInTransit, kNoReason, "Plane in flight"},
@@ -56,25 +61,33 @@ constexpr CrosswalkRow kEventRows[] = {
     {"PM", kInTransit, kNoReason, "In progress"},
     {"PU", kPickedUp, kNoReason, "Picked up"},
     {"PX", kPickedUp, kNoReason, "Picked up (see details)"},
-    {"RC", kInTransit, kNoReason, "Custom delivery option cancelled"},
+    {"RC", kInTransit, kNoReason, "CDO Cancelled (also possession: Recipient)"},
     {"RD", kCancelled, kNoReason, "Return label link expired"},
     {"RG", kLabelCreated, kNoReason, "Return label link expiring soon"},
-    {"RM", kInTransit, kNoReason, "Custom delivery option modified"},
+    {"RM", kInTransit, kNoReason, "CDO Modified"},
     {"RP", kLabelCreated, kNoReason, "Return label link emailed to return sender"},
-    {"RR", kInTransit, kNoReason, "Custom delivery option requested"},
+    {"RR", kInTransit, kNoReason, "CDO requested"},
     {"RS", kReturning, kReturnToSender, "Return to shipper"},
     {"SE", kException, kOtherReason, "Shipment exception"},
     {"SF", kInTransit, kNoReason, "At sort facility"},
-    {"SP", kInTransit, kNoReason, "Split status"},
+    {"SH", kLabelCreated, kNoReason, "Shipper (possession: FedEx does not have the package)"},
+    {"SP", kInTransit, kNoReason, "Split Status"},
+    {"TP", kInTransit, kNoReason, "Transfer Partner (possession)"},
     {"TR", kInTransit, kNoReason, "Transfer"},
 };
 
-// A delivery exception (eventType DE) with its exception code.
+// A delivery exception (eventType DE) with its exception code. FedEx
+// publishes no list of exception codes for the Track API: the codes below are
+// those FedEx names in its API reference (mock tracking numbers: DE 007
+// "Customer not available or business closed", DE 083 "Local delivery
+// restriction", DE 03 "Incorrect address") and those its Track API returns
+// with their exceptionDescription (../shared/fixtures/fedex, issue 16).
 constexpr CrosswalkRow kDeliveryExceptionRows[] = {
-    {"DE/007", kAttempted, kRecipientUnavailable, "Delivery attempted"},
+    {"DE/007", kAttempted, kRecipientUnavailable, "Customer not available or business closed"},
     {"DE/03", kException, kAddressIssue, "Incorrect address"},
     {"DE/060G", kReturning, kReturnToSender, "Returning package to shipper"},
     {"DE/07", kReturning, v1::STATE_REASON_REFUSED, "Refused by recipient"},
+    {"DE/083", kDelayed, kAccessRestricted, "Local delivery restriction, delivery not attempted"},
     {"DE/08", kAttempted, kRecipientUnavailable, "Customer not available or business closed"},
     {"DE/17", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT,
      "Customer requested future delivery"},
@@ -116,9 +129,9 @@ bool TakesReasonFromText(const CrosswalkRow& row) {
 const Crosswalk& FedexEventCrosswalk() {
   static const Crosswalk kTable{
       "FedEx", "scanEvents[].eventType, latestStatusDetail.code",
-      "FedEx Track API tracking status codes "
-      "(https://developer.fedex.com/api/en-us/guides/api-reference.html#trackingstatuscodes; "
-      "FedEx Web Services Track Service WSDL Guide, tracking status codes)",
+      "FedEx API reference, Tracking Status Codes "
+      "(https://developer.fedex.com/api/en-us/guides/api-reference.html#trackingstatuscodes); "
+      "AE from the same page's Status Code and Statuses for Webhook Tracking Events",
       kEventRows};
   return kTable;
 }
@@ -126,8 +139,10 @@ const Crosswalk& FedexEventCrosswalk() {
 const Crosswalk& FedexDeliveryExceptionCrosswalk() {
   static const Crosswalk kTable{
       "FedEx", "DE (delivery exception) / scanEvents[].exceptionCode",
-      "FedEx Track API delivery exception codes as FedEx returns them with their "
-      "exceptionDescription (Track API responses; ../shared/fixtures/fedex)",
+      "FedEx publishes no exception-code list; codes named in the FedEx API reference "
+      "(https://developer.fedex.com/api/en-us/guides/api-reference.html, mock tracking "
+      "numbers: DE 007, 083, 03) and returned by the Track API with their "
+      "exceptionDescription (../shared/fixtures/fedex)",
       kDeliveryExceptionRows};
   return kTable;
 }

@@ -17,36 +17,39 @@ namespace {
 using testing::CheckMapped;
 using testing::PublishedCode;
 
-// FedEx tracking status codes.
+// FedEx tracking status codes: the API reference's Tracking Status Codes
+// table (Movement, Regulatory, Possession) and AE from its webhook table.
 const std::vector<PublishedCode>& PublishedEventCodes() {
   static const auto* const codes = new std::vector<PublishedCode>{
-      {"AA", kInTransit, kNoReason},       {"AC", kInTransit, kNoReason},
-      {"AD", kOutForDelivery, kNoReason},  {"AE", kInTransit, kNoReason},
-      {"AF", kInTransit, kNoReason},       {"AO", kInTransit, kNoReason},
-      {"AP", kLabelCreated, kNoReason},    {"AR", kInTransit, kNoReason},
-      {"AX", kInTransit, kNoReason},       {"BR", kInTransit, kNoReason},
-      {"CA", kCancelled, kNoReason},       {"CC", kInTransit, kNoReason},
-      {"CD", kDelayed, kCustoms},          {"CH", kInTransit, kNoReason},
-      {"CP", kInTransit, kNoReason},       {"CU", kInTransit, kNoReason},
-      {"DD", kDelayed, kCarrierDelay},     {"DE", kAttempted, kOtherReason},
-      {"DL", kDelivered, kNoReason},       {"DP", kInTransit, kNoReason},
-      {"DR", kLabelCreated, kNoReason},    {"DS", kInTransit, kNoReason},
-      {"DY", kDelayed, kCarrierDelay},     {"EA", kInTransit, kNoReason},
-      {"ED", kOutForDelivery, kNoReason},  {"EO", kInTransit, kNoReason},
-      {"EP", kLabelCreated, kNoReason},    {"FD", kInTransit, kNoReason},
-      {"HL", kForPickup, kHeldForPickup},  {"HP", kForPickup, kHeldForPickup},
-      {"IT", kInTransit, kNoReason},       {"IX", kInTransit, kNoReason},
-      {"LO", kInTransit, kNoReason},       {"LP", kCancelled, kNoReason},
-      {"OC", kLabelCreated, kNoReason},    {"OD", kOutForDelivery, kNoReason},
-      {"OF", kInTransit, kNoReason},       {"OX", kLabelCreated, kNoReason},
-      {"PD", kDelayed, kCarrierDelay},     {"PF", kInTransit, kNoReason},
-      {"PL", kInTransit, kNoReason},       {"PM", kInTransit, kNoReason},
-      {"PU", kPickedUp, kNoReason},        {"PX", kPickedUp, kNoReason},
-      {"RC", kInTransit, kNoReason},       {"RD", kCancelled, kNoReason},
-      {"RG", kLabelCreated, kNoReason},    {"RM", kInTransit, kNoReason},
-      {"RP", kLabelCreated, kNoReason},    {"RR", kInTransit, kNoReason},
-      {"RS", kReturning, kReturnToSender}, {"SE", kException, kOtherReason},
-      {"SF", kInTransit, kNoReason},       {"SP", kInTransit, kNoReason},
+      {"AA", kInTransit, kNoReason},      {"AC", kInTransit, kNoReason},
+      {"AD", kOutForDelivery, kNoReason}, {"AE", kInTransit, kNoReason},
+      {"AF", kInTransit, kNoReason},      {"AO", kInTransit, kNoReason},
+      {"AP", kLabelCreated, kNoReason},   {"AR", kInTransit, kNoReason},
+      {"AX", kInTransit, kNoReason},      {"BR", kInTransit, kNoReason},
+      {"CA", kCancelled, kNoReason},      {"CC", kInTransit, kNoReason},
+      {"CD", kDelayed, kCustoms},         {"CH", kInTransit, kNoReason},
+      {"CP", kInTransit, kNoReason},      {"CU", kInTransit, kNoReason},
+      {"DD", kDelayed, kCarrierDelay},    {"DE", kAttempted, kOtherReason},
+      {"DL", kDelivered, kNoReason},      {"DP", kInTransit, kNoReason},
+      {"DR", kLabelCreated, kNoReason},   {"DS", kInTransit, kNoReason},
+      {"DY", kDelayed, kCarrierDelay},    {"EA", kInTransit, kNoReason},
+      {"ED", kOutForDelivery, kNoReason}, {"EO", kInTransit, kNoReason},
+      {"EP", kLabelCreated, kNoReason},   {"FD", kInTransit, kNoReason},
+      {"HL", kForPickup, kHeldForPickup}, {"HP", kForPickup, kHeldForPickup},
+      {"IT", kInTransit, kNoReason},      {"IX", kInTransit, kNoReason},
+      {"LO", kInTransit, kNoReason},      {"LP", kCancelled, kNoReason},
+      {"OC", kLabelCreated, kNoReason},   {"OD", kOutForDelivery, kNoReason},
+      {"OF", kInTransit, kNoReason},      {"OW", kInTransit, kNoReason},
+      {"OX", kLabelCreated, kNoReason},   {"PD", kDelayed, kCarrierDelay},
+      {"PF", kInTransit, kNoReason},      {"PL", kInTransit, kNoReason},
+      {"PM", kInTransit, kNoReason},      {"PU", kPickedUp, kNoReason},
+      {"PX", kPickedUp, kNoReason},       {"RC", kInTransit, kNoReason},
+      {"RD", kCancelled, kNoReason},      {"RG", kLabelCreated, kNoReason},
+      {"RM", kInTransit, kNoReason},      {"RP", kLabelCreated, kNoReason},
+      {"RR", kInTransit, kNoReason},      {"RS", kReturning, kReturnToSender},
+      {"SE", kException, kOtherReason},   {"SF", kInTransit, kNoReason},
+      {"SH", kLabelCreated, kNoReason},                                   // possession: shipper
+      {"SP", kInTransit, kNoReason},      {"TP", kInTransit, kNoReason},  // transfer partner
       {"TR", kInTransit, kNoReason},
   };
   return *codes;
@@ -59,6 +62,7 @@ const std::vector<PublishedCode>& PublishedDeliveryExceptions() {
       {"DE/03", kException, kAddressIssue},
       {"DE/060G", kReturning, kReturnToSender},
       {"DE/07", kReturning, v1::STATE_REASON_REFUSED},
+      {"DE/083", kDelayed, kAccessRestricted},  // local delivery restriction, not attempted
       {"DE/08", kAttempted, kRecipientUnavailable},
       {"DE/17", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT},
       {"DE/A13", kInTransit, kNoReason},       // redirected
