@@ -1,7 +1,10 @@
 // The USPS crosswalk against USPS's published code lists: statusCategory
 // values and Publication 199 event codes. Each list is written here from
 // USPS's documentation, independently of the tables, so a table that skips or
-// invents a code fails.
+// invents a code fails. Pub 199's event appendix could not be read in any
+// stored copy; the event list is the one the table comment in
+// adapters/usps/usps_status_map.cc describes (01, 02, 53 and 54 confirmed
+// against USPS's Customer Daily Extract list).
 #include <string>
 #include <vector>
 
