@@ -54,16 +54,71 @@ constexpr CrosswalkRow kStatusCodeRows[] = {
 };
 
 // status.code: two-character codes; X/.. under status type X (exceptions).
+// UPS's Status Codes table (developer.ups.com/api/reference/tracking/api-codes;
+// UPS-API/api-documentation issue 7 reproduces it) gives each 2-character code
+// per source system with its 3-digit status; the same code can carry a
+// different status in another system (LD: 013 or 005; LM: 013 or 044), so
+// only codes with one status in every row shown are listed, each with that
+// status's meaning. The table has several hundred codes and its reproduction
+// is partial: a code not listed falls back to the 3-digit status and type.
 constexpr CrosswalkRow kCodeRows[] = {
+    {"76", kOutForDelivery, kNoReason, "Out for Delivery Today (status 021)"},
+    {"77", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"78", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT,
+     "Delivery Change Requested (status 054)"},
+    {"79", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"7A", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"7B", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"7H", kDelayed, kCarrierDelay, "Delay (status 048)"},
+    {"7J", kDelayed, kCarrierDelay, "Delay (status 048)"},
+    {"7K", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"7M", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT,
+     "Held for Future Delivery (Delivery Rescheduled) (status 019)"},
+    {"7N", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"7U", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"7V", kDelayed, v1::STATE_REASON_WEATHER,
+     "Delay: Emergency Situation or Severe Weather (status 051)"},
+    {"7W", kDelayed, v1::STATE_REASON_WEATHER, "Delay: Severe Weather (status 052)"},
     {"F4", kDelivered, kNoReason, "Delivered"},
     {"FS", kDelivered, kNoReason, "Delivered"},
     {"KB", kDelivered, kNoReason, "Delivered"},
+    {"LE", kDelayed, kCarrierDelay, "Delay (status 048)"},
+    {"LF", kDelayed, kCarrierDelay, "Delay (status 048)"},
+    {"LH", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"LI", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"LK", kInTransit, kNoReason, "In Transit (status 005)"},
+    {"LN", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"LO", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"LQ", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"LR", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"LS", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"LU", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"LV", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"LW", kInTransit, kNoReason, "In Transit (status 005)"},
+    {"LX", kInTransit, kNoReason, "Transferred to Local Post Office for Delivery (status 025)"},
     {"MP", kLabelCreated, kNoReason, "Order processed: ready for UPS"},
     {"OF", kOutForDelivery, kNoReason, "Out for delivery"},
     {"OR", kPickedUp, kNoReason, "Origin scan"},
     {"OT", kOutForDelivery, kNoReason, "Out for delivery today"},
     {"PU", kPickedUp, kNoReason, "Pickup scan"},
     {"SR", kInTransit, kNoReason, "Your package was released by the customs agency"},
+    {"SX", kDelayed, kCarrierDelay, "Rescheduled Delivery (status 055)"},
+    {"SY", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"T1", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"T2", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"T3", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"T4", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"T5", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"T6", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"T7", kDelayed, kCarrierDelay,
+     "Delay: perishable package placed in a climate controlled environment (status 046)"},
+    {"T8", kInTransit, kNoReason,
+     "Delay (In Transit): package removed from the climate controlled environment (status 047)"},
+    {"T9", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"TA", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"TB", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"TD", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"TE", kException, kOtherReason, "Exception (Update) (status 013)"},
     {"X/AC", kException, kAddressIssue, "Wrong city"},
     {"X/DY", kException, kCustoms, "Importer contacted for clearance"},
     {"X/RP", kException, kCustoms, "Government release pending"},
@@ -183,6 +238,8 @@ UpsStatus MapUpsStatus(absl::string_view type, absl::string_view code,
     }
   }
   if (const CrosswalkRow* row = UpsCodeCrosswalk().Find(upper_code)) {
+    // A code whose status is 013 (exception): the description says what happened.
+    if (row->state == kException && row->reason == kOtherReason) return Exception(upper);
     // A delivered code on an activity whose text says otherwise is not trusted.
     const bool untrusted =
         row->state == kDelivered && !upper.empty() && !absl::StrContains(upper, "DELIVER");

@@ -54,7 +54,9 @@ const std::vector<PublishedCode>& PublishedStatusCodes() {
   return *codes;
 }
 
-// UPS status.code; X/.. is the code under status type X.
+// UPS status.code; X/.. is the code under status type X. The 2-character
+// codes of UPS's Status Codes table that carry one 3-digit status in every
+// row of the issue 7 reproduction, with that status's state and reason.
 const std::vector<PublishedCode>& PublishedCodes() {
   static const auto* const codes = new std::vector<PublishedCode>{
       {"F4", kDelivered, kNoReason},
@@ -65,6 +67,49 @@ const std::vector<PublishedCode>& PublishedCodes() {
       {"OR", kPickedUp, kNoReason},
       {"OT", kOutForDelivery, kNoReason},
       {"PU", kPickedUp, kNoReason},
+      {"77", kException, kOtherReason},                               // status 013
+      {"79", kException, kOtherReason},                               // status 013
+      {"7A", kException, kOtherReason},                               // status 013
+      {"7B", kException, kOtherReason},                               // status 013
+      {"7K", kException, kOtherReason},                               // status 013
+      {"7N", kException, kOtherReason},                               // status 013
+      {"7U", kException, kOtherReason},                               // status 013
+      {"LH", kException, kOtherReason},                               // status 013
+      {"LI", kException, kOtherReason},                               // status 013
+      {"LN", kException, kOtherReason},                               // status 013
+      {"LO", kException, kOtherReason},                               // status 013
+      {"LQ", kException, kOtherReason},                               // status 013
+      {"LR", kException, kOtherReason},                               // status 013
+      {"LS", kException, kOtherReason},                               // status 013
+      {"LU", kException, kOtherReason},                               // status 013
+      {"LV", kException, kOtherReason},                               // status 013
+      {"SY", kException, kOtherReason},                               // status 013
+      {"T1", kException, kOtherReason},                               // status 013
+      {"T2", kException, kOtherReason},                               // status 013
+      {"T3", kException, kOtherReason},                               // status 013
+      {"T4", kException, kOtherReason},                               // status 013
+      {"T5", kException, kOtherReason},                               // status 013
+      {"T6", kException, kOtherReason},                               // status 013
+      {"T9", kException, kOtherReason},                               // status 013
+      {"TA", kException, kOtherReason},                               // status 013
+      {"TB", kException, kOtherReason},                               // status 013
+      {"TD", kException, kOtherReason},                               // status 013
+      {"TE", kException, kOtherReason},                               // status 013
+      {"LK", kInTransit, kNoReason},                                  // status 005
+      {"LW", kInTransit, kNoReason},                                  // status 005
+      {"76", kOutForDelivery, kNoReason},                             // status 021
+      {"78", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT},  // status 054
+      {"7H", kDelayed, kCarrierDelay},                                // status 048
+      {"7J", kDelayed, kCarrierDelay},                                // status 048
+      {"LE", kDelayed, kCarrierDelay},                                // status 048
+      {"LF", kDelayed, kCarrierDelay},                                // status 048
+      {"7M", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT},  // status 019
+      {"7V", kDelayed, v1::STATE_REASON_WEATHER},                     // status 051
+      {"7W", kDelayed, v1::STATE_REASON_WEATHER},                     // status 052
+      {"LX", kInTransit, kNoReason},                                  // status 025
+      {"SX", kDelayed, kCarrierDelay},                                // status 055
+      {"T7", kDelayed, kCarrierDelay},                                // status 046
+      {"T8", kInTransit, kNoReason},                                  // status 047
       {"SR", kInTransit, kNoReason},                           // released by the customs agency
       {"X/AC", kException, kAddressIssue},                     // wrong city
       {"X/DY", kException, kCustoms},                          // importer contacted
