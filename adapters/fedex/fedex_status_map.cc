@@ -150,7 +150,10 @@ const Crosswalk& FedexDeliveryExceptionCrosswalk() {
 const Crosswalk& FedexDerivedCrosswalk() {
   static const Crosswalk kTable{
       "FedEx", "scanEvents[].derivedStatusCode, latestStatusDetail.derivedCode",
-      "FedEx Track API derived status codes (Track API response schema and samples)", kDerivedRows};
+      "FedEx Track API derived status codes: FedEx publishes no separate list; the codes of "
+      "the Track API response schema examples and of FedEx's own samples "
+      "(../shared/fixtures/fedex)",
+      kDerivedRows};
   return kTable;
 }
 

@@ -210,8 +210,11 @@ const Crosswalk& UpsStatusCodeCrosswalk() {
 const Crosswalk& UpsCodeCrosswalk() {
   static const Crosswalk kTable{
       "UPS", "activity[].status.code (X/..: under status type X)",
-      "UPS status codes and exception codes (developer.ups.com status codes list referenced by "
-      "UPS-API/api-documentation UPSTrackAlert.yaml; Tracking.yaml examples)",
+      "UPS Tracking API codes, Status Codes table "
+      "(https://developer.ups.com/api/reference/tracking/api-codes, the list UPSTrackAlert.yaml "
+      "refers to; reproduced in https://github.com/UPS-API/api-documentation/issues/7): codes "
+      "with one 3-digit status in every row shown; partial, see the table comment. Exception "
+      "pairs X/.. and F4, FS, KB, MP, OF, OR, OT, PU, SR from UPS Track API responses (issue 16)",
       kCodeRows};
   return kTable;
 }
