@@ -5,11 +5,22 @@
 #include "adapters/common/crosswalk.h"
 #include "adapters/dhl/dhl_status_map.h"
 #include "adapters/dpd/dpd_status_map.h"
+#include "adapters/fedex/fedex_status_map.h"
+#include "adapters/ups/ups_status_map.h"
+#include "adapters/usps/usps_status_map.h"
 
 namespace trackenrich::adapters {
 
 std::vector<const Crosswalk*> AllCrosswalks() {
   return {
+      &ups::UpsStatusCodeCrosswalk(),
+      &ups::UpsCodeCrosswalk(),
+      &ups::UpsTypeCrosswalk(),
+      &fedex::FedexEventCrosswalk(),
+      &fedex::FedexDeliveryExceptionCrosswalk(),
+      &fedex::FedexDerivedCrosswalk(),
+      &usps::UspsStatusCategoryCrosswalk(),
+      &usps::UspsEventCrosswalk(),
       &dhl::DhlStatusCodeCrosswalk(),
       &dpd::DpdStatusCrosswalk(),
       &amazon_shipping::AmazonShippingStatusCrosswalk(),

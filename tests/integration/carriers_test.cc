@@ -87,6 +87,15 @@ constexpr Row kRows[] = {
      v1::STATE_REASON_RETURN_TO_SENDER},
     {"ups", "not_found", v1::CARRIER_UPS, kNotFound, kNoState, kNoReason},
     {"ups", "label_created", v1::CARRIER_UPS, kOk, v1::SHIPMENT_STATE_LABEL_CREATED, kNoReason},
+    // Type X, code RP: the exception table's "government release pending".
+    {"ups", "customs_hold", v1::CARRIER_UPS, kOk, v1::SHIPMENT_STATE_EXCEPTION,
+     v1::STATE_REASON_CUSTOMS},
+    // Status code 161, though its text starts "Delivered".
+    {"ups", "access_point", v1::CARRIER_UPS, kOk, v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP,
+     v1::STATE_REASON_HELD_FOR_PICKUP},
+    // "Pickup Attempted" (065) is no delivery attempt.
+    {"ups", "pickup_attempted", v1::CARRIER_UPS, kOk, v1::SHIPMENT_STATE_LABEL_CREATED, kNoReason},
+    {"ups", "gmt_colon_times", v1::CARRIER_UPS, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNoReason},
 
     {"fedex", "delivered", v1::CARRIER_FEDEX, kOk, v1::SHIPMENT_STATE_DELIVERED, kNoReason},
     {"fedex", "in_transit", v1::CARRIER_FEDEX, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNoReason},
@@ -100,6 +109,14 @@ constexpr Row kRows[] = {
      v1::STATE_REASON_REFUSED},
     // FedEx's per-number error inside a 200.
     {"fedex", "not_found", v1::CARRIER_FEDEX, kNotFound, kNoState, kNoReason},
+    // Delivery exceptions decided by their exception code: 060G returns to
+    // the shipper though the derived code says DL.
+    {"fedex", "exception_returning", v1::CARRIER_FEDEX, kOk, v1::SHIPMENT_STATE_RETURNING,
+     v1::STATE_REASON_RETURN_TO_SENDER},
+    {"fedex", "exception_attempted", v1::CARRIER_FEDEX, kOk, v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
+     v1::STATE_REASON_RECIPIENT_UNAVAILABLE},
+    {"fedex", "exception_redirected", v1::CARRIER_FEDEX, kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
+     kNoReason},
 
     {"usps", "delivered", v1::CARRIER_USPS, kOk, v1::SHIPMENT_STATE_DELIVERED, kNoReason},
     {"usps", "in_transit", v1::CARRIER_USPS, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNoReason},
@@ -112,6 +129,9 @@ constexpr Row kRows[] = {
     {"usps", "returned", v1::CARRIER_USPS, kOk, v1::SHIPMENT_STATE_RETURNING,
      v1::STATE_REASON_RETURN_TO_SENDER},
     {"usps", "not_found", v1::CARRIER_USPS, kNotFound, kNoState, kNoReason},
+    // 400 "12: A status update is not yet available": no carrier record yet,
+    // a shipment (not an error).
+    {"usps", "no_status_yet", v1::CARRIER_USPS, kOk, v1::SHIPMENT_STATE_NOT_FOUND, kNoReason},
 
     {"dhl", "delivered", v1::CARRIER_DHL, kOk, v1::SHIPMENT_STATE_DELIVERED, kNoReason},
     {"dhl", "in_transit", v1::CARRIER_DHL, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNoReason},
@@ -199,8 +219,12 @@ TEST_CASE("TrackShipment: every carrier's sandbox scenarios, detected and mapped
     CHECK(shipment.tracking_number() == number);
     CHECK(v1::ShipmentState_Name(shipment.state()) == v1::ShipmentState_Name(row.state));
     CHECK(v1::StateReason_Name(shipment.reason()) == v1::StateReason_Name(row.reason));
-    // Every scenario but a bare label has its scans before the latest one.
-    CHECK(shipment.events_size() >= (row.state == v1::SHIPMENT_STATE_LABEL_CREATED ? 1 : 2));
+    // Every scenario but a bare label has its scans before the latest one; a
+    // number the carrier has no record of yet has none.
+    const int least_events = row.state == v1::SHIPMENT_STATE_NOT_FOUND       ? 0
+                             : row.state == v1::SHIPMENT_STATE_LABEL_CREATED ? 1
+                                                                             : 2;
+    CHECK(shipment.events_size() >= least_events);
     CHECK(absl::StrContains(shipment.tracking_url(), absl::string_view(number).substr(0, 14)));
     CHECK(shipment.provenance().adapter() == row.carrier);
     CHECK(shipment.provenance().payload_sha256().size() == 64);
@@ -247,6 +271,31 @@ TEST_CASE("TrackShipment: a DHL label announced as unknown has no first carrier 
   REQUIRE_THAT(Track(*stub, Number("dhl", "in_transit"), &moving),
                GrpcStatusIs(grpc::StatusCode::OK));
   CHECK(moving.shipment().has_first_scan_at());
+}
+
+TEST_CASE(
+    "TrackShipment: UPS times written HH:MM:SS keep their UTC offset; a USPS label "
+    "with no status yet names USPS's words",
+    "[integration]") {
+  testing::TestServer server;
+  auto stub = server.Stub();
+  v1::TrackShipmentResponse ups;
+  REQUIRE_THAT(Track(*stub, Number("ups", "gmt_colon_times"), &ups),
+               GrpcStatusIs(grpc::StatusCode::OK));
+  REQUIRE(ups.shipment().events_size() >= 2);
+  for (const v1::TrackingEvent& event : ups.shipment().events()) {
+    INFO(event.description());
+    CHECK(event.offset_known());
+    CHECK(event.utc_offset_seconds() == -5 * 3600);
+  }
+
+  v1::TrackShipmentResponse usps;
+  REQUIRE_THAT(Track(*stub, Number("usps", "no_status_yet"), &usps),
+               GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(usps.shipment().carrier_status_code() == "12");
+  CHECK_THAT(usps.shipment().carrier_status_text(),
+             Catch::StartsWith("A status update is not yet available on your package"));
+  CHECK_FALSE(usps.shipment().has_first_scan_at());
 }
 
 TEST_CASE("TrackShipment: a not-found answer is cached", "[integration]") {
