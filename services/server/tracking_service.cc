@@ -392,9 +392,9 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
         ref.set_channel(v1::SALES_CHANNEL_AMAZON);
         order_lookups.push_back(ToOrderRequest(*scope, ref, request->cache(), deadline));
       }
-      for (const std::string& number : ids.tracking_numbers) {
-        enrichment->add_extracted_tracking_numbers(number);
-        add_lookup(number, v1::CARRIER_UNSPECIFIED);
+      for (size_t i = 0; i < ids.tracking_numbers.size(); ++i) {
+        enrichment->add_extracted_tracking_numbers(ids.tracking_numbers[i]);
+        add_lookup(ids.tracking_numbers[i], ids.tracking_carriers[i]);
       }
       break;
     }
