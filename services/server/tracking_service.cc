@@ -375,6 +375,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
                  request->shipment().carrier());
       break;
     case v1::EnrichTicketRequest::kOrder:
+      ticket.order_ids.push_back(request->order().order_id());
       order_lookups.push_back(ToOrderRequest(*scope, request->order(), request->cache(), deadline));
       break;
     case v1::EnrichTicketRequest::kText: {
@@ -384,6 +385,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
       ticket.buyer_reports_not_received |= enrichment::ReportsNotReceived(text);
       // Order IDs in 3-7-7 form are Amazon's.
       if (!ids.order_ids.empty()) ticket.channel = v1::SALES_CHANNEL_AMAZON;
+      ticket.order_ids = ids.order_ids;
       for (const std::string& order_id : ids.order_ids) {
         enrichment->add_extracted_order_ids(order_id);
         v1::OrderRef ref;
