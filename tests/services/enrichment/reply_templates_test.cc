@@ -373,6 +373,45 @@ TEST_CASE("replies: placeholders in the buyer's language and locale", "[enrichme
   CHECK(no_order.compliant());
 }
 
+TEST_CASE("templates: {^name} sections and a seller's own package line", "[enrichment]") {
+  auto catalog = TemplateCatalog::Parse(R"({
+    "words": {"en": {"package_line": "* {tracking_number} ({status}){?eta} by {eta}{/eta}"}},
+    "templates": {"t": {"languages": {"en": {
+      "subject": "{^order_id}Your parcel{/order_id}{?order_id}Order {order_id}{/order_id}",
+      "body": "{^packages}One: {tracking_number}.{/packages}{?packages}{package_count}:\n{packages}{/packages}"}}}}})");
+  REQUIRE_THAT(catalog.status(), IsOk());
+  TemplateCatalog merged = *TemplateCatalog::Builtin();
+  merged.Merge(*catalog);
+  const v1::Shipment ups = Package(v1::SHIPMENT_STATE_IN_TRANSIT).Trail(H(6)).Eta(H(30)).Build();
+  const v1::Shipment fedex =
+      Package(v1::SHIPMENT_STATE_DELIVERED, "777100000025", v1::CARRIER_FEDEX, "FedEx")
+          .Trail(H(5))
+          .Build();
+  ReplyInput input;
+  input.template_id = "t";
+  input.shipment = &ups;
+  auto one = RenderReply(merged, ReplyPolicy(), input, kNow);
+  REQUIRE_THAT(one.status(), IsOk());
+  CHECK(one->subject() == "Your parcel");
+  CHECK(one->body() == "One: 1Z4F8W170342185630.");
+
+  const v1::Order order = FbmOrder().With(ups).With(fedex).Build();
+  input.order = &order;
+  auto two = RenderReply(merged, ReplyPolicy(), input, kNow);
+  REQUIRE_THAT(two.status(), IsOk());
+  CHECK(two->subject() == absl::StrCat("Order ", testing::kOrderId));
+  CHECK(two->body() ==
+        "2:\n* 1Z4F8W170342185630 (in transit) by Saturday, 31 January 2026\n"
+        "* 777100000025 (delivered)");
+  CHECK(two->compliant());
+
+  // The packages given win over the order's; one package is no list.
+  input.packages = absl::MakeConstSpan(&ups, 1);
+  auto given = RenderReply(merged, ReplyPolicy(), input, kNow);
+  REQUIRE_THAT(given.status(), IsOk());
+  CHECK(given->body() == "One: 1Z4F8W170342185630.");
+}
+
 TEST_CASE("replies: tracking links only where the channel allows them", "[enrichment]") {
   const v1::Shipment shipment = Package(v1::SHIPMENT_STATE_IN_TRANSIT).Trail(H(6)).Build();
   const std::string link = "https://www.ups.com/track?tracknum=1Z4F8W170342185630";
@@ -548,6 +587,15 @@ TEST_CASE("templates: load errors name the file and the key", "[enrichment]") {
        "templates.x.languages.en.subject: must be a string"},
       {R"({"words": {"en": {"states": {"TELEPORTED": "beamed"}}}})",
        "words.en.states.TELEPORTED: not a known value"},
+      {R"({"templates": {"x": {"languages": {"en": {"subject": "{^eta}s", "body": "b"}}}}})",
+       "templates.x.languages.en.subject: section {^eta} is never closed"},
+      {R"({"templates": {"x": {"languages": {"en": {"subject": "{?eta}s{/status}", "body": "b"}}}}})",
+       "{/status} closes no open"},
+      {R"({"words": {"en": {"package_line": "{packages}"}}})",
+       "words.en.package_line: a package line names only a package's own placeholders"},
+      {R"({"words": {"en": {"package_line": "{order_id}"}}})", "not {order_id}"},
+      {R"({"words": {"en": {"package_line": ["a", "b"]}}})",
+       "words.en.package_line: must be a string"},
   };
   for (const Row& row : rows) {
     INFO(row.json);
