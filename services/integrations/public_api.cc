@@ -11,15 +11,18 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "spdlog/spdlog.h"
 
 #include "services/auth/api_key_auth.h"
 #include "services/gateway/json_gateway.h"
 #include "services/integrations/card/agent_card.h"
 #include "services/integrations/common/enrich_client.h"
+#include "services/integrations/common/note_write_back.h"
 #include "services/integrations/common/request_fields.h"
+#include "services/integrations/freshdesk/freshdesk.h"
 #include "services/integrations/gorgias/gorgias.h"
 #include "services/integrations/helpscout/helpscout.h"
-#include "services/integrations/webhook_desks.h"
+#include "services/integrations/zendesk/zendesk.h"
 #include "services/logging/structured_log.h"
 
 namespace trackenrich::integrations {
@@ -109,7 +112,55 @@ class Exchange {
 }  // namespace
 
 struct PublicApi::Impl {
-  explicit Impl(PublicApiDeps deps_in) : deps(std::move(deps_in)), client(deps.channel) {}
+  explicit Impl(PublicApiDeps deps_in) : deps(std::move(deps_in)), client(deps.channel) {
+    const IntegrationSettings& settings = deps.settings;
+    if (settings.zendesk.configured) {
+      ZendeskSettings zendesk = settings.zendesk;
+      if (zendesk.base_url.empty()) {
+        zendesk.base_url = absl::StrCat(deps.sandbox_url, "/zendesk");
+        zendesk.email = "sandbox@trackenrich.test";
+        zendesk.api_token = "sandbox-token";
+      }
+      zendesk_writer = MakeWriter(zendesk::ZendeskDesk(zendesk, absl::Now), zendesk.base_url,
+                                  zendesk.write_back, zendesk.identity);
+    }
+    if (settings.freshdesk.configured) {
+      FreshdeskSettings freshdesk = settings.freshdesk;
+      if (freshdesk.base_url.empty()) {
+        freshdesk.base_url = absl::StrCat(deps.sandbox_url, "/freshdesk");
+        freshdesk.api_key = "sandbox-key";
+      }
+      freshdesk_writer = MakeWriter(freshdesk::FreshdeskDesk(freshdesk), freshdesk.base_url,
+                                    freshdesk.write_back, freshdesk.identity);
+    }
+  }
+
+  // Null (the desk answers 404, and the log says why) when the base URL
+  // does not parse or no HTTP client is given.
+  std::unique_ptr<WriteBackNoteWriter> MakeWriter(DeskSpec spec, const std::string& base_url,
+                                                  const WriteBackPolicy& policy,
+                                                  const DeskIdentity& identity) {
+    auto endpoint = http::ParseEndpoint(base_url);
+    if (!endpoint.ok() || deps.http == nullptr) {
+      spdlog::error("helpdesks.{}: cannot write notes to {}: {}", spec.name, base_url,
+                    endpoint.ok() ? "no HTTP client" : endpoint.status().ToString());
+      return nullptr;
+    }
+    endpoint->name = spec.name;
+    // Pooled connections are shared by scheme, host and port, so the path
+    // prefix travels in each request's target rather than in the endpoint.
+    std::string path_prefix = std::move(endpoint->base_path);
+    endpoint->base_path.clear();
+    return std::make_unique<WriteBackNoteWriter>(
+        std::move(spec), WriteBackDeps{.enrich = &client,
+                                       .http = deps.http,
+                                       .endpoint = *std::move(endpoint),
+                                       .path_prefix = std::move(path_prefix),
+                                       .policy = policy,
+                                       .identity = identity,
+                                       .lookup_timeout = deps.settings.http.request_timeout,
+                                       .metrics = deps.metrics});
+  }
 
   // The tenant of a key-authenticated route, or the error to answer.
   absl::StatusOr<std::string> Authenticate(const http::HttpRequest& request) const {
@@ -248,6 +299,8 @@ struct PublicApi::Impl {
 
   PublicApiDeps deps;
   EnrichClient client;
+  std::unique_ptr<WriteBackNoteWriter> zendesk_writer;
+  std::unique_ptr<WriteBackNoteWriter> freshdesk_writer;
 };
 
 PublicApi::PublicApi(PublicApiDeps deps) : impl_(std::make_unique<Impl>(std::move(deps))) {}
@@ -264,7 +317,7 @@ void PublicApi::Handle(const http::HttpRequest& request, HttpServer::ReplyCallba
   if (path == "/integrations/helpscout") return s.HelpScout(request, exchange, respond);
   if (path == "/integrations/zendesk" || path == "/integrations/freshdesk") {
     NoteWriter* writer =
-        path == "/integrations/zendesk" ? s.deps.zendesk_writer : s.deps.freshdesk_writer;
+        path == "/integrations/zendesk" ? s.zendesk_writer.get() : s.freshdesk_writer.get();
     if (writer == nullptr) {
       return respond(ErrorAnswer(absl::NotFoundError(
           absl::StrCat(path.substr(14), " is not configured (helpdesks.", path.substr(14), ")"))));

@@ -45,11 +45,14 @@ class ApiKeyAuthenticator;
 
 namespace trackenrich::server {
 class JsonGateway;
+class ServiceMetrics;
 }  // namespace trackenrich::server
 
-namespace trackenrich::integrations {
+namespace trackenrich::http {
+class HttpClient;
+}  // namespace trackenrich::http
 
-class NoteWriter;
+namespace trackenrich::integrations {
 
 struct PublicApiDeps {
   // Answers /v1/ (after the key is checked here); null: 404.
@@ -61,9 +64,14 @@ struct PublicApiDeps {
   IntegrationSettings settings;
   // Served at /openapi.json; "" answers 404.
   std::string openapi_json;
-  // Write the Zendesk and Freshdesk notes; null: those routes answer 404.
-  NoteWriter* zendesk_writer = nullptr;
-  NoteWriter* freshdesk_writer = nullptr;
+  // Writes the Zendesk and Freshdesk notes (helpdesks.zendesk/freshdesk;
+  // unconfigured desks answer 404).
+  http::HttpClient* http = nullptr;
+  // In sandbox mode, the desks without a base_url write to the sandbox's
+  // fakes at <sandbox_url>/zendesk and /freshdesk.
+  std::string sandbox_url;
+  // May be null.
+  server::ServiceMetrics* metrics = nullptr;
 };
 
 class PublicApi {

@@ -341,7 +341,10 @@ absl::Status Server::StartPublicHttp(Impl& s) {
       .gateway = s.gateway.get(),
       .channel = s.grpc_server->InProcessChannel(grpc::ChannelArguments()),
       .auth = s.auth.get(),
-      .settings = s.config.integrations});
+      .settings = s.config.integrations,
+      .http = &s.http_client,
+      .sandbox_url = s.sandbox == nullptr ? "" : s.sandbox->base_url(),
+      .metrics = &s.metrics});
   HttpServer::Options options{.max_body_bytes = http.max_body_bytes,
                               .tls_certificate_chain_pem = http.tls_certificate_chain_pem,
                               .tls_private_key_pem = http.tls_private_key_pem};

@@ -12,6 +12,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "boost/json.hpp"
 
 #include "services/auth/api_key_auth.h"
@@ -33,17 +35,30 @@ using testing::HttpSendWithHeaders;
 
 constexpr char kKey[] = "helpdesk-test-key-7f3a";
 constexpr char kHelpScoutSecret[] = "helpscout-test-secret-0123456789abcdef";
+constexpr char kZendeskSecret[] = "zendesk-test-signing-secret";
+constexpr char kFreshdeskSecret[] = "freshdesk-test-shared-secret";
 
 server::ServiceConfig HelpdeskConfig() {
   setenv("TE_TEST_HELPSCOUT_SECRET", kHelpScoutSecret, 1);
   setenv("TE_TEST_TENANT_KEY", kKey, 1);
+  setenv("TE_TEST_ZENDESK_SECRET", kZendeskSecret, 1);
+  setenv("TE_TEST_FRESHDESK_SECRET", kFreshdeskSecret, 1);
   auto config = server::ParseServiceConfig(absl::StrCat(
       R"({"sandbox": true, "grpc_listen": "127.0.0.1:0", "admin_listen": "127.0.0.1:0",
           "public_http": {"listen": "127.0.0.1:0", "max_body_bytes": 65536,
                           "request_timeout": "5s"},
           "helpdesks": {"helpscout": {"secret_key": {"env": "TE_TEST_HELPSCOUT_SECRET"},
                                       "tenant": "acme",
-                                      "tenant_api_key": {"env": "TE_TEST_TENANT_KEY"}}},
+                                      "tenant_api_key": {"env": "TE_TEST_TENANT_KEY"}},
+                        "zendesk": {"signing_secret": {"env": "TE_TEST_ZENDESK_SECRET"},
+                                    "tenant": "acme",
+                                    "tenant_api_key": {"env": "TE_TEST_TENANT_KEY"},
+                                    "max_attempts": 3, "first_backoff": "50ms",
+                                    "max_backoff": "200ms"},
+                        "freshdesk": {"shared_secret": {"env": "TE_TEST_FRESHDESK_SECRET"},
+                                      "tenant": "acme",
+                                      "tenant_api_key": {"env": "TE_TEST_TENANT_KEY"},
+                                      "max_attempts": 3, "first_backoff": "50ms"}},
           "tenants": {"acme": {"api_keys": [")",
       auth::HashApiKey(kKey), R"("]}}, "auth": {"required": true}})"));
   if (!config.ok()) FAIL(config.status().ToString());
@@ -54,6 +69,49 @@ HttpGetResult Send(uint16_t port, const std::string& method, const std::string& 
                    const std::string& body,
                    std::vector<std::pair<std::string, std::string>> headers) {
   return HttpSendWithHeaders(port, method, target, body, headers);
+}
+
+// The headers Zendesk sends for `body`, signed `age` ago.
+std::vector<std::pair<std::string, std::string>> ZendeskHeaders(const std::string& body,
+                                                                absl::Duration age,
+                                                                const std::string& secret) {
+  const std::string timestamp =
+      absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::Now() - age, absl::UTCTimeZone());
+  return {
+      {"Content-Type", "application/json"},
+      {"X-Zendesk-Webhook-Signature", Base64Hmac(HmacAlgorithm::kSha256, secret, timestamp + body)},
+      {"X-Zendesk-Webhook-Signature-Timestamp", timestamp}};
+}
+
+// The notes the sandbox's help-desk fakes recorded.
+json::array Notes(uint16_t sandbox) {
+  const HttpGetResult notes = testing::HttpGet(sandbox, "/__sandbox/helpdesk/notes");
+  REQUIRE(notes.status == 200);
+  return json::parse(notes.body).at("notes").as_array();
+}
+
+// Waits (up to 10 s) until the fakes hold `count` notes; returns them.
+json::array WaitForNotes(uint16_t sandbox, size_t count) {
+  const absl::Time give_up = absl::Now() + absl::Seconds(10);
+  json::array notes = Notes(sandbox);
+  while (notes.size() < count && absl::Now() < give_up) {
+    absl::SleepFor(absl::Milliseconds(20));
+    notes = Notes(sandbox);
+  }
+  return notes;
+}
+
+// The value of one metric line on the admin port ("name{labels}"), 0 if absent.
+double Metric(uint16_t admin, const std::string& series) {
+  const HttpGetResult metrics = testing::HttpGet(admin, "/metrics");
+  const size_t at = metrics.body.find(series + " ");
+  double value = 0;
+  if (at != std::string::npos) {
+    const size_t start = at + series.size() + 1;
+    (void)absl::SimpleAtod(metrics.body.substr(start, metrics.body.find('\n', start) - start),
+                           &value);
+  }
+  return value;
 }
 
 TEST_CASE("public listener: off unless configured; gateway on both ports", "[helpdesk]") {
@@ -174,6 +232,99 @@ TEST_CASE("help scout: the documented signed POST answers {html} with the card",
   CHECK(testing::SandboxRequestTotal(sandbox) == before);
 }
 
+TEST_CASE("zendesk: the documented signed webhook, 3 deliveries -> 1 internal note with tags",
+          "[helpdesk]") {
+  testing::TestServer server(HelpdeskConfig());
+  const uint16_t port = server.server().http_port();
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  // The body the README's trigger sends ({{ticket.id}} etc. filled in).
+  const std::string body = R"({"ticket_id": "35436", "subject": "Where is my parcel?",)"
+                           R"( "description": "Hello, tracking 1ZSBX0010300000047 has not moved.",)"
+                           R"( "requester_email": "ada@example.com", "language": "de"})";
+  for (int delivery = 0; delivery < 3; ++delivery) {
+    const HttpGetResult answer = Send(port, "POST", "/integrations/zendesk", body,
+                                      ZendeskHeaders(body, absl::Seconds(1), kZendeskSecret));
+    CHECK(answer.status == 202);
+    CHECK(absl::StrContains(answer.body, "\"ticket_id\":\"35436\""));
+  }
+  json::array notes = WaitForNotes(sandbox, 1);
+  const absl::Time settle = absl::Now() + absl::Milliseconds(500);
+  while (absl::Now() < settle &&
+         Metric(server.server().admin_port(),
+                R"(trackenrich_helpdesk_writebacks_total{desk="zendesk",outcome="duplicate"})") <
+             2) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  notes = Notes(sandbox);
+  REQUIRE(notes.size() == 1);
+  const json::object& note = notes[0].as_object();
+  CHECK(note.at("desk").as_string() == "zendesk");
+  CHECK(note.at("ticket_id").as_string() == "35436");
+  CHECK(note.at("private").as_bool());
+  const std::string html(note.at("body").as_string());
+  CHECK(absl::StrContains(html, "data-state=\"EXCEPTION\""));
+  CHECK(absl::StrContains(html, "<blockquote lang=\"de\">"));
+  REQUIRE(note.at("tags").as_array().size() == 1);
+  CHECK(note.at("tags").as_array()[0].as_string() == "trackenrich_exception");
+  CHECK(Metric(server.server().admin_port(),
+               R"(trackenrich_helpdesk_writebacks_total{desk="zendesk",outcome="duplicate"})") ==
+        2);
+}
+
+TEST_CASE("freshdesk: the trigger webhook with its shared secret -> 1 private note", "[helpdesk]") {
+  testing::TestServer server(HelpdeskConfig());
+  const uint16_t port = server.server().http_port();
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  const std::string body =
+      R"({"ticket_id": 1042, "subject": "Order 113-5550001-0000001",)"
+      R"( "description": "<div>Where is it?</div>", "requester_email": "ada@example.com"})";
+  for (int delivery = 0; delivery < 3; ++delivery) {
+    CHECK(Send(port, "POST", "/integrations/freshdesk", body,
+               {{"Content-Type", "application/json"}, {"X-Trackenrich-Secret", kFreshdeskSecret}})
+              .status == 202);
+  }
+  WaitForNotes(sandbox, 1);
+  absl::SleepFor(absl::Milliseconds(300));
+  const json::array notes = Notes(sandbox);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].at("desk").as_string() == "freshdesk");
+  CHECK(notes[0].at("ticket_id").as_string() == "1042");
+  CHECK(notes[0].at("private").as_bool());
+  CHECK(absl::StrContains(std::string(notes[0].at("body").as_string()), "777100000025"));
+}
+
+TEST_CASE("zendesk: API down for a while -> the note after recovery; down for good -> dead letter",
+          "[helpdesk]") {
+  testing::TestServer server(HelpdeskConfig());
+  const uint16_t port = server.server().http_port();
+  const uint16_t admin = server.server().admin_port();
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  REQUIRE(testing::InjectSandboxFault(
+      sandbox, R"({"path":"/zendesk/","kind":"status","status":503,"times":2})"));
+  const std::string body = R"({"ticket_id": "501", "subject": "1ZSBX0010300000029?"})";
+  REQUIRE(Send(port, "POST", "/integrations/zendesk", body,
+               ZendeskHeaders(body, absl::ZeroDuration(), kZendeskSecret))
+              .status == 202);
+  json::array notes = WaitForNotes(sandbox, 1);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].at("ticket_id").as_string() == "501");
+  CHECK(Metric(admin,
+               R"(trackenrich_helpdesk_writebacks_total{desk="zendesk",outcome="retried"})") == 2);
+
+  REQUIRE(testing::InjectSandboxFault(
+      sandbox, R"({"path":"/zendesk/","kind":"status","status":503,"times":100})"));
+  const std::string lost = R"({"ticket_id": "502", "subject": "1ZSBX0010300000038?"})";
+  REQUIRE(Send(port, "POST", "/integrations/zendesk", lost,
+               ZendeskHeaders(lost, absl::ZeroDuration(), kZendeskSecret))
+              .status == 202);
+  const std::string dead =
+      R"(trackenrich_helpdesk_writebacks_total{desk="zendesk",outcome="dead_letter"})";
+  const absl::Time give_up = absl::Now() + absl::Seconds(10);
+  while (Metric(admin, dead) < 1 && absl::Now() < give_up) absl::SleepFor(absl::Milliseconds(20));
+  CHECK(Metric(admin, dead) == 1);
+  CHECK(Notes(sandbox).size() == 1);
+}
+
 // "@@N:TEXT@@" -> TEXT repeated N times.
 std::string Expand(const std::string& text) {
   const size_t open = text.find("@@");
@@ -210,21 +361,32 @@ TEST_CASE("help desk bad-request corpus: 4xx with a clear message, no upstream c
         {"Content-Type", "application/json"}};
     if (field("key") == "good") headers.emplace_back("X-Api-Key", kKey);
     if (field("key") == "bad") headers.emplace_back("X-Api-Key", "not-a-key-of-anyone");
-    if (field("sign") == "good") {
-      headers.emplace_back("X-HelpScout-Signature",
-                           Base64Hmac(HmacAlgorithm::kSha1, kHelpScoutSecret, body));
+    const std::string sign = field("sign");
+    const std::string target = field("target");
+    if (absl::StrContains(target, "helpscout") && (sign == "good" || sign == "bad")) {
+      headers.emplace_back(
+          "X-HelpScout-Signature",
+          Base64Hmac(HmacAlgorithm::kSha1, sign == "good" ? kHelpScoutSecret : "another", body));
     }
-    if (field("sign") == "bad") {
-      headers.emplace_back("X-HelpScout-Signature",
-                           Base64Hmac(HmacAlgorithm::kSha1, "another-secret", body));
+    if (absl::StrContains(target, "zendesk") && sign != "none") {
+      for (auto& header :
+           ZendeskHeaders(body, sign == "stale" ? absl::Hours(1) : absl::ZeroDuration(),
+                          sign == "bad" ? "another" : kZendeskSecret)) {
+        headers.push_back(std::move(header));
+      }
+    }
+    if (absl::StrContains(target, "freshdesk") && sign != "none") {
+      headers.emplace_back("X-Trackenrich-Secret", sign == "good" ? kFreshdeskSecret : "another");
     }
     const HttpGetResult answer = Send(port, field("method"), field("target"), body, headers);
     CHECK(answer.status == bad.at("status").as_int64());
     CHECK(absl::StrContains(answer.body, field("message")));
     ++checked;
   }
-  CHECK(checked >= 19);
+  CHECK(checked >= 31);
+  absl::SleepFor(absl::Milliseconds(200));
   CHECK(testing::SandboxRequestTotal(sandbox) == before);
+  CHECK(Notes(sandbox).empty());
 }
 
 }  // namespace

@@ -8,10 +8,13 @@
 #include "boost/json.hpp"
 
 #include "services/integrations/card/agent_card.h"
+#include "services/integrations/common/desk_webhook.h"
 #include "services/integrations/common/request_fields.h"
 #include "services/integrations/common/signature.h"
+#include "services/integrations/freshdesk/freshdesk.h"
 #include "services/integrations/gorgias/gorgias.h"
 #include "services/integrations/helpscout/helpscout.h"
+#include "services/integrations/zendesk/zendesk.h"
 #include "tests/support/status_matchers.h"
 
 namespace trackenrich::integrations {
@@ -210,6 +213,75 @@ TEST_CASE("help scout: the documented POST, drafts, and the {html} answer", "[he
   const boost::json::value answer =
       boost::json::parse(helpscout::HelpScoutAnswer("<p class=\"a\">\"x\"</p>"));
   CHECK(answer.at("html").as_string() == "<p class=\"a\">\"x\"</p>");
+}
+
+TEST_CASE("zendesk: timestamped signature, stale and future timestamps, the note request",
+          "[helpdesk]") {
+  const absl::Time now = absl::FromUnixSeconds(1796412600);  // 2026-12-04T19:30:00Z
+  http::HttpRequest request{.method = "POST", .body = R"({"ticket_id":"35436"})"};
+  const std::string timestamp = "2026-12-04T19:29:30Z";
+  request.headers = {{"X-Zendesk-Webhook-Signature",
+                      Base64Hmac(HmacAlgorithm::kSha256, "zs", timestamp + request.body)},
+                     {"X-Zendesk-Webhook-Signature-Timestamp", timestamp}};
+  CHECK_THAT(zendesk::VerifyZendeskRequest(request, "zs", now, absl::Minutes(5)), IsOk());
+  CHECK_THAT(zendesk::VerifyZendeskRequest(request, "other", now, absl::Minutes(5)),
+             StatusIs(absl::StatusCode::kUnauthenticated, "does not match"));
+  CHECK_THAT(zendesk::VerifyZendeskRequest(request, "zs", now + absl::Minutes(6), absl::Minutes(5)),
+             StatusIs(absl::StatusCode::kUnauthenticated, "is stale"));
+  CHECK_THAT(zendesk::VerifyZendeskRequest(request, "zs", now - absl::Minutes(6), absl::Minutes(5)),
+             StatusIs(absl::StatusCode::kUnauthenticated, "is stale"));
+  request.headers[1].second = "1796412590";  // Unix seconds are taken too
+  request.headers[0].second =
+      Base64Hmac(HmacAlgorithm::kSha256, "zs", request.headers[1].second + request.body);
+  CHECK_THAT(zendesk::VerifyZendeskRequest(request, "zs", now, absl::Minutes(5)), IsOk());
+  request.headers[1].second = "yesterday";
+  CHECK_THAT(zendesk::VerifyZendeskRequest(request, "zs", now, absl::Minutes(5)),
+             StatusIs(absl::StatusCode::kUnauthenticated, "is not a time"));
+
+  const v1::Enrichment enrichment = SampleEnrichment();
+  CHECK(zendesk::ZendeskTags(enrichment) == std::vector<std::string>{"trackenrich_exception"});
+  const http::HttpRequest note =
+      zendesk::ZendeskNoteRequest("35436", "<p>x</p>", {"trackenrich_exception"}, "a@b.c", "tok");
+  CHECK(note.method == "PUT");
+  CHECK(note.target == "/api/v2/tickets/35436.json");
+  CHECK(note.Header("Authorization") == "Basic YUBiLmMvdG9rZW46dG9r");  // a@b.c/token:tok
+  const boost::json::value body = boost::json::parse(note.body);
+  CHECK(body.at("ticket").at("comment").at("public").as_bool() == false);
+  CHECK(body.at("ticket").at("comment").at("html_body").as_string() == "<p>x</p>");
+  CHECK(body.at("ticket").at("additional_tags").as_array().size() == 1);
+  CHECK_FALSE(note.idempotent);
+}
+
+TEST_CASE("freshdesk: shared secret and the private note request; the webhook body", "[helpdesk]") {
+  http::HttpRequest request{.method = "POST"};
+  CHECK_THAT(freshdesk::VerifyFreshdeskRequest(request, "fs"),
+             StatusIs(absl::StatusCode::kUnauthenticated, "is missing"));
+  request.headers = {{"X-Trackenrich-Secret", "fs"}};
+  CHECK_THAT(freshdesk::VerifyFreshdeskRequest(request, "fs"), IsOk());
+  request.headers = {{"X-Trackenrich-Secret", "fs2"}};
+  CHECK_THAT(freshdesk::VerifyFreshdeskRequest(request, "fs"),
+             StatusIs(absl::StatusCode::kUnauthenticated, "does not match"));
+
+  const http::HttpRequest note = freshdesk::FreshdeskNoteRequest("1042", "<p>x</p>", "key");
+  CHECK(note.method == "POST");
+  CHECK(note.target == "/api/v2/tickets/1042/notes");
+  CHECK(note.Header("Authorization") == "Basic a2V5Olg=");  // key:X
+  const boost::json::value body = boost::json::parse(note.body);
+  CHECK(body.at("private").as_bool());
+  CHECK(body.at("body").as_string() == "<p>x</p>");
+
+  auto webhook = ParseDeskWebhook(
+      R"({"ticket_id": 1042, "subject": "{{ticket.subject}}", "description": "1Z?",)"
+      R"( "language": "{{ticket.requester.language}}"})");
+  REQUIRE_THAT(webhook.status(), IsOk());
+  CHECK(webhook->ticket_id == "1042");
+  CHECK(webhook->subject.empty());
+  CHECK(webhook->language.empty());
+  CHECK(DeskEnrichRequest(*webhook).text().body() == "1Z?");
+  CHECK_THAT(ParseDeskWebhook(R"({"ticket_id": "12a", "subject": "x"})").status(),
+             StatusIs(absl::StatusCode::kInvalidArgument, "ticket_id: must be"));
+  CHECK_THAT(ParseDeskWebhook(R"({"ticket_id": 7, "subject": ["x"]})").status(),
+             StatusIs(absl::StatusCode::kInvalidArgument, "subject: must be a string"));
 }
 
 }  // namespace
