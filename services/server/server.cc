@@ -33,6 +33,7 @@
 #include "services/auth/api_key_auth.h"
 #include "services/gateway/json_gateway.h"
 #include "services/http/http_server.h"
+#include "services/integrations/openapi.h"
 #include "services/integrations/public_api.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
@@ -342,6 +343,7 @@ absl::Status Server::StartPublicHttp(Impl& s) {
       .channel = s.grpc_server->InProcessChannel(grpc::ChannelArguments()),
       .auth = s.auth.get(),
       .settings = s.config.integrations,
+      .openapi_json = std::string(integrations::OpenApiJson()),
       .http = &s.http_client,
       .sandbox_url = s.sandbox == nullptr ? "" : s.sandbox->base_url(),
       .metrics = &s.metrics});

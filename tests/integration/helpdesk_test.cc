@@ -137,6 +137,28 @@ TEST_CASE("public listener: off unless configured; gateway on both ports", "[hel
   }
 }
 
+TEST_CASE("zero-config sandbox: /card and /openapi.json on the public listener, no key",
+          "[helpdesk]") {
+  server::ServiceConfig config = testing::SandboxConfig();
+  config.integrations.http.listen = "127.0.0.1:0";
+  testing::TestServer server(config);
+  const uint16_t port = server.server().http_port();
+  const HttpGetResult card = Send(port, "GET", "/card?tracking_number=1ZSBX0010300000010", "", {});
+  CHECK(card.status == 200);
+  CHECK(absl::StrContains(card.body, "data-state=\"DELIVERED\""));
+  const HttpGetResult openapi = Send(port, "GET", "/openapi.json", "", {});
+  REQUIRE(openapi.status == 200);
+  const json::value document = json::parse(openapi.body);
+  CHECK(document.at("swagger").as_string() == "2.0");
+  for (const char* route :
+       {"/v1/EnrichTicket", "/v1/GetOrderTracking", "/v1/BatchGetOrderTracking",
+        "/v1/TrackShipment", "/v1/BatchTrackShipments", "/v1/DetectCarrier", "/v1/RenderReply"}) {
+    CAPTURE(route);
+    CHECK(document.at("paths").as_object().contains(route));
+  }
+  CHECK(document.at("definitions").as_object().contains("v1Shipment"));
+}
+
 TEST_CASE("card: the page for a tracking number and for an order", "[helpdesk]") {
   testing::TestServer server(HelpdeskConfig());
   const uint16_t port = server.server().http_port();
