@@ -340,7 +340,7 @@ std::string RenderCardPage(const v1::Enrichment& enrichment, const CardOptions& 
       "body{margin:0;padding:12px;font:15px/1.45 system-ui,-apple-system,'Segoe "
       "UI',Roboto,sans-serif;color:#1a1a1a;background:#fff;max-width:40rem}"
       "h1,h2,h3,h4{margin:.8em 0 .3em;line-height:1.25}h2{font-size:1.15rem}"
-      "h3{font-size:1rem}.te-state{font-size:1.1rem}"
+      "h1{font-size:1.3rem}h3{font-size:1rem}.te-state{font-size:1.1rem}"
       "article{border:1px solid #c8c8c8;border-radius:6px;padding:8px 10px;margin:8px 0}"
       "dl{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:2px "
       "10px;margin:0}dt{font-weight:600;color:#333}dd{margin:0;overflow-wrap:anywhere}"
