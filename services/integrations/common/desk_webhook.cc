@@ -16,7 +16,8 @@ absl::StatusOr<DeskWebhook> ParseDeskWebhook(absl::string_view body) {
     const boost::json::value* value = object->if_contains(name);
     if (value == nullptr || value->is_null()) return absl::OkStatus();
     if (value->is_string()) {
-      *out = std::string(absl::StripAsciiWhitespace(absl::string_view(value->as_string().data(), value->as_string().size())));
+      *out = std::string(absl::StripAsciiWhitespace(
+          absl::string_view(value->as_string().data(), value->as_string().size())));
       // A placeholder the desk could not fill arrives as itself.
       if (out->size() >= 4 && out->substr(0, 2) == "{{" && out->substr(out->size() - 2) == "}}") {
         out->clear();
