@@ -12,6 +12,7 @@ packages=(
   libabsl-dev libssl-dev libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libhiredis-dev catch2 prometheus-cpp-dev libspdlog-dev redis-server nghttp2-client
   clang libclang-rt-14-dev ccache python3-yaml
+  golang-grpc-gateway chromium
   nodejs npm
 )
 

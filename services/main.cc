@@ -15,6 +15,7 @@
 #include "absl/flags/usage.h"
 #include "absl/flags/usage_config.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "spdlog/sinks/stdout_sinks.h"
@@ -31,6 +32,10 @@ ABSL_FLAG(std::string, grpc_listen, "",
 ABSL_FLAG(std::string, admin_listen, "",
           "admin HTTP listen address HOST:PORT for /healthz, /readyz, /metrics "
           "(default 127.0.0.1:8080); wins over the config file and TRACKENRICH__ADMIN_LISTEN");
+ABSL_FLAG(std::string, http_listen, "",
+          "public HTTP listen address HOST:PORT for the JSON gateway, the help-desk "
+          "integrations and the agent card (off by default); wins over public_http.listen and "
+          "TRACKENRICH__PUBLIC_HTTP__LISTEN");
 ABSL_FLAG(std::string, config, "",
           "path of the JSON config file; without one the service runs in sandbox mode. "
           "Environment variables TRACKENRICH__<PATH> override its keys, levels separated by "
@@ -59,6 +64,12 @@ absl::StatusOr<trackenrich::server::ServiceConfig> LoadConfig() {
   }
   if (const std::string admin = absl::GetFlag(FLAGS_admin_listen); !admin.empty()) {
     overrides->push_back(FlagOverride("admin_listen", admin));
+  }
+  if (const std::string http = absl::GetFlag(FLAGS_http_listen); !http.empty()) {
+    overrides->push_back({.key = "public_http.listen",
+                          .value = http,
+                          .json_value = false,
+                          .source = "flag --http_listen"});
   }
   const std::string config_path = absl::GetFlag(FLAGS_config);
   if (config_path.empty()) {
@@ -126,8 +137,11 @@ int main(int argc, char** argv) {
   // Start-up lines (sandbox address, warnings) are on stderr before the
   // listening line is on stdout.
   trackenrich::logging::FlushLogs();
-  std::printf("trackenrich listening: grpc=%d admin=%d%s\n", (*server)->grpc_port(),
-              (*server)->admin_port(), config.sandbox ? " (sandbox mode)" : "");
+  std::printf(
+      "trackenrich listening: grpc=%d admin=%d%s%s\n", (*server)->grpc_port(),
+      (*server)->admin_port(),
+      (*server)->http_port() == 0 ? "" : absl::StrCat(" http=", (*server)->http_port()).c_str(),
+      config.sandbox ? " (sandbox mode)" : "");
   std::fflush(stdout);
 
   int signal = 0;

@@ -630,6 +630,130 @@ absl::Status ReadCallersAndLogs(ObjectReader& root, ServiceConfig* config) {
   return absl::OkStatus();
 }
 
+// public_http: {"listen", "max_body_bytes", "request_timeout", "tls":
+// {"certificate_chain": "/path", "private_key": secret}}.
+absl::Status ReadPublicHttp(const json::object& object, ServiceConfig* config) {
+  integrations::PublicHttpSettings& http = config->integrations.http;
+  ObjectReader reader(object, "public_http");
+  TE_RETURN_IF_ERROR(reader.String("listen", &http.listen));
+  int64_t max_body = static_cast<int64_t>(http.max_body_bytes);
+  TE_RETURN_IF_ERROR(reader.Int("max_body_bytes", 1024, 16 * 1024 * 1024, &max_body));
+  http.max_body_bytes = static_cast<size_t>(max_body);
+  TE_RETURN_IF_ERROR(reader.Duration("request_timeout", &http.request_timeout));
+  if (http.request_timeout <= absl::ZeroDuration()) {
+    return KeyError("public_http.request_timeout", "must be above 0");
+  }
+  auto tls = reader.Object("tls");
+  if (!tls.ok()) return tls.status();
+  if (*tls != nullptr) {
+    ObjectReader tls_reader(**tls, "public_http.tls");
+    std::string chain_file;
+    TE_RETURN_IF_ERROR(tls_reader.String("certificate_chain", &chain_file));
+    TE_RETURN_IF_ERROR(tls_reader.Secret("private_key", &http.tls_private_key_pem));
+    TE_RETURN_IF_ERROR(tls_reader.Done());
+    if (chain_file.empty()) {
+      return KeyError("public_http.tls.certificate_chain", "required (a PEM file)");
+    }
+    if (!absl::StrContains(http.tls_private_key_pem, "-----BEGIN ")) {
+      return KeyError("public_http.tls.private_key", "required, a secret reference to a PEM key");
+    }
+    TE_RETURN_IF_ERROR(ReadPemFile("public_http.tls.certificate_chain", chain_file,
+                                   &http.tls_certificate_chain_pem));
+  }
+  return reader.Done();
+}
+
+// The part of a help desk's section that says who its lookups run as.
+absl::Status ReadDeskIdentity(ObjectReader& reader, integrations::DeskIdentity* identity) {
+  TE_RETURN_IF_ERROR(reader.String("tenant", &identity->tenant));
+  TE_RETURN_IF_ERROR(reader.Secret("tenant_api_key", &identity->tenant_api_key));
+  TE_RETURN_IF_ERROR(reader.String("agent_language", &identity->agent_language));
+  return absl::OkStatus();
+}
+
+absl::Status ReadWriteBackPolicy(ObjectReader& reader, integrations::WriteBackPolicy* policy) {
+  int64_t attempts = policy->max_attempts;
+  TE_RETURN_IF_ERROR(reader.Int("max_attempts", 1, 100, &attempts));
+  policy->max_attempts = static_cast<int>(attempts);
+  TE_RETURN_IF_ERROR(reader.Duration("first_backoff", &policy->first_backoff));
+  TE_RETURN_IF_ERROR(reader.Duration("max_backoff", &policy->max_backoff));
+  TE_RETURN_IF_ERROR(reader.Duration("dedupe_window", &policy->dedupe_window));
+  return absl::OkStatus();
+}
+
+// helpdesks: {"helpscout": {...}, "zendesk": {...}, "freshdesk": {...}}; see
+// services/integrations/integration_settings.h.
+absl::Status ReadHelpdesks(const json::object& object, ServiceConfig* config) {
+  integrations::IntegrationSettings& desks = config->integrations;
+  ObjectReader reader(object, "helpdesks");
+  auto helpscout = reader.Object("helpscout");
+  if (!helpscout.ok()) return helpscout.status();
+  if (*helpscout != nullptr) {
+    ObjectReader desk(**helpscout, "helpdesks.helpscout");
+    desks.helpscout.configured = true;
+    TE_RETURN_IF_ERROR(desk.Secret("secret_key", &desks.helpscout.secret_key));
+    TE_RETURN_IF_ERROR(ReadDeskIdentity(desk, &desks.helpscout.identity));
+    TE_RETURN_IF_ERROR(desk.Done());
+    if (desks.helpscout.secret_key.empty()) {
+      return KeyError("helpdesks.helpscout.secret_key", "required (a secret reference)");
+    }
+  }
+  auto zendesk = reader.Object("zendesk");
+  if (!zendesk.ok()) return zendesk.status();
+  if (*zendesk != nullptr) {
+    ObjectReader desk(**zendesk, "helpdesks.zendesk");
+    integrations::ZendeskSettings& zd = desks.zendesk;
+    zd.configured = true;
+    TE_RETURN_IF_ERROR(desk.Secret("signing_secret", &zd.signing_secret));
+    TE_RETURN_IF_ERROR(desk.Duration("max_clock_skew", &zd.max_clock_skew));
+    TE_RETURN_IF_ERROR(desk.String("base_url", &zd.base_url));
+    TE_RETURN_IF_ERROR(desk.String("email", &zd.email));
+    TE_RETURN_IF_ERROR(desk.Secret("api_token", &zd.api_token));
+    TE_RETURN_IF_ERROR(desk.Bool("tags", &zd.tags));
+    TE_RETURN_IF_ERROR(ReadWriteBackPolicy(desk, &zd.write_back));
+    TE_RETURN_IF_ERROR(ReadDeskIdentity(desk, &zd.identity));
+    TE_RETURN_IF_ERROR(desk.Done());
+    if (zd.signing_secret.empty()) {
+      return KeyError("helpdesks.zendesk.signing_secret", "required (a secret reference)");
+    }
+    if (!config->sandbox && (zd.base_url.empty() || zd.email.empty() || zd.api_token.empty())) {
+      return KeyError("helpdesks.zendesk",
+                      "base_url, email and api_token are required outside sandbox mode");
+    }
+  }
+  auto freshdesk = reader.Object("freshdesk");
+  if (!freshdesk.ok()) return freshdesk.status();
+  if (*freshdesk != nullptr) {
+    ObjectReader desk(**freshdesk, "helpdesks.freshdesk");
+    integrations::FreshdeskSettings& fd = desks.freshdesk;
+    fd.configured = true;
+    TE_RETURN_IF_ERROR(desk.Secret("shared_secret", &fd.shared_secret));
+    TE_RETURN_IF_ERROR(desk.String("base_url", &fd.base_url));
+    TE_RETURN_IF_ERROR(desk.Secret("api_key", &fd.api_key));
+    TE_RETURN_IF_ERROR(ReadWriteBackPolicy(desk, &fd.write_back));
+    TE_RETURN_IF_ERROR(ReadDeskIdentity(desk, &fd.identity));
+    TE_RETURN_IF_ERROR(desk.Done());
+    if (fd.shared_secret.empty()) {
+      return KeyError("helpdesks.freshdesk.shared_secret", "required (a secret reference)");
+    }
+    if (!config->sandbox && (fd.base_url.empty() || fd.api_key.empty())) {
+      return KeyError("helpdesks.freshdesk",
+                      "base_url and api_key are required outside sandbox mode");
+    }
+  }
+  return reader.Done();
+}
+
+absl::Status ReadIntegrations(ObjectReader& root, ServiceConfig* config) {
+  auto http = root.Object("public_http");
+  if (!http.ok()) return http.status();
+  if (*http != nullptr) TE_RETURN_IF_ERROR(ReadPublicHttp(**http, config));
+  auto helpdesks = root.Object("helpdesks");
+  if (!helpdesks.ok()) return helpdesks.status();
+  if (*helpdesks != nullptr) TE_RETURN_IF_ERROR(ReadHelpdesks(**helpdesks, config));
+  return absl::OkStatus();
+}
+
 // Listen addresses are HOST:PORT (gRPC also takes "unix:PATH").
 absl::Status CheckListenAddresses(const ServiceConfig& config) {
   if (!absl::StartsWith(config.grpc_listen, "unix:")) {
@@ -639,6 +763,12 @@ absl::Status CheckListenAddresses(const ServiceConfig& config) {
   }
   if (auto address = ParseHostPort("admin_listen", config.admin_listen); !address.ok()) {
     return address.status();
+  }
+  if (!config.integrations.http.listen.empty()) {
+    if (auto address = ParseHostPort("public_http.listen", config.integrations.http.listen);
+        !address.ok()) {
+      return address.status();
+    }
   }
   return ParseHostPort("sandbox_listen", config.sandbox_listen).status();
 }
@@ -690,6 +820,7 @@ absl::StatusOr<ServiceConfig> ReadServiceConfig(const json::value& root) {
   if (!redis.ok()) return redis.status();
   if (*redis != nullptr) TE_RETURN_IF_ERROR(ReadRedis(**redis, &config));
   TE_RETURN_IF_ERROR(ReadCallersAndLogs(reader, &config));
+  TE_RETURN_IF_ERROR(ReadIntegrations(reader, &config));
   TE_RETURN_IF_ERROR(reader.Done());
   return config;
 }

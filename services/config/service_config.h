@@ -34,6 +34,7 @@
 #include "services/config/config_overrides.h"
 #include "services/enrichment/enrichment_settings.h"
 #include "services/enrichment/reply_templates.h"
+#include "services/integrations/integration_settings.h"
 #include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
 
@@ -108,6 +109,10 @@ struct ServiceConfig {
   std::string grpc_tls_certificate_chain_pem;
   std::string grpc_tls_private_key_pem;
   std::string grpc_tls_client_ca_pem;
+
+  // The public HTTP listener and the help-desk integrations (`public_http`,
+  // `helpdesks`); the listener is off unless public_http.listen is set.
+  integrations::IntegrationSettings integrations;
 
   // Every key the parser read with the value it ended up with (defaults
   // included), as indented JSON; secrets appear only as their references

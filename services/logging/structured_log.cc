@@ -20,9 +20,11 @@ namespace trackenrich::logging {
 namespace {
 
 constexpr char kRpcLogger[] = "rpc";
+constexpr char kHttpLogger[] = "http";
 
 // The RPC logger once ConfigureLogging ran (kept alive by `Installed`).
 std::atomic<spdlog::logger*> rpc_logger{nullptr};
+std::atomic<spdlog::logger*> http_logger{nullptr};
 std::atomic<bool> json_format{false};
 
 std::mutex& InstallMutex() {
@@ -99,8 +101,8 @@ class JsonFormatter final : public spdlog::formatter {
     absl::StrAppend(&line, "\",\"level\":\"", LevelName(msg.level), "\",");
     const absl::string_view logger(msg.logger_name.data(), msg.logger_name.size());
     const absl::string_view payload(msg.payload.data(), msg.payload.size());
-    if (logger == kRpcLogger) {
-      absl::StrAppend(&line, "\"event\":\"rpc\",", payload, "}\n");
+    if (logger == kRpcLogger || logger == kHttpLogger) {
+      absl::StrAppend(&line, "\"event\":\"", logger, "\",", payload, "}\n");
     } else {
       absl::StrAppend(&line, "\"logger\":\"", JsonEscape(logger), "\",\"msg\":\"",
                       JsonEscape(payload), "\"}\n");
@@ -167,13 +169,17 @@ void ConfigureLogging(LogFormat format) {
   }
   auto main = std::make_shared<spdlog::logger>("trackenrich", sink);
   auto rpc = std::make_shared<spdlog::logger>(kRpcLogger, sink);
+  auto http = std::make_shared<spdlog::logger>(kHttpLogger, sink);
   main->set_level(level);
   rpc->set_level(level);
+  http->set_level(level);
   Installed().push_back(main);
   Installed().push_back(rpc);
+  Installed().push_back(http);
   spdlog::set_default_logger(main);
   json_format = format == LogFormat::kJson;
   rpc_logger = rpc.get();
+  http_logger = http.get();
 }
 
 void AppendRpcJsonFields(const RpcLogRecord& record, std::string* out) {
@@ -232,6 +238,39 @@ void LogRpc(const RpcLogRecord& record) {
       record.cache_layers.empty() ? "-" : absl::StrJoin(record.cache_layers, ","),
       record.upstream_calls, record.trace_id, record.span_id);
   // Escaped as in JSON, so that no caller-given text can start a new line.
+  if (!record.ticket_id.empty()) {
+    absl::StrAppend(&text, " ticket_id=\"", JsonEscape(record.ticket_id), "\"");
+  }
+  if (!record.message.empty()) absl::StrAppend(&text, ": ", JsonEscape(record.message));
+  logger->log(level, text);
+}
+
+std::string HttpJsonFields(const HttpLogRecord& record) {
+  std::string out;
+  AppendField(&out, "request_id", record.request_id);
+  AppendField(&out, "tenant", record.tenant);
+  AppendField(&out, "method", record.method);
+  AppendField(&out, "route", record.route);
+  absl::StrAppend(&out, ",\"status\":", record.status);
+  absl::StrAppend(&out, ",\"latency_ms\":", absl::StrFormat("%.3f", record.latency_ms));
+  if (!record.message.empty()) AppendField(&out, "message", record.message);
+  if (!record.ticket_id.empty()) AppendField(&out, "ticket_id", record.ticket_id);
+  return out;
+}
+
+void LogHttp(const HttpLogRecord& record) {
+  const spdlog::level::level_enum level =
+      record.status >= 500 ? spdlog::level::warn : spdlog::level::info;
+  spdlog::logger* http = http_logger.load();
+  if (http != nullptr && json_format.load()) {
+    if (http->should_log(level)) http->log(level, HttpJsonFields(record));
+    return;
+  }
+  spdlog::logger* logger = http != nullptr ? http : spdlog::default_logger_raw();
+  if (!logger->should_log(level)) return;
+  std::string text =
+      absl::StrFormat("%s %s %d %.3fms request_id=%s tenant=%s", record.method, record.route,
+                      record.status, record.latency_ms, record.request_id, record.tenant);
   if (!record.ticket_id.empty()) {
     absl::StrAppend(&text, " ticket_id=\"", JsonEscape(record.ticket_id), "\"");
   }

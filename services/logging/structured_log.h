@@ -65,6 +65,24 @@ struct RpcLogRecord {
 
 void LogRpc(const RpcLogRecord& record);
 
+// The one line every request on the public HTTP listener leaves
+// (services/integrations), {"event":"http",...}: the same safe fields as an
+// RPC line, with the route and the HTTP status.
+struct HttpLogRecord {
+  std::string request_id;
+  std::string tenant;
+  std::string method;
+  // The route's path ("/card", "/integrations/zendesk"), never the query.
+  std::string route;
+  int status = 0;
+  double latency_ms = 0;
+  std::string message;
+  std::string ticket_id;
+};
+
+void LogHttp(const HttpLogRecord& record);
+std::string HttpJsonFields(const HttpLogRecord& record);
+
 // The record's fields as JSON members without the braces
 // ("\"request_id\":\"...\",..."), as LogRpc writes them.
 std::string RpcJsonFields(const RpcLogRecord& record);

@@ -151,6 +151,11 @@ struct ServiceMetrics::Impl {
                           .Name("trackenrich_gateway_requests_total")
                           .Help("JSON gateway requests, by route and HTTP status.")
                           .Register(*registry)),
+        writeback_total(prometheus::BuildCounter()
+                            .Name("trackenrich_helpdesk_writebacks_total")
+                            .Help("Help-desk note write-backs, by desk and outcome (written, "
+                                  "duplicate, retried, dead_letter, lookup_failed).")
+                            .Register(*registry)),
         rpc_counters(rpc_total),
         rpc_histograms(rpc_seconds),
         upstream_counters(upstream_total),
@@ -184,6 +189,7 @@ struct ServiceMetrics::Impl {
   prometheus::Family<prometheus::Counter>& tenant_total;
   prometheus::Family<prometheus::Counter>& auth_rejections_total;
   prometheus::Family<prometheus::Counter>& gateway_total;
+  prometheus::Family<prometheus::Counter>& writeback_total;
   LabeledCache<prometheus::Counter> rpc_counters;
   LabeledCache<prometheus::Histogram> rpc_histograms;
   LabeledCache<prometheus::Counter> upstream_counters;
@@ -203,6 +209,7 @@ struct ServiceMetrics::Impl {
   absl::flat_hash_map<std::string, std::unique_ptr<RpcMethodMetrics>> methods
       ABSL_GUARDED_BY(methods_mu);
   LabeledCache<prometheus::Counter> gateway_counters{gateway_total};
+  LabeledCache<prometheus::Counter> writeback_counters{writeback_total};
 };
 
 ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()), id_(next_metrics_id++) {}
@@ -291,6 +298,13 @@ void ServiceMetrics::RecordGatewayRequest(absl::string_view route, int http_stat
   impl_->gateway_counters
       .Get(absl::StrCat(route, "|", http_status),
            {{"route", std::string(route)}, {"status", absl::StrCat(http_status)}})
+      .Increment();
+}
+
+void ServiceMetrics::RecordHelpdeskWriteBack(absl::string_view desk, absl::string_view outcome) {
+  impl_->writeback_counters
+      .Get(absl::StrCat(desk, "|", outcome),
+           {{"desk", std::string(desk)}, {"outcome", std::string(outcome)}})
       .Increment();
 }
 

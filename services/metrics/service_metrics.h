@@ -81,6 +81,11 @@ class ServiceMetrics final : public http::HttpObserver {
   // that are none) and HTTP status.
   void RecordGatewayRequest(absl::string_view route, int http_status);
 
+  // One help-desk note write-back step by desk ("zendesk") and outcome:
+  // "written", "duplicate" (already written for the same ticket and
+  // enrichment), "retried", "dead_letter" (given up), "lookup_failed".
+  void RecordHelpdeskWriteBack(absl::string_view desk, absl::string_view outcome);
+
   // One finished upstream exchange by adapter and outcome ("ok", "not_found",
   // "unavailable", ...).
   void RecordUpstream(absl::string_view adapter, absl::string_view outcome, absl::Duration latency);

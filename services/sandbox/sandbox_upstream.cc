@@ -43,7 +43,12 @@ SandboxUpstream::SandboxUpstream(boost::asio::io_context& io_context, Options op
       io_context,
       [this](const http::HttpRequest& request) {
         Reply reply = Handle(request);
-        faults_.Apply(request.target, &reply);
+        const bool ok_before = reply.response.status >= 200 && reply.response.status < 300;
+        if (faults_.Apply(request.target, &reply) && ok_before &&
+            (reply.response.status < 200 || reply.response.status >= 300 ||
+             reply.reset_connection || reply.truncate_after_bytes > 0)) {
+          helpdesks_.Forget(request.target);
+        }
         return reply;
       },
       server_options);
@@ -206,6 +211,12 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     return UpsTrackReply(number, clock_());
   }
 
+  if (auto reply = helpdesks_.Handle(request)) {
+    if (!absl::StartsWith(path, "/__sandbox/")) {
+      Count(absl::StartsWith(path, "/zendesk/") ? "zendesk.api" : "freshdesk.api");
+    }
+    return *std::move(reply);
+  }
   if (auto reply =
           HandleSpApi(request, clock_(), [this](absl::string_view route) { Count(route); })) {
     return *std::move(reply);

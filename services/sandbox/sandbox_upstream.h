@@ -10,7 +10,8 @@
 //
 // Control endpoints: GET /__sandbox/stats (counts as JSON),
 // GET /__sandbox/scenarios (the scenario numbers), POST /__sandbox/reset,
-// POST and DELETE /__sandbox/faults (fault_injection.h).
+// POST and DELETE /__sandbox/faults (fault_injection.h),
+// GET /__sandbox/helpdesk/notes (helpdesk_fakes.h).
 #ifndef TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
 #define TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
 
@@ -32,6 +33,7 @@
 #include "adapters/carrier.h"
 #include "services/http/http_server.h"
 #include "services/sandbox/fault_injection.h"
+#include "services/sandbox/helpdesk_fakes.h"
 
 namespace trackenrich::sandbox {
 
@@ -76,6 +78,9 @@ class SandboxUpstream {
   // one, oldest first (also in /__sandbox/stats as "traceparents").
   std::vector<std::string> RecentTraceparents() const;
 
+  // The Zendesk and Freshdesk API fakes (helpdesk_fakes.h): the notes written.
+  HelpdeskFakes& helpdesks() { return helpdesks_; }
+
   // Faults for the requests to come (see fault_injection.h).
   FaultPlan& faults() { return faults_; }
 
@@ -91,6 +96,7 @@ class SandboxUpstream {
   Clock clock_;
   bool tls_ = false;
   FaultPlan faults_;
+  HelpdeskFakes helpdesks_;
   std::unique_ptr<server::HttpServer> server_;
   std::string base_url_;
   mutable absl::Mutex mu_;

@@ -33,6 +33,8 @@
 #include "services/auth/api_key_auth.h"
 #include "services/gateway/json_gateway.h"
 #include "services/http/http_server.h"
+#include "services/integrations/openapi.h"
+#include "services/integrations/public_api.h"
 #include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
@@ -237,8 +239,12 @@ struct Server::Impl {
   std::unique_ptr<grpc::Server> grpc_server;
   // After grpc_server: destroyed first, with the in-process channel it holds.
   std::unique_ptr<JsonGateway> gateway;
+  // The public HTTP listener (public_http.listen); null when off.
+  std::unique_ptr<integrations::PublicApi> public_api;
+  std::unique_ptr<HttpServer> public_http;
   int grpc_port = 0;
   uint16_t admin_port = 0;
+  uint16_t http_port = 0;
   std::atomic<bool> ready{false};
   std::atomic<bool> shut_down{false};
 };
@@ -318,6 +324,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
       s.grpc_server->InProcessChannel(grpc::ChannelArguments()),
       GatewayOptions{.default_deadline = config.default_deadline}, &s.metrics);
 
+  if (auto status = StartPublicHttp(s); !status.ok()) return status;
+
   auto admin_port = s.admin.Listen(admin_address->first, admin_address->second);
   if (!admin_port.ok()) {
     return absl::Status(admin_port.status().code(),
@@ -330,6 +338,44 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   return server;
 }
 
+// The public listener: the gateway, the help-desk integrations and the card,
+// behind the same API keys as gRPC (services/integrations/public_api.h).
+absl::Status Server::StartPublicHttp(Impl& s) {
+  const integrations::PublicHttpSettings& http = s.config.integrations.http;
+  if (http.listen.empty()) return absl::OkStatus();
+  auto address = ParseHostPort("public_http.listen", http.listen);
+  if (!address.ok()) return address.status();
+  s.public_api = std::make_unique<integrations::PublicApi>(integrations::PublicApiDeps{
+      .gateway = s.gateway.get(),
+      .channel = s.grpc_server->InProcessChannel(grpc::ChannelArguments()),
+      .auth = s.auth.get(),
+      .settings = s.config.integrations,
+      .openapi_json = std::string(integrations::OpenApiJson()),
+      .http = &s.http_client,
+      .sandbox_url = s.sandbox == nullptr ? "" : s.sandbox->base_url(),
+      .metrics = &s.metrics});
+  HttpServer::Options options{.max_body_bytes = http.max_body_bytes,
+                              .tls_certificate_chain_pem = http.tls_certificate_chain_pem,
+                              .tls_private_key_pem = http.tls_private_key_pem};
+  s.public_http = std::make_unique<HttpServer>(
+      s.io_context,
+      HttpServer::AsyncHandler([api = s.public_api.get()](const http::HttpRequest& request,
+                                                          HttpServer::ReplyCallback reply) {
+        api->Handle(request, std::move(reply));
+      }),
+      options);
+  auto port = s.public_http->Listen(address->first, address->second);
+  if (!port.ok()) {
+    return absl::Status(port.status().code(),
+                        absl::StrCat("public_http.listen: ", port.status().message()));
+  }
+  s.http_port = *port;
+  spdlog::info("public HTTP{} on port {}: JSON gateway, help-desk integrations, agent card",
+               http.tls_certificate_chain_pem.empty() ? "" : "S", s.http_port);
+  return absl::OkStatus();
+}
+
+uint16_t Server::http_port() const { return impl_->http_port; }
 uint16_t Server::grpc_port() const { return static_cast<uint16_t>(impl_->grpc_port); }
 uint16_t Server::admin_port() const { return impl_->admin_port; }
 std::string Server::sandbox_url() const {
@@ -348,6 +394,7 @@ void Server::Shutdown(absl::Duration grace) {
     s.grpc_server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   }
   s.admin.Stop();
+  if (s.public_http != nullptr) s.public_http->Stop();
   if (s.sandbox != nullptr) s.sandbox->Stop();
   if (s.redis != nullptr) s.redis->Stop();
   s.work.reset();

@@ -27,6 +27,8 @@ class Server {
 
   uint16_t grpc_port() const;
   uint16_t admin_port() const;
+  // The public HTTP listener's port; 0 when public_http.listen is not set.
+  uint16_t http_port() const;
   // The embedded sandbox's base URL; "" outside sandbox mode.
   std::string sandbox_url() const;
 
@@ -38,6 +40,7 @@ class Server {
  private:
   struct Impl;
   explicit Server(std::unique_ptr<Impl> impl);
+  static absl::Status StartPublicHttp(Impl& s);
   std::unique_ptr<Impl> impl_;
 };
 
