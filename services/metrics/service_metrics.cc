@@ -130,6 +130,11 @@ struct ServiceMetrics::Impl {
                           .Name("trackenrich_gateway_requests_total")
                           .Help("JSON gateway requests, by route and HTTP status.")
                           .Register(*registry)),
+        utf8_repairs_total(prometheus::BuildCounter()
+                               .Name("trackenrich_utf8_repairs_total")
+                               .Help("Answers sent with bytes that were not UTF-8 replaced by "
+                                     "U+FFFD, by method.")
+                               .Register(*registry)),
         rpc_counters(rpc_total),
         rpc_histograms(rpc_seconds),
         upstream_counters(upstream_total),
@@ -163,6 +168,7 @@ struct ServiceMetrics::Impl {
   prometheus::Family<prometheus::Counter>& tenant_total;
   prometheus::Family<prometheus::Counter>& auth_rejections_total;
   prometheus::Family<prometheus::Counter>& gateway_total;
+  prometheus::Family<prometheus::Counter>& utf8_repairs_total;
   LabeledCache<prometheus::Counter> rpc_counters;
   LabeledCache<prometheus::Histogram> rpc_histograms;
   LabeledCache<prometheus::Counter> upstream_counters;
@@ -179,6 +185,7 @@ struct ServiceMetrics::Impl {
   LabeledCache<prometheus::Counter> tenant_counters{tenant_total};
   LabeledCache<prometheus::Counter> auth_counters{auth_rejections_total};
   LabeledCache<prometheus::Counter> gateway_counters{gateway_total};
+  LabeledCache<prometheus::Counter> utf8_repair_counters{utf8_repairs_total};
 };
 
 ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()) {}
@@ -261,6 +268,11 @@ void ServiceMetrics::OnBreakerState(absl::string_view upstream, http::CircuitBre
 
 void ServiceMetrics::OnTokenRefresh(absl::string_view upstream) {
   impl_->token_counters.Get(std::string(upstream), {{"upstream", std::string(upstream)}})
+      .Increment();
+}
+
+void ServiceMetrics::RecordUtf8Repair(absl::string_view method) {
+  impl_->utf8_repair_counters.Get(std::string(method), {{"method", std::string(method)}})
       .Increment();
 }
 

@@ -64,8 +64,12 @@ class ServiceMetrics final : public http::HttpObserver {
   void RecordCoalesced();
 
   // One rate-limit decision before an upstream call: granted (possibly after
-  // waiting `waited`) or rejected.
+  // waiting `waited`) or rejected. `adapter` is the adapter ("ups"), or the
+  // adapter and operation for per-operation plans ("sp_api.getOrder").
   void RecordRateLimit(absl::string_view adapter, bool granted, absl::Duration waited);
+
+  // An answer of `method` that needed bytes replaced to be sent as UTF-8.
+  void RecordUtf8Repair(absl::string_view method);
 
   // Cross-replica single-flight outcomes: "lead", "answered" (another
   // replica's answer), "fallback" (fetched without the lock).
