@@ -205,7 +205,12 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
   if (source != nullptr) {
     // A channel's own package tracker: keyed by its name, not a carrier's.
     plan->carrier = source->carrier();
-    plan->key = cache::TrackingKey(request.tenant, source->name(), request.tracking_number);
+    plan->marketplace_id = request.marketplace_id;
+    plan->key = cache::TrackingKey(request.tenant,
+                                   request.marketplace_id.empty()
+                                       ? std::string(source->name())
+                                       : absl::StrCat(source->name(), ".", request.marketplace_id),
+                                   request.tracking_number);
   } else {
     auto carrier = ResolveCarrier(request);
     if (!carrier.ok()) {
@@ -352,8 +357,10 @@ void ShipmentLookup::Fetch(PlanPtr plan) {
 }
 
 void ShipmentLookup::CallUpstream(PlanPtr plan) {
-  adapters::TrackQuery query{
-      .tracking_number = plan->number, .deadline = plan->deadline, .tenant = plan->tenant};
+  adapters::TrackQuery query{.tracking_number = plan->number,
+                             .deadline = plan->deadline,
+                             .tenant = plan->tenant,
+                             .marketplace_id = plan->marketplace_id};
   const absl::Time started = clock_();
   http::ScopedTrace trace(plan->trace);
   plan->source->Track(query, [this, plan, started](absl::StatusOr<v1::Shipment> result) {

@@ -350,6 +350,41 @@ TEST_CASE("SP-API: the marketplace picks the regional endpoint", "[integration][
   CHECK(absl::StrContains(readiness, "\"order_source\":\"sp_api\""));
 }
 
+TEST_CASE("SP-API: an EU MCF order of an NA-default seller has its packages tracked in Europe",
+          "[integration][sp_api]") {
+  Harness harness;  // the sandbox seller's default marketplace is Amazon.com (NA)
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+  v1::GetOrderTrackingRequest request;
+  request.mutable_order()->set_order_id("MCF-SANDBOX-EU");
+  request.mutable_order()->set_channel(v1::SALES_CHANNEL_SHOPIFY);
+  request.mutable_order()->set_marketplace_id("A1PA6795UKMFR9");  // Amazon.de
+  v1::GetOrderTrackingResponse response;
+  REQUIRE_THAT(harness.stub->GetOrderTracking(&context, request, &response),
+               GrpcStatusIs(grpc::StatusCode::OK));
+  INFO(response.DebugString());
+  CHECK(response.errors().empty());
+  CHECK(response.order().marketplace_id() == "A1PA6795UKMFR9");
+  REQUIRE(response.order().shipments_size() == 1);
+  const v1::Shipment& package = response.order().shipments(0);
+  CHECK(package.state() == v1::SHIPMENT_STATE_DELIVERED);
+  CHECK(package.provenance().adapter() == "amazon_mcf");
+  CHECK(package.events_size() == 4);
+  // Order and package from the EU endpoint only.
+  CHECK(harness.Count("sp_api.eu.fulfillment_order") == 1);
+  CHECK(harness.Count("sp_api.eu.package_tracking") == 1);
+  CHECK(harness.Count("sp_api.na.fulfillment_order") == 0);
+  CHECK(harness.Count("sp_api.na.package_tracking") == 0);
+
+  // The seller's North American MCF order stays in North America.
+  v1::GetOrderTrackingResponse us;
+  REQUIRE_THAT(harness.GetOrder("MCF-SANDBOX-1", &us, v1::SALES_CHANNEL_SHOPIFY),
+               GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(us.errors().empty());
+  CHECK(harness.Count("sp_api.na.package_tracking") == 2);
+  CHECK(harness.Count("sp_api.eu.package_tracking") == 1);
+}
+
 TEST_CASE("SP-API: a seller refused Orders 2026-01-01 is answered through Orders v0",
           "[integration][sp_api]") {
   server::ServiceConfig config = testing::SandboxConfig();
