@@ -208,9 +208,12 @@ class SpApiOrderSource final : public OrderSource {
     limiter_.Acquire(
         key, plan, 1, slot_deadline,
         [this, &seller, region, operation = std::string(operation), deadline,
-         build = std::move(build), done = std::move(done),
-         trace = http::CurrentTrace()](absl::Status granted) mutable {
+         build = std::move(build), done = std::move(done), trace = http::CurrentTrace(),
+         asked = absl::Now()](absl::Status granted) mutable {
           http::ScopedTrace scope(trace);
+          // Reported like a carrier's rate-limit waits, per operation.
+          client_.RecordRateLimitDecision(absl::StrCat(kAdapter, ".", operation), granted.ok(),
+                                          absl::Now() - asked);
           if (!granted.ok()) {
             done(absl::ResourceExhaustedError(
                 absl::StrCat("sp_api ", operation, ": usage plan of tenant '", seller.tenant,

@@ -18,7 +18,8 @@
 // RateLimiter, shared across replicas when Redis-backed); a rate Amazon
 // announces in x-amzn-RateLimit-Limit replaces the plan's rate for that tenant
 // and operation; a 429 is retried by the HTTP client within the deadline, then
-// RESOURCE_EXHAUSTED.
+// RESOURCE_EXHAUSTED. Each slot decision (granted after a wait, or refused) is
+// reported through HttpClient::RecordRateLimitDecision as "sp_api.<operation>".
 #ifndef TRACKENRICH_ADAPTERS_AMAZON_SP_API_ORDER_SOURCE_H_
 #define TRACKENRICH_ADAPTERS_AMAZON_SP_API_ORDER_SOURCE_H_
 

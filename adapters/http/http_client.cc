@@ -565,6 +565,11 @@ void HttpClient::RecordTokenRefresh(const Endpoint& endpoint) {
   if (impl_->observer != nullptr) impl_->observer->OnTokenRefresh(endpoint.DisplayName());
 }
 
+void HttpClient::RecordRateLimitDecision(absl::string_view limited, bool granted,
+                                         absl::Duration waited) {
+  if (impl_->observer != nullptr) impl_->observer->OnRateLimitDecision(limited, granted, waited);
+}
+
 std::vector<UpstreamStats> HttpClient::Stats() const {
   std::vector<std::shared_ptr<Upstream>> upstreams;
   {

@@ -271,6 +271,11 @@ void ServiceMetrics::OnTokenRefresh(absl::string_view upstream) {
       .Increment();
 }
 
+void ServiceMetrics::OnRateLimitDecision(absl::string_view limited, bool granted,
+                                         absl::Duration waited) {
+  RecordRateLimit(limited, granted, waited);
+}
+
 void ServiceMetrics::RecordUtf8Repair(absl::string_view method) {
   impl_->utf8_repair_counters.Get(std::string(method), {{"method", std::string(method)}})
       .Increment();

@@ -33,6 +33,9 @@ class ServiceMetrics final : public http::HttpObserver {
   void OnRetry(absl::string_view upstream) override;
   void OnBreakerState(absl::string_view upstream, http::CircuitBreaker::State state) override;
   void OnTokenRefresh(absl::string_view upstream) override;
+  // Usage-plan waits of upstreams whose adapter paces itself (SP-API), in
+  // the same families as RecordRateLimit.
+  void OnRateLimitDecision(absl::string_view limited, bool granted, absl::Duration waited) override;
 
   // One finished RPC. `code` is the canonical code's name ("OK", "NOT_FOUND").
   void RecordRpc(absl::string_view method, absl::string_view code, absl::Duration latency);
