@@ -14,6 +14,7 @@
 #include <string>
 
 #include "absl/functional/any_invocable.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 #include "cache/cache_entry.h"
@@ -62,7 +63,7 @@ class Cache {
   virtual void Get(const std::string& key, const Freshness& want, LookupCallback done) = 0;
 
   // The in-process layer alone: never waits. Null unless fresh for `want`.
-  virtual std::shared_ptr<const CacheEntry> Peek(const std::string& key, const Freshness& want) = 0;
+  virtual std::shared_ptr<const CacheEntry> Peek(absl::string_view key, const Freshness& want) = 0;
 
   // Stores in every layer (the shared one without waiting for it; failures
   // there are counted, never reported).

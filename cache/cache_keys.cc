@@ -9,27 +9,44 @@
 
 namespace trackenrich::cache {
 
-std::string EscapeKeyPart(absl::string_view part) {
+void AppendEscapedKeyPart(absl::string_view part, std::string* out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(part.size());
   for (const char c : part) {
     const auto byte = static_cast<unsigned char>(c);
     if (absl::ascii_isalnum(byte) || c == '_' || c == '.' || c == '-') {
-      out.push_back(c);
+      out->push_back(c);
     } else {
-      out.push_back('%');
-      out.push_back(kHex[byte >> 4]);
-      out.push_back(kHex[byte & 0xf]);
+      out->push_back('%');
+      out->push_back(kHex[byte >> 4]);
+      out->push_back(kHex[byte & 0xf]);
     }
   }
+}
+
+std::string EscapeKeyPart(absl::string_view part) {
+  std::string out;
+  out.reserve(part.size());
+  AppendEscapedKeyPart(part, &out);
   return out;
+}
+
+void AppendTrackingKey(absl::string_view tenant, absl::string_view carrier,
+                       absl::string_view number, std::string* out) {
+  out->append(kKeyNamespace.data(), kKeyNamespace.size());
+  out->push_back(':');
+  AppendEscapedKeyPart(tenant, out);
+  out->append(":trk:");
+  AppendEscapedKeyPart(carrier, out);
+  out->push_back(':');
+  AppendEscapedKeyPart(number, out);
 }
 
 std::string TrackingKey(absl::string_view tenant, absl::string_view carrier,
                         absl::string_view number) {
-  return absl::StrCat(kKeyNamespace, ":", EscapeKeyPart(tenant), ":trk:", EscapeKeyPart(carrier),
-                      ":", EscapeKeyPart(number));
+  std::string key;
+  key.reserve(kKeyNamespace.size() + tenant.size() + carrier.size() + number.size() + 8);
+  AppendTrackingKey(tenant, carrier, number, &key);
+  return key;
 }
 
 std::string OrderKey(absl::string_view tenant, absl::string_view source,

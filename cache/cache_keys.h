@@ -21,10 +21,14 @@ namespace trackenrich::cache {
 inline constexpr absl::string_view kKeyNamespace = "trackenrich:v1";
 
 std::string EscapeKeyPart(absl::string_view part);
+void AppendEscapedKeyPart(absl::string_view part, std::string* out);
 
 // `carrier` is the lower-case carrier name ("ups"); `number` is normalized.
 std::string TrackingKey(absl::string_view tenant, absl::string_view carrier,
                         absl::string_view number);
+// TrackingKey appended to `out`: no allocation once `out` has the room.
+void AppendTrackingKey(absl::string_view tenant, absl::string_view carrier,
+                       absl::string_view number, std::string* out);
 
 // An order as its sales channel reported it: `source` names the order source
 // and API ("sp_api", "amazon_mcf").

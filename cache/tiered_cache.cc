@@ -48,7 +48,7 @@ void TieredCache::Get(const std::string& key, const Freshness& want, LookupCallb
   });
 }
 
-std::shared_ptr<const CacheEntry> TieredCache::Peek(const std::string& key, const Freshness& want) {
+std::shared_ptr<const CacheEntry> TieredCache::Peek(absl::string_view key, const Freshness& want) {
   std::shared_ptr<const CacheEntry> entry = memory_.Get(key, want.now);
   if (entry == nullptr || !want.Accepts(*entry)) return nullptr;
   return entry;

@@ -28,7 +28,7 @@ class TieredCache final : public Cache {
   TieredCache(MemoryCache& memory, SharedStore* shared);
 
   void Get(const std::string& key, const Freshness& want, LookupCallback done) override;
-  std::shared_ptr<const CacheEntry> Peek(const std::string& key, const Freshness& want) override;
+  std::shared_ptr<const CacheEntry> Peek(absl::string_view key, const Freshness& want) override;
   void Put(const std::string& key, std::shared_ptr<const CacheEntry> entry,
            absl::Time now) override;
   void Fill(const std::string& key, std::shared_ptr<const CacheEntry> entry) override;

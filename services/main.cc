@@ -123,6 +123,9 @@ int main(int argc, char** argv) {
     spdlog::critical("cannot start: {}", server.status().ToString());
     return 1;
   }
+  // Start-up lines (sandbox address, warnings) are on stderr before the
+  // listening line is on stdout.
+  trackenrich::logging::FlushLogs();
   std::printf("trackenrich listening: grpc=%d admin=%d%s\n", (*server)->grpc_port(),
               (*server)->admin_port(), config.sandbox ? " (sandbox mode)" : "");
   std::fflush(stdout);

@@ -101,12 +101,9 @@ std::string NormalizeTrackingNumber(absl::string_view raw) {
   return normalized;
 }
 
-v1::DetectCarrierResponse DetectCarrier(absl::string_view tracking_number) {
-  v1::DetectCarrierResponse response;
-  response.set_normalized_tracking_number(NormalizeTrackingNumber(tracking_number));
-  const absl::string_view number = response.normalized_tracking_number();
-  if (number.empty() || IsOneRepeatedCharacter(number)) return response;
-
+Detection DetectNormalized(absl::string_view number) {
+  Detection detection;
+  if (number.empty() || IsOneRepeatedCharacter(number)) return detection;
   const std::array<absl::string_view, 2> routed = WithoutUspsRoutingPrefix(number);
   absl::InlinedVector<Match, 8> matches;
   for (const TrackingNumberFormat& format : TrackingNumberFormats()) {
@@ -116,8 +113,7 @@ v1::DetectCarrierResponse DetectCarrier(absl::string_view tracking_number) {
       if (!rest.empty()) AddMatch(format, rest, matches);
     }
   }
-  response.set_invalid_checksum(HasInvalidChecksum(matches));
-
+  detection.invalid_checksum = HasInvalidChecksum(matches);
   // Highest confidence first; the table order breaks ties.
   std::stable_sort(matches.begin(), matches.end(),
                    [](const Match& a, const Match& b) { return a.confidence > b.confidence; });
@@ -127,12 +123,27 @@ v1::DetectCarrierResponse DetectCarrier(absl::string_view tracking_number) {
         std::any_of(matches.begin(), matches.begin() + i,
                     [&](const Match& m) { return m.carrier == match.carrier; });
     if (carrier_seen) continue;
+    detection.candidates.push_back(Candidate{.carrier = match.carrier,
+                                             .format = match.format->name,
+                                             .confidence = match.confidence,
+                                             .checksum = match.checksum,
+                                             .tracking_number = match.tracking_number});
+  }
+  return detection;
+}
+
+v1::DetectCarrierResponse DetectCarrier(absl::string_view tracking_number) {
+  v1::DetectCarrierResponse response;
+  response.set_normalized_tracking_number(NormalizeTrackingNumber(tracking_number));
+  const Detection detection = DetectNormalized(response.normalized_tracking_number());
+  response.set_invalid_checksum(detection.invalid_checksum);
+  for (const Candidate& found : detection.candidates) {
     v1::CarrierCandidate* candidate = response.add_candidates();
-    candidate->set_carrier(match.carrier);
-    candidate->set_format(std::string(match.format->name));
-    candidate->set_confidence(match.confidence);
-    candidate->set_checksum(match.checksum);
-    candidate->set_tracking_url(TrackingUrl(match.carrier, match.tracking_number));
+    candidate->set_carrier(found.carrier);
+    candidate->set_format(std::string(found.format));
+    candidate->set_confidence(found.confidence);
+    candidate->set_checksum(found.checksum);
+    candidate->set_tracking_url(TrackingUrl(found.carrier, found.tracking_number));
   }
   return response;
 }

@@ -15,6 +15,7 @@
 
 #include <string>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 
 #include "trackenrich/v1/tracking_service.pb.h"
@@ -45,6 +46,29 @@ std::string NormalizeTrackingNumber(absl::string_view raw);
 // A number matching no format, and a placeholder made of one repeated
 // character ("000000000000"), get no candidates.
 v1::DetectCarrierResponse DetectCarrier(absl::string_view tracking_number);
+
+// One carrier that may have issued a number (the best of its formats).
+struct Candidate {
+  v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
+  // The format's name ("UPS 1Z").
+  absl::string_view format;
+  double confidence = 0;
+  v1::ChecksumResult checksum = v1::CHECKSUM_RESULT_UNSPECIFIED;
+  // The part of the number the carrier's tracking page takes (a view into
+  // the number passed in).
+  absl::string_view tracking_number;
+};
+
+struct Detection {
+  // One per carrier, highest confidence first.
+  absl::InlinedVector<Candidate, 4> candidates;
+  bool invalid_checksum = false;
+};
+
+// DetectCarrier's answer for a number that is already normalized
+// (NormalizeTrackingNumber), without building a response: what routing a
+// lookup to its adapter needs, with no allocation for up to four candidates.
+Detection DetectNormalized(absl::string_view number);
 
 }  // namespace trackenrich::detection
 

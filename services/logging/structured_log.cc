@@ -11,8 +11,10 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "spdlog/formatter.h"
-#include "spdlog/sinks/stdout_sinks.h"
+#include "spdlog/sinks/base_sink.h"
 #include "spdlog/spdlog.h"
+
+#include "services/logging/log_writer.h"
 
 namespace trackenrich::logging {
 namespace {
@@ -54,15 +56,47 @@ absl::string_view LevelName(spdlog::level::level_enum level) {
   }
 }
 
+// Every configured logger's lines go through the process's LogWriter, so
+// logging never waits on stderr and all lines keep one order.
+class WriterSink final : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t formatted;
+    formatter_->format(msg, formatted);
+    LogWriter::Stderr().Append(absl::string_view(formatted.data(), formatted.size()));
+  }
+  void flush_() override { LogWriter::Stderr().Flush(); }
+};
+
+// "2026-01-31T09:15:02.114Z": the seconds part is formatted once per second
+// per thread, the milliseconds by hand.
+void AppendTime(absl::Time time, std::string* out) {
+  thread_local int64_t cached_second = -1;
+  thread_local std::string cached_prefix;
+  const int64_t millis = absl::ToUnixMillis(time);
+  const int64_t second = millis >= 0 ? millis / 1000 : (millis - 999) / 1000;
+  if (second != cached_second) {
+    cached_prefix =
+        absl::FormatTime("%Y-%m-%dT%H:%M:%S", absl::FromUnixSeconds(second), absl::UTCTimeZone());
+    cached_second = second;
+  }
+  const int fraction = static_cast<int>(millis - second * 1000);
+  out->append(cached_prefix);
+  out->push_back('.');
+  out->push_back(static_cast<char>('0' + fraction / 100));
+  out->push_back(static_cast<char>('0' + fraction / 10 % 10));
+  out->push_back(static_cast<char>('0' + fraction % 10));
+  out->push_back('Z');
+}
+
 // One JSON object per line. Lines of the RPC logger carry their fields as
 // JSON members already; every other line's text becomes "msg".
 class JsonFormatter final : public spdlog::formatter {
  public:
   void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
-    const absl::Time time = absl::FromChrono(msg.time);
-    std::string line = absl::StrCat(
-        "{\"time\":\"", absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", time, absl::UTCTimeZone()),
-        "\",\"level\":\"", LevelName(msg.level), "\",");
+    std::string line = "{\"time\":\"";
+    AppendTime(absl::FromChrono(msg.time), &line);
+    absl::StrAppend(&line, "\",\"level\":\"", LevelName(msg.level), "\",");
     const absl::string_view logger(msg.logger_name.data(), msg.logger_name.size());
     const absl::string_view payload(msg.payload.data(), msg.payload.size());
     if (logger == kRpcLogger) {
@@ -86,7 +120,12 @@ bool IsServerFault(absl::string_view code) {
 }
 
 void AppendField(std::string* out, absl::string_view name, absl::string_view value) {
-  absl::StrAppend(out, out->empty() ? "" : ",", "\"", name, "\":\"", JsonEscape(value), "\"");
+  if (!out->empty() && out->back() != '{') out->push_back(',');
+  out->push_back('"');
+  out->append(name.data(), name.size());
+  out->append("\":\"");
+  AppendJsonEscaped(value, out);
+  out->push_back('"');
 }
 
 // Length of the UTF-8 sequence starting at text[i], or 0 when it is not one.
@@ -120,7 +159,7 @@ absl::StatusOr<LogFormat> ParseLogFormat(absl::string_view name) {
 void ConfigureLogging(LogFormat format) {
   std::lock_guard<std::mutex> lock(InstallMutex());
   const spdlog::level::level_enum level = spdlog::default_logger()->level();
-  auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+  auto sink = std::make_shared<WriterSink>();
   if (format == LogFormat::kJson) {
     sink->set_formatter(std::make_unique<JsonFormatter>());
   } else {
@@ -137,32 +176,52 @@ void ConfigureLogging(LogFormat format) {
   rpc_logger = rpc.get();
 }
 
+void AppendRpcJsonFields(const RpcLogRecord& record, std::string* out) {
+  AppendField(out, "request_id", record.request_id);
+  AppendField(out, "tenant", record.tenant);
+  AppendField(out, "method", record.method);
+  AppendField(out, "code", record.code);
+  absl::StrAppend(out, ",\"latency_ms\":", absl::StrFormat("%.3f", record.latency_ms));
+  if (!record.message.empty()) AppendField(out, "message", record.message);
+  out->append(",\"cache\":[");
+  for (size_t i = 0; i < record.cache_layers.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    out->push_back('"');
+    AppendJsonEscaped(record.cache_layers[i], out);
+    out->push_back('"');
+  }
+  absl::StrAppend(out, "],\"upstream_calls\":", record.upstream_calls);
+  if (!record.ticket_id.empty()) AppendField(out, "ticket_id", record.ticket_id);
+  AppendField(out, "trace_id", record.trace_id);
+  AppendField(out, "span_id", record.span_id);
+  if (!record.parent_span_id.empty()) AppendField(out, "parent_span_id", record.parent_span_id);
+}
+
 std::string RpcJsonFields(const RpcLogRecord& record) {
   std::string out;
-  AppendField(&out, "request_id", record.request_id);
-  AppendField(&out, "tenant", record.tenant);
-  AppendField(&out, "method", record.method);
-  AppendField(&out, "code", record.code);
-  absl::StrAppend(&out, ",\"latency_ms\":", absl::StrFormat("%.3f", record.latency_ms));
-  if (!record.message.empty()) AppendField(&out, "message", record.message);
-  absl::StrAppend(&out, ",\"cache\":[");
-  for (size_t i = 0; i < record.cache_layers.size(); ++i) {
-    absl::StrAppend(&out, i == 0 ? "" : ",", "\"", JsonEscape(record.cache_layers[i]), "\"");
-  }
-  absl::StrAppend(&out, "],\"upstream_calls\":", record.upstream_calls);
-  if (!record.ticket_id.empty()) AppendField(&out, "ticket_id", record.ticket_id);
-  AppendField(&out, "trace_id", record.trace_id);
-  AppendField(&out, "span_id", record.span_id);
-  if (!record.parent_span_id.empty()) AppendField(&out, "parent_span_id", record.parent_span_id);
+  AppendRpcJsonFields(record, &out);
   return out;
 }
+
+uint64_t DroppedLogLines() { return LogWriter::StderrDropped(); }
+
+void FlushLogs() { LogWriter::Stderr().Flush(); }
 
 void LogRpc(const RpcLogRecord& record) {
   const spdlog::level::level_enum level =
       IsServerFault(record.code) ? spdlog::level::warn : spdlog::level::info;
   spdlog::logger* rpc = rpc_logger.load();
   if (rpc != nullptr && json_format.load()) {
-    if (rpc->should_log(level)) rpc->log(level, RpcJsonFields(record));
+    if (!rpc->should_log(level)) return;
+    // Formatted into a buffer this thread reuses and handed to the writer:
+    // no spdlog round trip, no write on this thread.
+    thread_local std::string line;
+    line.assign("{\"time\":\"");
+    AppendTime(absl::Now(), &line);
+    absl::StrAppend(&line, "\",\"level\":\"", LevelName(level), "\",\"event\":\"rpc\"");
+    AppendRpcJsonFields(record, &line);
+    line.append("}\n");
+    LogWriter::Stderr().Append(line);
     return;
   }
   spdlog::logger* logger = rpc != nullptr ? rpc : spdlog::default_logger_raw();
@@ -180,47 +239,54 @@ void LogRpc(const RpcLogRecord& record) {
   logger->log(level, text);
 }
 
-std::string JsonEscape(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
+void AppendJsonEscaped(absl::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
   for (size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       const size_t length = Utf8Length(text, i);
       if (length == 0) {
-        out += "\xef\xbf\xbd";
+        out->append("\xef\xbf\xbd");
         ++i;
       } else {
-        out.append(text.data() + i, length);
+        out->append(text.data() + i, length);
         i += length;
       }
       continue;
     }
     switch (c) {
       case '"':
-        out += "\\\"";
+        out->append("\\\"");
         break;
       case '\\':
-        out += "\\\\";
+        out->append("\\\\");
         break;
       case '\n':
-        out += "\\n";
+        out->append("\\n");
         break;
       case '\r':
-        out += "\\r";
+        out->append("\\r");
         break;
       case '\t':
-        out += "\\t";
+        out->append("\\t");
         break;
       default:
         if (c < 0x20 || c == 0x7f) {
-          out += absl::StrFormat("\\u%04x", c);
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 0xf]);
         } else {
-          out.push_back(static_cast<char>(c));
+          out->push_back(static_cast<char>(c));
         }
     }
     ++i;
   }
+}
+
+std::string JsonEscape(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  AppendJsonEscaped(text, &out);
   return out;
 }
 

@@ -6,9 +6,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "spdlog/spdlog.h"
+#include "absl/synchronization/mutex.h"
 
-#include "adapters/common/time_util.h"
 #include "cache/cache_keys.h"
 
 namespace trackenrich::server {
@@ -31,21 +30,6 @@ std::string SourceKeyPart(const OrderRequest& request, absl::string_view source)
 bool Settled(v1::OrderStatus status) {
   return status == v1::ORDER_STATUS_SHIPPED || status == v1::ORDER_STATUS_DELIVERED ||
          status == v1::ORDER_STATUS_CANCELLED || status == v1::ORDER_STATUS_UNFULFILLABLE;
-}
-
-// The answer an entry holds, marked as served from `layer`; false when its
-// payload does not parse.
-bool FromEntry(const cache::CacheEntry& entry, v1::CacheLayer layer, absl::Time now, bool stale,
-               absl::StatusOr<v1::Order>* answer) {
-  if (entry.code != absl::StatusCode::kOk) {
-    *answer = absl::Status(entry.code, entry.message);
-    return true;
-  }
-  v1::Order order;
-  if (!order.ParseFromString(entry.payload)) return false;
-  MarkProvenance(layer, entry.stored_at, now, stale, order.mutable_provenance());
-  *answer = std::move(order);
-  return true;
 }
 
 // Puts the carrier's answer for a package into the order's view of it.
@@ -83,13 +67,55 @@ v1::LookupError ToLookupError(absl::string_view subject, const absl::Status& sta
   return error;
 }
 
+// Orders as the cache keeps them: open ones briefly, settled ones longer.
+class OrderLookup::OrderAnswers final : public AnswerKind {
+ public:
+  explicit OrderAnswers(OrderCachePolicy policy) : policy_(policy) {}
+
+  AnswerPtr Parse(absl::string_view payload) const override {
+    auto order = std::make_shared<v1::Order>();
+    if (!order->ParseFromArray(payload.data(), static_cast<int>(payload.size()))) return nullptr;
+    return order;
+  }
+  absl::Duration FreshFor(const google::protobuf::Message* answer) const override {
+    if (answer == nullptr) return policy_.not_found_ttl;
+    return Settled(static_cast<const v1::Order&>(*answer).status()) ? policy_.settled_ttl
+                                                                    : policy_.open_ttl;
+  }
+  absl::Duration StaleHorizon() const override { return policy_.stale_horizon; }
+
+ private:
+  const OrderCachePolicy policy_;
+};
+
+// One order's fetch from the order source.
+class OrderLookup::OrderFlight final : public Flight {
+ public:
+  adapters::OrderSource* source = nullptr;
+  adapters::OrderQuery query;
+
+  void Fetch(absl::Time deadline, FetchCallback done) const override {
+    adapters::OrderQuery bounded = query;
+    bounded.deadline = deadline;
+    source->GetOrder(bounded, [done = std::move(done)](absl::StatusOr<v1::Order> order) mutable {
+      if (!order.ok()) {
+        done(order.status());
+        return;
+      }
+      done(AnswerPtr(std::make_shared<const v1::Order>(*std::move(order))));
+    });
+  }
+};
+
 OrderLookup::OrderLookup(adapters::OrderSource* source, ShipmentLookup& shipments,
-                         cache::Cache& cache, OrderCachePolicy policy, Clock clock)
+                         cache::Cache& cache, ServiceMetrics& metrics,
+                         LookupCoordination coordination, OrderCachePolicy policy, Clock clock)
     : source_(source),
       shipments_(shipments),
-      cache_(cache),
-      policy_(policy),
-      clock_(std::move(clock)) {}
+      answers_(std::make_unique<OrderAnswers>(policy)),
+      core_(cache, *answers_, metrics, std::move(coordination), std::move(clock)) {}
+
+OrderLookup::~OrderLookup() = default;
 
 void OrderLookup::Get(const OrderRequest& request, OrderAnswerCallback done) {
   if (source_ == nullptr) {
@@ -98,96 +124,31 @@ void OrderLookup::Get(const OrderRequest& request, OrderAnswerCallback done) {
         "section of the config, or run in sandbox mode)"));
     return;
   }
-  const std::string key =
+  auto flight = std::make_shared<OrderFlight>();
+  flight->key =
       cache::OrderKey(request.tenant, SourceKeyPart(request, source_->name()), request.order_id);
-  const cache::Freshness want = WantedFreshness(request.cache, clock_());
-  auto with_packages = [this, request,
-                        done = std::move(done)](absl::StatusOr<v1::Order> order) mutable {
-    if (!order.ok()) {
-      done(order.status());
-      return;
-    }
-    TrackPackages(request, *std::move(order), std::move(done));
-  };
-  cache_.Get(key, want,
-             [this, request, key,
-              with_packages = std::move(with_packages)](cache::CacheLookup found) mutable {
-               if (found.fresh) {
-                 absl::StatusOr<v1::Order> answer;
-                 if (FromEntry(*found.entry, ToCacheLayer(found.layer), clock_(), false, &answer)) {
-                   with_packages(std::move(answer));
+  flight->tenant = request.tenant;
+  flight->upstream = std::string(source_->name());
+  flight->deadline = request.deadline;
+  flight->want = WantedFreshness(request.cache, core_.Now());
+  flight->force_refresh = request.cache.force_refresh();
+  flight->trace = request.trace;
+  flight->source = source_;
+  flight->query.tenant = request.tenant;
+  flight->query.order_id = request.order_id;
+  flight->query.marketplace_id = request.marketplace_id;
+  flight->query.channel = request.channel;
+  flight->query.deadline = request.deadline;
+  core_.Lookup(std::move(flight),
+               [this, request, done = std::move(done)](absl::StatusOr<Served> served) mutable {
+                 if (!served.ok()) {
+                   done(served.status());
                    return;
                  }
-                 spdlog::warn("cache entry for {} does not parse; refetching", key);
-               }
-               bool lead = false;
-               {
-                 absl::MutexLock lock(&mu_);
-                 auto [it, inserted] = flights_.try_emplace(key);
-                 it->second.waiters.push_back(std::move(with_packages));
-                 if (inserted) {
-                   lead = true;
-                   if (found.entry != nullptr && found.entry->code == absl::StatusCode::kOk) {
-                     it->second.stale = found.entry;
-                   }
-                 }
-               }
-               if (lead) Fetch(request, key);
-             });
-}
-
-void OrderLookup::Fetch(const OrderRequest& request, const std::string& key) {
-  adapters::OrderQuery query;
-  query.tenant = request.tenant;
-  query.order_id = request.order_id;
-  query.marketplace_id = request.marketplace_id;
-  query.channel = request.channel;
-  query.deadline = request.deadline;
-  http::ScopedTrace trace(request.trace);
-  source_->GetOrder(query, [this, key](absl::StatusOr<v1::Order> order) {
-    const absl::Time now = clock_();
-    if (order.ok() || order.status().code() == absl::StatusCode::kNotFound) Store(key, order, now);
-    Flight flight;
-    {
-      absl::MutexLock lock(&mu_);
-      auto it = flights_.find(key);
-      if (it != flights_.end()) {
-        flight = std::move(it->second);
-        flights_.erase(it);
-      }
-    }
-    if (order.ok()) {
-      MarkProvenance(v1::CACHE_LAYER_NONE, now, now, false, order->mutable_provenance());
-    } else if (flight.stale != nullptr && order.status().code() != absl::StatusCode::kNotFound) {
-      spdlog::warn("order source failed for {}, serving the cached order marked stale: {}", key,
-                   std::string(order.status().message()));
-      absl::StatusOr<v1::Order> stale;
-      if (FromEntry(*flight.stale, v1::CACHE_LAYER_MEMORY, now, true, &stale)) {
-        order = std::move(stale);
-      }
-    }
-    for (size_t i = 0; i < flight.waiters.size(); ++i) {
-      flight.waiters[i](i + 1 == flight.waiters.size() ? std::move(order) : order);
-    }
-  });
-}
-
-void OrderLookup::Store(const std::string& key, const absl::StatusOr<v1::Order>& order,
-                        absl::Time now) {
-  auto entry = std::make_shared<cache::CacheEntry>();
-  entry->stored_at = now;
-  absl::Duration ttl = policy_.not_found_ttl;
-  if (order.ok()) {
-    order->SerializeToString(&entry->payload);
-    ttl = Settled(order->status()) ? policy_.settled_ttl : policy_.open_ttl;
-  } else {
-    entry->code = order.status().code();
-    entry->message = std::string(order.status().message());
-  }
-  entry->fresh_until = now + ttl;
-  entry->keep_until =
-      entry->fresh_until + (order.ok() ? policy_.stale_horizon : absl::ZeroDuration());
-  cache_.Put(key, std::move(entry), now);
+                 v1::Order order = static_cast<const v1::Order&>(*served->answer);
+                 MarkProvenance(*served, core_.Now(), order.mutable_provenance());
+                 TrackPackages(request, std::move(order), std::move(done));
+               });
 }
 
 void OrderLookup::TrackPackages(const OrderRequest& request, v1::Order order,

@@ -1,13 +1,14 @@
 // OrderLookup: the path from an order ID to an Order whose every package
 // carries its live status. The order comes from the order source (Amazon
-// SP-API) through the cache, one fetch per order however many ask at once;
+// SP-API) through the cached single-flight core (cached_lookup.h: one fetch
+// per order however many ask at once, across replicas too, stale-on-error);
 // then every package is tracked at the same time through ShipmentLookup (so
 // a tracking number is cached once, whether asked for directly or through its
 // order) and merged in. A package the carrier knows nothing of keeps the
 // channel's own view of it (Amazon's package status), with the carrier's
 // answer reported as a LookupError.
 //
-//   OrderLookup orders(source, shipments, cache, {});
+//   OrderLookup orders(source, shipments, cache, metrics, coordination, {});
 //   orders.Get({.order_id = "114-3941689-8772232", .deadline = deadline},
 //              [](absl::StatusOr<OrderAnswer> answer) { ... });
 #ifndef TRACKENRICH_SERVICES_LOOKUP_ORDER_LOOKUP_H_
@@ -18,17 +19,16 @@
 #include <string>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
 #include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
 #include "adapters/http/trace_context.h"
 #include "adapters/order_source.h"
 #include "cache/cache.h"
+#include "services/lookup/cached_lookup.h"
 #include "services/lookup/shipment_lookup.h"
+#include "services/metrics/service_metrics.h"
 #include "trackenrich/v1/enrichment.pb.h"
 #include "trackenrich/v1/order.pb.h"
 #include "trackenrich/v1/tracking_service.pb.h"
@@ -73,7 +73,9 @@ class OrderLookup {
   // `source` may be null (no order source configured: every Get answers
   // FAILED_PRECONDITION). Everything must outlive the lookup.
   OrderLookup(adapters::OrderSource* source, ShipmentLookup& shipments, cache::Cache& cache,
+              ServiceMetrics& metrics, LookupCoordination coordination = {},
               OrderCachePolicy policy = {}, Clock clock = absl::Now);
+  ~OrderLookup();
 
   // `done` runs once, inline or on an I/O thread. Errors are the order
   // source's (see OrderSource::GetOrder); a cached order past its freshness
@@ -86,23 +88,15 @@ class OrderLookup {
   bool configured() const { return source_ != nullptr; }
 
  private:
-  using OrderCallback = absl::AnyInvocable<void(absl::StatusOr<v1::Order>)>;
-  struct Flight {
-    std::vector<OrderCallback> waiters;
-    std::shared_ptr<const cache::CacheEntry> stale;
-  };
+  class OrderAnswers;
+  class OrderFlight;
 
-  void Fetch(const OrderRequest& request, const std::string& key);
   void TrackPackages(const OrderRequest& request, v1::Order order, OrderAnswerCallback done);
-  void Store(const std::string& key, const absl::StatusOr<v1::Order>& order, absl::Time now);
 
   adapters::OrderSource* source_;
   ShipmentLookup& shipments_;
-  cache::Cache& cache_;
-  const OrderCachePolicy policy_;
-  const Clock clock_;
-  absl::Mutex mu_;
-  absl::flat_hash_map<std::string, Flight> flights_ ABSL_GUARDED_BY(mu_);
+  const std::unique_ptr<const OrderAnswers> answers_;
+  CachedLookup core_;
 };
 
 // What a failed lookup of `subject` (an order ID or tracking number) reports.

@@ -22,15 +22,23 @@ prometheus::Histogram::BucketBoundaries LatencyBuckets() {
 }
 
 // Caches the label lookups of one family so the hot path takes a shared
-// lock and a hash lookup instead of the family's own map walk.
+// lock and a hash lookup (no allocation) instead of the family's own map
+// walk; the labels are built only the first time a key is seen.
 template <typename Metric>
 class LabeledCache {
  public:
   explicit LabeledCache(prometheus::Family<Metric>& family) : family_(family) {}
 
   template <typename... Args>
-  Metric& Get(const std::string& key, const std::map<std::string, std::string>& labels,
+  Metric& Get(absl::string_view key, const std::map<std::string, std::string>& labels,
               Args&&... args) {
+    return GetOr(
+        key, [&] { return labels; }, std::forward<Args>(args)...);
+  }
+
+  // `make_labels` runs only when `key` is new.
+  template <typename LabelsFn, typename... Args>
+  Metric& GetOr(absl::string_view key, LabelsFn make_labels, Args&&... args) {
     {
       absl::ReaderMutexLock lock(&mu_);
       auto it = metrics_.find(key);
@@ -38,7 +46,7 @@ class LabeledCache {
     }
     absl::MutexLock lock(&mu_);
     auto [it, inserted] = metrics_.try_emplace(key, nullptr);
-    if (inserted) it->second = &family_.Add(labels, std::forward<Args>(args)...);
+    if (inserted) it->second = &family_.Add(make_labels(), std::forward<Args>(args)...);
     return *it->second;
   }
 
@@ -47,6 +55,19 @@ class LabeledCache {
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, Metric*> metrics_ ABSL_GUARDED_BY(mu_);
 };
+
+// "a|b" in a buffer this thread reuses: a label key without an allocation.
+absl::string_view JoinedKey(absl::string_view a, absl::string_view b) {
+  thread_local std::string key;
+  key.assign(a.data(), a.size());
+  key.push_back('|');
+  key.append(b.data(), b.size());
+  return key;
+}
+
+// Every ServiceMetrics gets an ID never reused, so per-thread handle caches
+// cannot mistake a new instance for a destroyed one at the same address.
+std::atomic<uint64_t> next_metrics_id{1};
 
 }  // namespace
 
@@ -184,20 +205,76 @@ struct ServiceMetrics::Impl {
   LabeledCache<prometheus::Counter> shared_flight_counters;
   LabeledCache<prometheus::Counter> tenant_counters{tenant_total};
   LabeledCache<prometheus::Counter> auth_counters{auth_rejections_total};
+  absl::Mutex methods_mu;
+  absl::flat_hash_map<std::string, std::unique_ptr<RpcMethodMetrics>> methods
+      ABSL_GUARDED_BY(methods_mu);
   LabeledCache<prometheus::Counter> gateway_counters{gateway_total};
   LabeledCache<prometheus::Counter> utf8_repair_counters{utf8_repairs_total};
 };
 
-ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()) {}
+ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()), id_(next_metrics_id++) {}
 ServiceMetrics::~ServiceMetrics() = default;
 
 void ServiceMetrics::RecordRpc(absl::string_view method, absl::string_view code,
                                absl::Duration latency) {
-  const std::string key = absl::StrCat(method, "|", code);
-  const std::map<std::string, std::string> labels{{"method", std::string(method)},
-                                                  {"code", std::string(code)}};
-  impl_->rpc_counters.Get(key, labels).Increment();
-  impl_->rpc_histograms.Get(key, labels, LatencyBuckets()).Observe(absl::ToDoubleSeconds(latency));
+  const absl::string_view key = JoinedKey(method, code);
+  auto labels = [&] {
+    return std::map<std::string, std::string>{{"method", std::string(method)},
+                                              {"code", std::string(code)}};
+  };
+  impl_->rpc_counters.GetOr(key, labels).Increment();
+  impl_->rpc_histograms.GetOr(key, labels, LatencyBuckets())
+      .Observe(absl::ToDoubleSeconds(latency));
+}
+
+RpcMethodMetrics::RpcMethodMetrics(ServiceMetrics& metrics, absl::string_view method)
+    : metrics_(metrics), method_(method) {}
+
+void RpcMethodMetrics::Record(absl::StatusCode code, absl::Duration latency) {
+  const auto index = static_cast<size_t>(code);
+  if (index >= kCodes) {
+    metrics_.RecordRpc(method_, absl::StatusCodeToString(code), latency);
+    return;
+  }
+  Handles& handles = handles_[index];
+  prometheus::Counter* counter = handles.counter.load(std::memory_order_acquire);
+  prometheus::Histogram* histogram = handles.histogram.load(std::memory_order_acquire);
+  if (counter == nullptr || histogram == nullptr) {
+    const std::string name = absl::StatusCodeToString(code);
+    const absl::string_view key = JoinedKey(method_, name);
+    auto labels = [&] {
+      return std::map<std::string, std::string>{{"method", method_}, {"code", name}};
+    };
+    counter = &metrics_.impl_->rpc_counters.GetOr(key, labels);
+    histogram = &metrics_.impl_->rpc_histograms.GetOr(key, labels, LatencyBuckets());
+    handles.counter.store(counter, std::memory_order_release);
+    handles.histogram.store(histogram, std::memory_order_release);
+  }
+  counter->Increment();
+  histogram->Observe(absl::ToDoubleSeconds(latency));
+}
+
+RpcMethodMetrics& ServiceMetrics::ForMethod(const char* method) {
+  // Resolved once per thread and method: a short scan of this thread's
+  // handles, no lock, no hashing of the name.
+  struct Cached {
+    uint64_t metrics_id;
+    const char* method;
+    RpcMethodMetrics* handles;
+  };
+  thread_local std::vector<Cached> cached;
+  for (const Cached& entry : cached) {
+    if (entry.metrics_id == id_ && entry.method == method) return *entry.handles;
+  }
+  RpcMethodMetrics* handles = nullptr;
+  {
+    absl::MutexLock lock(&impl_->methods_mu);
+    auto& slot = impl_->methods[method];
+    if (slot == nullptr) slot = std::make_unique<RpcMethodMetrics>(*this, method);
+    handles = slot.get();
+  }
+  cached.push_back({id_, method, handles});
+  return *handles;
 }
 
 void ServiceMetrics::RpcStarted() { impl_->rpc_in_flight.Increment(); }
@@ -205,8 +282,11 @@ void ServiceMetrics::RpcFinished() { impl_->rpc_in_flight.Decrement(); }
 
 void ServiceMetrics::RecordTenantRpc(absl::string_view tenant, absl::string_view code) {
   impl_->tenant_counters
-      .Get(absl::StrCat(tenant, "|", code),
-           {{"tenant", std::string(tenant)}, {"code", std::string(code)}})
+      .GetOr(JoinedKey(tenant, code),
+             [&] {
+               return std::map<std::string, std::string>{{"tenant", std::string(tenant)},
+                                                         {"code", std::string(code)}};
+             })
       .Increment();
 }
 
@@ -234,8 +314,11 @@ void ServiceMetrics::RecordUpstream(absl::string_view adapter, absl::string_view
 
 void ServiceMetrics::RecordCache(absl::string_view layer, absl::string_view result) {
   impl_->cache_counters
-      .Get(absl::StrCat(layer, "|", result),
-           {{"layer", std::string(layer)}, {"result", std::string(result)}})
+      .GetOr(JoinedKey(layer, result),
+             [&] {
+               return std::map<std::string, std::string>{{"layer", std::string(layer)},
+                                                         {"result", std::string(result)}};
+             })
       .Increment();
 }
 

@@ -7,19 +7,45 @@
 #ifndef TRACKENRICH_SERVICES_METRICS_SERVICE_METRICS_H_
 #define TRACKENRICH_SERVICES_METRICS_SERVICE_METRICS_H_
 
+#include <array>
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 #include "adapters/http/http_client.h"
 
 namespace prometheus {
+class Counter;
+class Histogram;
 class Registry;
 }  // namespace prometheus
 
 namespace trackenrich::server {
+
+class ServiceMetrics;
+
+// One RPC method's count and latency series, resolved once per status code
+// (ServiceMetrics::ForMethod), so recording a call takes no lookup.
+class RpcMethodMetrics {
+ public:
+  RpcMethodMetrics(ServiceMetrics& metrics, absl::string_view method);
+  void Record(absl::StatusCode code, absl::Duration latency);
+
+ private:
+  static constexpr size_t kCodes = 17;
+  struct Handles {
+    std::atomic<prometheus::Counter*> counter{nullptr};
+    std::atomic<prometheus::Histogram*> histogram{nullptr};
+  };
+  ServiceMetrics& metrics_;
+  const std::string method_;
+  std::array<Handles, kCodes> handles_;
+};
 
 class ServiceMetrics final : public http::HttpObserver {
  public:
@@ -39,6 +65,9 @@ class ServiceMetrics final : public http::HttpObserver {
 
   // One finished RPC. `code` is the canonical code's name ("OK", "NOT_FOUND").
   void RecordRpc(absl::string_view method, absl::string_view code, absl::Duration latency);
+  // The handles of `method`, a name with static storage (a string literal):
+  // found by its address, once per thread.
+  RpcMethodMetrics& ForMethod(const char* method);
 
   // RPCs between arrival and finish (trackenrich_rpc_in_flight).
   void RpcStarted();
@@ -85,8 +114,10 @@ class ServiceMetrics final : public http::HttpObserver {
   std::string Serialize() const;
 
  private:
+  friend class RpcMethodMetrics;
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  const uint64_t id_;
 };
 
 }  // namespace trackenrich::server

@@ -1,6 +1,7 @@
 #include "services/server/rpc_scope.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -19,13 +20,26 @@ absl::string_view Metadata(const grpc::CallbackServerContext* context, absl::str
   return absl::string_view(it->second.data(), it->second.size());
 }
 
+// The canonical code's name ("NOT_FOUND") without building a string.
+absl::string_view CodeName(absl::StatusCode code) {
+  static const auto* const kNames = [] {
+    auto* names = new std::array<std::string, 17>();
+    for (size_t i = 0; i < names->size(); ++i) {
+      (*names)[i] = absl::StatusCodeToString(static_cast<absl::StatusCode>(i));
+    }
+    return names;
+  }();
+  const auto index = static_cast<size_t>(code);
+  return index < kNames->size() ? absl::string_view((*kNames)[index]) : "UNKNOWN";
+}
+
 grpc::Status ToGrpc(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
 }
 
-void AddLayer(v1::CacheLayer layer, std::vector<std::string>* layers) {
-  const char* name = nullptr;
+void AddLayer(v1::CacheLayer layer, std::vector<absl::string_view>* layers) {
+  absl::string_view name;
   switch (layer) {
     case v1::CACHE_LAYER_NONE:
       name = "upstream";
@@ -106,8 +120,8 @@ void RpcScope::Finish(absl::Status status, const RpcDetails& details) {
     metrics_.RecordUtf8Repair(method_);
   }
   const absl::Duration latency = absl::Now() - started_;
-  const std::string code = absl::StatusCodeToString(status.code());
-  metrics_.RecordRpc(method_, code, latency);
+  const absl::string_view code = CodeName(status.code());
+  metrics_.ForMethod(method_).Record(status.code(), latency);
   if (!tenant_.empty()) metrics_.RecordTenantRpc(tenant_, code);
   logging::RpcLogRecord record;
   record.request_id = request_id_;
@@ -115,7 +129,7 @@ void RpcScope::Finish(absl::Status status, const RpcDetails& details) {
   record.method = method_;
   record.code = code;
   record.latency_ms = absl::ToDoubleMilliseconds(latency);
-  record.message = std::string(status.message());
+  record.message = status.message();
   record.cache_layers = details.cache_layers;
   record.upstream_calls =
       trace_.upstream_requests != nullptr ? trace_.upstream_requests->load() : 0;
@@ -128,11 +142,11 @@ void RpcScope::Finish(absl::Status status, const RpcDetails& details) {
   reactor_->Finish(ToGrpc(status));
 }
 
-void AddCacheLayers(const v1::Shipment& shipment, std::vector<std::string>* layers) {
+void AddCacheLayers(const v1::Shipment& shipment, std::vector<absl::string_view>* layers) {
   AddLayer(shipment.provenance().cache_layer(), layers);
 }
 
-void AddCacheLayers(const v1::Order& order, std::vector<std::string>* layers) {
+void AddCacheLayers(const v1::Order& order, std::vector<absl::string_view>* layers) {
   AddLayer(order.provenance().cache_layer(), layers);
   for (const v1::Shipment& shipment : order.shipments()) AddCacheLayers(shipment, layers);
 }

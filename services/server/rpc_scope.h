@@ -36,7 +36,7 @@ namespace trackenrich::server {
 // What a call reports besides its status, for its log line.
 struct RpcDetails {
   // From AddCacheLayers.
-  std::vector<std::string> cache_layers;
+  std::vector<absl::string_view> cache_layers;
   std::string ticket_id;
 };
 
@@ -76,8 +76,8 @@ class RpcScope {
 
 // Adds how `shipment` (or `order` and its packages) was served to `layers`
 // ("upstream", "memory", "redis", "coalesced"), each name once.
-void AddCacheLayers(const v1::Shipment& shipment, std::vector<std::string>* layers);
-void AddCacheLayers(const v1::Order& order, std::vector<std::string>* layers);
+void AddCacheLayers(const v1::Shipment& shipment, std::vector<absl::string_view>* layers);
+void AddCacheLayers(const v1::Order& order, std::vector<absl::string_view>* layers);
 
 // `incoming` when it is 1-64 characters of [A-Za-z0-9._:-], else a new
 // random ID (32 hex digits).

@@ -33,6 +33,7 @@
 #include "services/auth/api_key_auth.h"
 #include "services/gateway/json_gateway.h"
 #include "services/http/http_server.h"
+#include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "services/sandbox/sandbox_upstream.h"
@@ -114,7 +115,8 @@ struct Server::Impl {
                       ? std::make_unique<audit::RedisAuditLog>(
                             *redis, audit::RedisAuditOptions{.max_len = config.audit_max_len})
                       : nullptr),
-        orders(nullptr, lookup, tiered_cache),
+        orders(nullptr, lookup, tiered_cache, metrics,
+               {.shared_flight = shared_flight.get(), .rate_limiter = rate_limiter.get()}),
         auth(config.auth.tenants.empty()
                  ? nullptr
                  : std::make_unique<auth::ApiKeyAuthenticator>(config.auth)),
@@ -198,6 +200,11 @@ struct Server::Impl {
         "# TYPE trackenrich_cache_memory_evictions_total counter\n"
         "trackenrich_cache_memory_evictions_total ",
         stats.evictions, "\n",
+        "# HELP trackenrich_log_lines_dropped_total Log lines dropped because stderr could "
+        "not keep up.\n"
+        "# TYPE trackenrich_log_lines_dropped_total counter\n"
+        "trackenrich_log_lines_dropped_total ",
+        logging::DroppedLogLines(), "\n",
         "# HELP trackenrich_ready Whether the service is ready to serve (1) or not (0).\n"
         "# TYPE trackenrich_ready gauge\n"
         "trackenrich_ready ",
