@@ -55,9 +55,14 @@ size_t DeclaredLength(char lead) {
 bool RepairString(const google::protobuf::Reflection& reflection,
                   google::protobuf::Message* message,
                   const google::protobuf::FieldDescriptor* field, int index) {
-  std::string text = index < 0 ? reflection.GetString(*message, field)
-                               : reflection.GetRepeatedString(*message, field, index);
-  if (!RepairUtf8(&text)) return false;
+  // Checked in place (no copy): the common case is text that is fine.
+  std::string scratch;
+  const std::string& current =
+      index < 0 ? reflection.GetStringReference(*message, field, &scratch)
+                : reflection.GetRepeatedStringReference(*message, field, index, &scratch);
+  if (IsValidUtf8(current)) return false;
+  std::string text = current;
+  RepairUtf8(&text);
   if (index < 0) {
     reflection.SetString(message, field, std::move(text));
   } else {
