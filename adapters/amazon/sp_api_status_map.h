@@ -7,17 +7,25 @@
 //   SpApiStatus event = MapMcfEvent("EVENT_402");  // DELAYED, CUSTOMS
 //   v1::Carrier carrier = CarrierFromAmazonCode("Royal Mail");
 //
+//   const CrosswalkRow* row = McfEventCrosswalk().Find("EVENT_407");  // RETURNING, REFUSED
+//
 // Sources: the enums of orders_2026-01-01.json (fulfillmentStatus,
 // PackageStatus.status and detailedStatus), ordersV0.json (OrderStatus,
 // EasyShipShipmentStatus), fulfillmentOutbound_2020-07-01.json
 // (FulfillmentOrderStatus, FulfillmentShipmentStatus, CurrentStatus,
-// EventCode with its descriptions); reference/upstream-apis.md §3.1-§3.4 and
-// the §1.4 crosswalk (lost, damaged and undeliverable are LOST).
+// EventCode with its descriptions), all in amzn/selling-partner-api-models;
+// reference/upstream-apis.md §3.1-§3.4. Codes are matched on their letters
+// and digits only, so v0's "PendingPickUp" and 2026's "PENDING_PICK_UP" read
+// alike. Lost means lost: refused packages are RETURNING, undeliverable ones
+// an EXCEPTION, and only MCF's currentStatus UNDELIVERABLE ("lost or
+// destroyed") is LOST.
 #ifndef TRACKENRICH_ADAPTERS_AMAZON_SP_API_STATUS_MAP_H_
 #define TRACKENRICH_ADAPTERS_AMAZON_SP_API_STATUS_MAP_H_
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
+#include "adapters/common/crosswalk.h"
 #include "trackenrich/v1/order.pb.h"
 #include "trackenrich/v1/shipment.pb.h"
 
@@ -27,6 +35,31 @@ struct SpApiStatus {
   v1::ShipmentState state = v1::SHIPMENT_STATE_UNSPECIFIED;
   v1::StateReason reason = v1::STATE_REASON_UNSPECIFIED;
 };
+
+// One published order status and the order status it is here.
+struct OrderStatusRow {
+  absl::string_view code;
+  v1::OrderStatus status = v1::ORDER_STATUS_UNSPECIFIED;
+  absl::string_view meaning;
+};
+
+// An order-level code list (the Crosswalk of order statuses).
+struct OrderStatusTable {
+  absl::string_view field;
+  absl::string_view source;
+  absl::Span<const OrderStatusRow> rows;
+};
+
+// Every published code of each field, with its canonical meaning.
+const Crosswalk& PackageDetailedStatusCrosswalk();
+const Crosswalk& PackageStatusCrosswalk();
+const Crosswalk& EasyShipStatusCrosswalk();
+const Crosswalk& FulfillmentShipmentStatusCrosswalk();
+const Crosswalk& McfCurrentStatusCrosswalk();
+const Crosswalk& McfEventCrosswalk();
+const OrderStatusTable& OrderStatus2026Table();
+const OrderStatusTable& OrderStatusV0Table();
+const OrderStatusTable& FulfillmentOrderStatusTable();
 
 // Orders 2026-01-01 fulfillment.fulfillmentStatus ("UNSHIPPED") and v0
 // OrderStatus ("Unshipped") alike. ORDER_STATUS_UNSPECIFIED when unknown.
@@ -44,7 +77,8 @@ SpApiStatus MapPackageStatus(absl::string_view status, absl::string_view detaile
 // its tracking is asked for).
 SpApiStatus MapFulfillmentShipmentStatus(absl::string_view status);
 
-// getPackageTrackingDetails currentStatus; UNSPECIFIED for UNKNOWN.
+// getPackageTrackingDetails currentStatus; UNSPECIFIED for UNKNOWN (the
+// newest event decides; with no events, its row's LABEL_CREATED).
 SpApiStatus MapMcfCurrentStatus(absl::string_view status);
 
 // getPackageTrackingDetails trackingEvents[].eventCode ("EVENT_301").

@@ -86,6 +86,7 @@ absl::StatusOr<v1::Shipment> ParseAmazonShippingTrackResponse(const http::HttpRe
   absl::Time newest_time = absl::InfinitePast();
   bool newest_is_return = false;
   std::string newest_code;
+  AmazonShippingStatus newest_mapped;
   if (history != nullptr) {
     for (const json::value& entry : *history) {
       int offset = 0;
@@ -113,6 +114,7 @@ absl::StatusOr<v1::Shipment> ParseAmazonShippingTrackResponse(const http::HttpRe
         newest_time = *when;
         newest_is_return = is_return;
         newest_code = event.carrier_code();
+        newest_mapped = mapped;
       }
     }
   }
@@ -124,6 +126,11 @@ absl::StatusOr<v1::Shipment> ParseAmazonShippingTrackResponse(const http::HttpRe
     const bool back = current.state == v1::SHIPMENT_STATE_DELIVERED || newest_code == "Delivered";
     current = {back ? v1::SHIPMENT_STATE_RETURNED : v1::SHIPMENT_STATE_RETURNING,
                v1::STATE_REASON_RETURN_TO_SENDER};
+  }
+  if (!newest_is_return && current.reason == v1::STATE_REASON_UNSPECIFIED &&
+      current.state == newest_mapped.state) {
+    // "InTransit" while the newest event says why (the buyer moved the date).
+    current.reason = newest_mapped.reason;
   }
   shipment.set_carrier_status_code(status);
 

@@ -4,13 +4,18 @@
 //   AmazonShippingStatus s = MapAmazonShippingStatus("AwaitingCustomerPickup");  //
 //   AVAILABLE_FOR_PICKUP
 //
+//   const CrosswalkRow* row = AmazonShippingEventCrosswalk().Find("Rejected");
+//   // RETURNING, REFUSED
+//
 // Sources: the Status, EventCode and DetailCodes enums of shippingV2.json
-// (amzn/selling-partner-api-models, with their descriptions), the PackageReceivedByCarrier event
-// added 2025-08-01 (Amazon Shipping changelog), and reference/upstream-apis.md §1.4, whose
-// crosswalk puts Lost, Undeliverable and Rejected in LOST
-// ("lost, damaged, or undeliverable"). Event codes outside the enum (karrio's
-// hand-written PickedUp, InTransit, ArrivedAtDeliveryStation) are read by
-// name; anything else is IN_TRANSIT.
+// (amzn/selling-partner-api-models, with their descriptions) and the
+// PackageReceivedByCarrier event added 2025-08-01 (Amazon Shipping
+// changelog). Rejected (refused by the recipient) and Undeliverable
+// ("undeliverable and is returning to the seller") are RETURNING, not LOST:
+// only Lost is lost. RecipientRequestedAlternateDeliveryTiming is the buyer
+// moving the date: IN_TRANSIT, RESCHEDULED_BY_RECIPIENT. Event codes outside
+// the enum are IN_TRANSIT, except three names third-party examples use for
+// published codes (PickedUp, InTransit, ArrivedAtDeliveryStation).
 // Returns: events on the RETURNS leg are RETURNING, and RETURNED once
 // delivered back (ReturnInitiated starts that leg).
 #ifndef TRACKENRICH_ADAPTERS_AMAZON_SHIPPING_AMAZON_SHIPPING_STATUS_MAP_H_
@@ -18,6 +23,7 @@
 
 #include "absl/strings/string_view.h"
 
+#include "adapters/common/crosswalk.h"
 #include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::adapters::amazon_shipping {
@@ -26,6 +32,12 @@ struct AmazonShippingStatus {
   v1::ShipmentState state = v1::SHIPMENT_STATE_UNSPECIFIED;
   v1::StateReason reason = v1::STATE_REASON_UNSPECIFIED;
 };
+
+// summary.status, eventHistory[].eventCode (FORWARD leg) and
+// summary.trackingDetailCodes, every published code of each.
+const Crosswalk& AmazonShippingStatusCrosswalk();
+const Crosswalk& AmazonShippingEventCrosswalk();
+const Crosswalk& AmazonShippingDetailCrosswalk();
 
 // summary.status. UNSPECIFIED state for values outside the enum.
 AmazonShippingStatus MapAmazonShippingStatus(absl::string_view status);

@@ -170,9 +170,12 @@ v1::Carrier S10CarrierForNumber(absl::string_view number) {
 //              other numbers have, protected by a check digit;
 //   below 0.5  bare digit strings of common lengths, where a phone number,
 //              order reference or invoice number is as likely. Ticket-text
-//              extraction takes a number as a tracking number only from 0.5 up
-//              (kLikelyTrackingNumberConfidence), so 10- and 11-digit formats
-//              (US phone numbers) stay below it even with a valid check digit.
+//              extraction takes a number as a tracking number on its own only
+//              from 0.5 up (kLikelyTrackingNumberConfidence), so 10- and
+//              11-digit formats (US phone numbers) stay below it even with a
+//              valid check digit; below it, only when the words right before
+//              the number name the carrier or tracking
+//              (services/enrichment/text_extraction.h).
 // A failed check digit multiplies the confidence by kFailedCheckFactor
 // (carrier_detection.cc).
 //

@@ -164,10 +164,24 @@ absl::StatusOr<v1::Shipment> ParseDhlTrackResponse(const http::HttpResponse& res
     *event.mutable_location() = ToLocation(JsonFind(json_event, {"location"}));
   }
 
-  const DhlStatus current = MapDhlStatus(JsonString(*status, {"statusCode"}), StatusText(*status));
+  const std::string status_code = JsonString(*status, {"statusCode"});
+  DhlStatus current = MapDhlStatus(status_code, StatusText(*status));
+  if (current.state == v1::SHIPMENT_STATE_LABEL_CREATED &&
+      absl::AsciiStrToLower(absl::StripAsciiWhitespace(status_code)) != "pre-transit") {
+    // An unclassified status after scans does not take the package back to
+    // a bare label: the newest scan says where it is.
+    const v1::TrackingEvent* newest_scan = nullptr;
+    for (const v1::TrackingEvent& event : shipment.events()) {
+      if (!IsCarrierScan(event.state())) continue;
+      if (newest_scan == nullptr || event.time().seconds() >= newest_scan->time().seconds()) {
+        newest_scan = &event;
+      }
+    }
+    if (newest_scan != nullptr) current = {newest_scan->state(), newest_scan->reason()};
+  }
   shipment.set_state(current.state);
   shipment.set_reason(current.reason);
-  shipment.set_carrier_status_code(JsonString(*status, {"statusCode"}));
+  shipment.set_carrier_status_code(status_code);
   shipment.set_carrier_status_text(DisplayText(*status));
 
   auto from = ParseIsoDateTime(JsonString(found, {"estimatedDeliveryTimeFrame", "estimatedFrom"}));

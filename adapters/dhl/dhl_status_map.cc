@@ -60,23 +60,58 @@ DhlStatus FromFailureText(const std::string& lower, absl::string_view text) {
   return {v1::SHIPMENT_STATE_EXCEPTION, ReasonOr(text, v1::STATE_REASON_OTHER)};
 }
 
+constexpr CrosswalkRow kStatusCodes[] = {
+    {"pre-transit",
+     v1::SHIPMENT_STATE_LABEL_CREATED,
+     {},
+     "Pre-transit: the shipment is announced, DHL does not have it yet"},
+    {"transit",
+     v1::SHIPMENT_STATE_IN_TRANSIT,
+     {},
+     "Transit: moving in DHL's network (the text can say out for delivery, held for pickup, "
+     "delayed or returning)"},
+    {"delivered",
+     v1::SHIPMENT_STATE_DELIVERED,
+     {},
+     "Delivered (RETURNED when the text says delivered back to the sender)"},
+    {"failure", v1::SHIPMENT_STATE_EXCEPTION, v1::STATE_REASON_OTHER,
+     "Failure (the text can say an attempt, a return, lost or the reason)"},
+    {"unknown",
+     v1::SHIPMENT_STATE_LABEL_CREATED,
+     {},
+     "Unknown: an event DHL has not classified, such as the label's announcement; never a "
+     "carrier scan (the text can say the package moves)"},
+};
+
 }  // namespace
+
+const Crosswalk& DhlStatusCodeCrosswalk() {
+  static const Crosswalk kTable{
+      "DHL", "statusCode (shipment.status and events[])",
+      "DHL Shipment Tracking - Unified API reference, statusCode enumeration "
+      "(https://developer.dhl.com/api-reference/shipment-tracking)",
+      kStatusCodes};
+  return kTable;
+}
 
 DhlStatus MapDhlStatus(absl::string_view status_code, absl::string_view text) {
   const std::string code = absl::AsciiStrToLower(absl::StripAsciiWhitespace(status_code));
+  const CrosswalkRow* row = DhlStatusCodeCrosswalk().Find(code);
+  if (row == nullptr) row = DhlStatusCodeCrosswalk().Find("unknown");
+  const DhlStatus base{row->state, row->reason};
   const std::string lower = absl::AsciiStrToLower(text);
-  if (code == "pre-transit") return {v1::SHIPMENT_STATE_LABEL_CREATED, {}};
-  if (code == "delivered") {
+  if (row->code == "pre-transit") return base;
+  if (row->code == "delivered") {
     // Delivered back to the sender is the end of a return, not a delivery.
     if (SaysReturning(lower) && (Has(lower, "sender") || Has(lower, "shipper"))) {
       return {v1::SHIPMENT_STATE_RETURNED, v1::STATE_REASON_RETURN_TO_SENDER};
     }
-    return {v1::SHIPMENT_STATE_DELIVERED, {}};
+    return base;
   }
-  if (code == "failure") return FromFailureText(lower, text);
+  if (row->code == "failure") return FromFailureText(lower, text);
+  // transit and unknown: the text may say more.
   const DhlStatus refined = FromTransitText(lower, text);
-  if (refined.state != v1::SHIPMENT_STATE_UNSPECIFIED) return refined;
-  return {v1::SHIPMENT_STATE_IN_TRANSIT, {}};
+  return refined.state != v1::SHIPMENT_STATE_UNSPECIFIED ? refined : base;
 }
 
 }  // namespace trackenrich::adapters::dhl

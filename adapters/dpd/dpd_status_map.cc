@@ -10,23 +10,34 @@
 namespace trackenrich::adapters::dpd {
 namespace {
 
-struct Entry {
-  absl::string_view status;  // lower case
-  v1::ShipmentState state;
-  v1::StateReason reason;
-};
-
-constexpr Entry kStatuses[] = {
-    {"accepted", v1::SHIPMENT_STATE_PICKED_UP, v1::STATE_REASON_UNSPECIFIED},
-    {"pickedup", v1::SHIPMENT_STATE_PICKED_UP, v1::STATE_REASON_UNSPECIFIED},
-    {"betweendepots", v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED},
-    {"depot", v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED},
-    {"courier", v1::SHIPMENT_STATE_OUT_FOR_DELIVERY, v1::STATE_REASON_UNSPECIFIED},
-    {"delivered", v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED},
-    {"deliveryfailure", v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED, v1::STATE_REASON_UNSPECIFIED},
-    {"returningfromdelivery", v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED, v1::STATE_REASON_UNSPECIFIED},
-    {"parcelshop", v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP, v1::STATE_REASON_HELD_FOR_PICKUP},
-    {"shipment", v1::SHIPMENT_STATE_LABEL_CREATED, v1::STATE_REASON_UNSPECIFIED},
+constexpr CrosswalkRow kStatuses[] = {
+    {"SHIPMENT", v1::SHIPMENT_STATE_LABEL_CREATED, {}, "Shipment data received (shipmentInfo)"},
+    {"Accepted", v1::SHIPMENT_STATE_PICKED_UP, {}, "Parcel accepted by DPD"},
+    {"PickedUp",
+     v1::SHIPMENT_STATE_PICKED_UP,
+     {},
+     "Parcel handed to DPD: DPD has received your parcel"},
+    {"BetweenDepots",
+     v1::SHIPMENT_STATE_IN_TRANSIT,
+     {},
+     "In transit: the parcel is at the parcel dispatch centre"},
+    {"Depot", v1::SHIPMENT_STATE_IN_TRANSIT, {}, "At parcel delivery centre"},
+    {"Courier",
+     v1::SHIPMENT_STATE_OUT_FOR_DELIVERY,
+     {},
+     "The parcel has left the parcel delivery centre and is on its way to the recipient"},
+    {"DeliveryFailure",
+     v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
+     {},
+     "Unfortunately we have not been able to deliver your parcel (reason from the text)"},
+    {"ReturningFromDelivery",
+     v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
+     {},
+     "After an unsuccessful delivery attempt the parcel is back at the recipient depot (reason "
+     "from the text)"},
+    {"ParcelShop", v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP, v1::STATE_REASON_HELD_FOR_PICKUP,
+     "Delivered by driver to Pickup parcelshop (waiting for the recipient)"},
+    {"Delivered", v1::SHIPMENT_STATE_DELIVERED, {}, "Delivered"},
 };
 
 // Standard offsets in hours, by ISO country code.
@@ -49,11 +60,20 @@ absl::Time LastSundayAt0100Utc(int64_t year, int month) {
 
 }  // namespace
 
+const Crosswalk& DpdStatusCrosswalk() {
+  static const Crosswalk kTable{
+      "DPD", "statusInfo.status (getTrackingData)",
+      "DPD Web Services ParcelLifeCycleService 2.0 getTrackingData response "
+      "(DPD's published BE sample response; karrio modules/connectors/dpd)",
+      kStatuses};
+  return kTable;
+}
+
 DpdStatus MapDpdStatus(absl::string_view status, absl::string_view description) {
-  const std::string key = absl::AsciiStrToLower(absl::StripAsciiWhitespace(status));
-  for (const Entry& entry : kStatuses) {
-    if (entry.status != key) continue;
-    DpdStatus mapped{entry.state, entry.reason};
+  const absl::string_view key = absl::StripAsciiWhitespace(status);
+  for (const CrosswalkRow& row : DpdStatusCrosswalk().rows) {
+    if (!absl::EqualsIgnoreCase(row.code, key)) continue;
+    DpdStatus mapped{row.state, row.reason};
     if (mapped.state == v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED) {
       mapped.reason = ReasonFromText(description);
     }

@@ -3,6 +3,7 @@
 //
 //   DpdStatus s = MapDpdStatus("ParcelShop", "Delivered by driver to Pickup parcelshop");
 //   // AVAILABLE_FOR_PICKUP, HELD_FOR_PICKUP: at the shop, not with the buyer
+//   const CrosswalkRow* row = DpdStatusCrosswalk().Find("Courier");  // OUT_FOR_DELIVERY
 //
 // Sources: ParcelLifeCycleService 2.0 statusInfo.status values as DPD's
 // published getTrackingData response carries them (../shared/fixtures/other/dpd:
@@ -19,6 +20,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
+#include "adapters/common/crosswalk.h"
 #include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::adapters::dpd {
@@ -27,6 +29,9 @@ struct DpdStatus {
   v1::ShipmentState state = v1::SHIPMENT_STATE_UNSPECIFIED;
   v1::StateReason reason = v1::STATE_REASON_UNSPECIFIED;
 };
+
+// statusInfo.status, as DPD spells it (read without regard to case).
+const Crosswalk& DpdStatusCrosswalk();
 
 // Unknown names are IN_TRANSIT, or RETURNING or DELAYED when the text says so.
 DpdStatus MapDpdStatus(absl::string_view status, absl::string_view description);

@@ -110,6 +110,7 @@ std::vector<v1::TrackingEvent> ReadScanEvents(const json::value& result) {
                                               : absl::StrCat(description, ": ", exception));
       const FedexStatus status = ApplyFedexDelay(
           MapFedexStatus(event.carrier_code(), JsonString(scan, {"derivedStatusCode"}),
+                         JsonString(scan, {"exceptionCode"}),
                          absl::StrCat(exception, " ", description)),
           JsonString(scan, {"delayDetail", "status"}), JsonString(scan, {"delayDetail", "type"}));
       event.set_state(status.state);
@@ -216,14 +217,17 @@ absl::StatusOr<v1::Shipment> ParseTrackResult(const json::value& result, absl::s
     std::string text = Trimmed(JsonString(*latest, {"description"}));
     if (text.empty()) text = Trimmed(JsonString(*latest, {"statusByLocale"}));
     std::string reason_text = text;
+    std::string exception_code;
     if (const json::array* details = JsonArray(*latest, {"ancillaryDetails"});
         details != nullptr && !details->empty()) {
       reason_text = absl::StrCat(JsonString((*details)[0], {"reasonDescription"}), " ", text);
+      exception_code = JsonString((*details)[0], {"reason"});
     }
     if (!code.empty() || !derived.empty()) {
-      const FedexStatus status = ApplyFedexDelay(MapFedexStatus(code, derived, reason_text),
-                                                 JsonString(*latest, {"delayDetail", "status"}),
-                                                 JsonString(*latest, {"delayDetail", "type"}));
+      const FedexStatus status =
+          ApplyFedexDelay(MapFedexStatus(code, derived, exception_code, reason_text),
+                          JsonString(*latest, {"delayDetail", "status"}),
+                          JsonString(*latest, {"delayDetail", "type"}));
       shipment.set_state(status.state);
       shipment.set_reason(status.reason);
       shipment.set_carrier_status_code(code.empty() ? derived : code);
@@ -264,6 +268,13 @@ absl::StatusOr<v1::Shipment> ParseTrackResult(const json::value& result, absl::s
   // exception text then names the reason.
   if (shipment.events_size() > 0) {
     const v1::TrackingEvent& newest = *shipment.events().rbegin();
+    // A delivery exception's status often leaves out the exception code its
+    // scan carries; the scan's (what the code says) then answers.
+    if (shipment.carrier_status_code() == "DE" && newest.carrier_code() == "DE" &&
+        shipment.state() != v1::SHIPMENT_STATE_DELIVERED) {
+      shipment.set_state(newest.state());
+      shipment.set_reason(newest.reason());
+    }
     if (newest.state() == shipment.state() &&
         (shipment.reason() == v1::STATE_REASON_UNSPECIFIED ||
          shipment.reason() == v1::STATE_REASON_OTHER) &&

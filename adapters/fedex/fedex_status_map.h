@@ -1,25 +1,29 @@
-// The FedEx crosswalk: Track API status codes → canonical state and reason.
+// The FedEx crosswalk: Track API codes → canonical state and reason, as
+// Crosswalk tables (adapters/common/crosswalk.h, printed in adapters/CROSSWALKS.md).
 //
-//   FedexStatus s = MapFedexStatus("FD", "RL", "At FedEx destination facility");  // DELAYED
+//   FedexStatus s = MapFedexStatus("DE", "DL", "060G", "Returning package to shipper");
+//   // RETURNING / RETURN_TO_SENDER: the exception code decides, not the derived DL
 //
-// Sources:
-// - event and status codes: FedEx Track API "tracking status codes"
-//   (developer.fedex.com/api/en-us/guides/api-reference.html#trackingstatuscodes),
-//   as grouped in reference/upstream-apis.md §4.2 (karrio's fedex units list,
-//   which cites that page);
-// - derived codes (latestStatusDetail.derivedCode, scanEvents[].derivedStatusCode):
-//   the values the published Track responses carry (IN, PU, IT, DL, DE, DY,
-//   RL "Running Late", ...; ../shared/fixtures/fedex).
-// The event code wins, except where it only says "in transit" (FD "at
+// Tables:
+// - FedexEventCrosswalk(): scanEvents[].eventType and latestStatusDetail.code,
+//   FedEx's tracking status code list;
+// - FedexDeliveryExceptionCrosswalk(): "DE/<exceptionCode>" pairs: a delivery
+//   exception means what its exception code says (scanEvents[].exceptionCode,
+//   latestStatusDetail.ancillaryDetails[].reason);
+// - FedexDerivedCrosswalk(): derivedStatusCode / latestStatusDetail.derivedCode.
+// Rules: the event code wins, except where it only says "in transit" (FD "at
 // destination facility" with derived RL "Running Late") and the derived code
-// says more. Reasons for exceptions, delays and returns come from FedEx's
-// exception texts (ReasonFromText), e.g. code 08 "Customer not available or
-// business closed", "Refused by recipient".
+// says more. A delivery exception never becomes DELIVERED through its derived
+// code, and neither does an event code outside the table: only the event code
+// DL, or a derived DL with no event code at all, delivers. Reasons for
+// attempts, exceptions, delays and returns without one in the table come from
+// FedEx's exception text (ReasonFromText).
 #ifndef TRACKENRICH_ADAPTERS_FEDEX_FEDEX_STATUS_MAP_H_
 #define TRACKENRICH_ADAPTERS_FEDEX_FEDEX_STATUS_MAP_H_
 
 #include "absl/strings/string_view.h"
 
+#include "adapters/common/crosswalk.h"
 #include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::adapters::fedex {
@@ -29,11 +33,16 @@ struct FedexStatus {
   v1::StateReason reason = v1::STATE_REASON_UNSPECIFIED;
 };
 
+const Crosswalk& FedexEventCrosswalk();
+const Crosswalk& FedexDeliveryExceptionCrosswalk();
+const Crosswalk& FedexDerivedCrosswalk();
+
 // `code`: eventType / latestStatusDetail.code; `derived_code`: the derived
-// status code (may be empty); `text`: exception or status description, read
-// for the reason. Unknown codes are IN_TRANSIT.
+// status code; `exception_code`: the exception code (a DE's meaning); `text`:
+// exception or status description, read for a reason the tables leave open.
+// Any may be empty. Unknown codes are IN_TRANSIT.
 FedexStatus MapFedexStatus(absl::string_view code, absl::string_view derived_code,
-                           absl::string_view text);
+                           absl::string_view exception_code, absl::string_view text);
 
 // delayDetail{type, subType, status}: a "DELAYED" status turns a moving
 // package (picked up, in transit) into DELAYED, with the reason from the type

@@ -61,11 +61,24 @@ v1::Location ToLocation(const json::value& address) {
   return location;
 }
 
+// A time as UPS writes it, in HHMMSS: "074700", "74700" (the Tracking.yaml
+// example), and "07:47:00" or "07:47" as activities also carry it.
+std::string CompactTime(absl::string_view text) {
+  text = absl::StripAsciiWhitespace(text);
+  if (!absl::StrContains(text, ':')) return std::string(text);
+  std::string digits;
+  for (char c : text) {
+    if (c != ':') digits.push_back(c);
+  }
+  if (digits.size() == 3 || digits.size() == 4) digits += "00";  // H:MM, HH:MM
+  return digits;
+}
+
 // Reads an activity's instant. Prefers the GMT fields; falls back to the local
 // time read as UTC (offset unknown).
 bool ReadActivityTime(const json::value& activity, v1::TrackingEvent* event) {
   const std::string gmt_date = JsonString(activity, {"gmtDate"});
-  const std::string gmt_time = JsonString(activity, {"gmtTime"});
+  const std::string gmt_time = CompactTime(JsonString(activity, {"gmtTime"}));
   int offset = 0;
   if (!gmt_date.empty() && ParseUtcOffset(JsonString(activity, {"gmtOffset"}), &offset)) {
     auto instant = ParseCompactDateTime(gmt_date, gmt_time, absl::UTCTimeZone());
@@ -76,8 +89,9 @@ bool ReadActivityTime(const json::value& activity, v1::TrackingEvent* event) {
       return true;
     }
   }
-  auto local = ParseCompactDateTime(JsonString(activity, {"date"}), JsonString(activity, {"time"}),
-                                    absl::UTCTimeZone());
+  auto local =
+      ParseCompactDateTime(JsonString(activity, {"date"}),
+                           CompactTime(JsonString(activity, {"time"})), absl::UTCTimeZone());
   if (!local.ok()) return false;
   ToProto(*local, event->mutable_time());
   event->set_offset_known(false);
@@ -226,9 +240,9 @@ absl::StatusOr<v1::Shipment> ParseUpsTrackResponse(const http::HttpResponse& res
       shipment.set_carrier_status_text(latest.description());
     } else {
       const std::string type = JsonString(package, {"currentStatus", "type"});
-      const UpsStatus mapped =
-          MapUpsStatus(type, JsonString(package, {"currentStatus", "code"}), "",
-                       JsonString(package, {"currentStatus", "description"}));
+      const UpsStatus mapped = MapUpsStatus(type, JsonString(package, {"currentStatus", "code"}),
+                                            JsonString(package, {"currentStatus", "statusCode"}),
+                                            JsonString(package, {"currentStatus", "description"}));
       shipment.set_state(type.empty() ? v1::SHIPMENT_STATE_LABEL_CREATED : mapped.state);
       shipment.set_reason(mapped.reason);
       shipment.set_carrier_status_code(JsonString(package, {"currentStatus", "code"}));

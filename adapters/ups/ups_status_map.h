@@ -1,23 +1,32 @@
-// The UPS crosswalk: activity status type and code → canonical state and reason.
+// The UPS crosswalk: activity status type, code and three-digit status code →
+// canonical state and reason, as Crosswalk tables (adapters/common/crosswalk.h,
+// printed in adapters/CROSSWALKS.md).
 //
-//   UpsStatus s = MapUpsStatus("D", "FS", "Delivered");   // DELIVERED
+//   UpsStatus s = MapUpsStatus("D", "FS", "011", "Delivered");               // DELIVERED
+//   UpsStatus x = MapUpsStatus("X", "RP", "", "Government release pending");  // EXCEPTION/CUSTOMS
 //
-// Sources (see reference/upstream-apis.md §1.1 and §4.1):
-// - status types D, I, M, MV, U, X: UPS Track Alert API, UPSTrackAlert.yaml
-//   (UPS-API/api-documentation), "activityStatus.type";
-// - codes FS, F4, KB (delivered), OT (out for delivery), MP (label created),
-//   SR (released by customs): UPS Track and Track Alert examples;
-// - the remaining codes follow the UPS status lists carried by open-source
-//   integrations (karrio's ups units, marked heuristic there) and are checked
-//   against the description text before they are trusted.
-// Type D covers "loaded on delivery vehicle, out for delivery, delivered", so
-// a D activity counts as delivered only with a delivered code, descriptionCode
-// 011, or a description that starts with "DELIVERED".
+// Tables:
+// - UpsStatusCodeCrosswalk(): status.statusCode, UPS's three-digit activity
+//   status code (Tracking.yaml: "see API Codes for possible values");
+// - UpsCodeCrosswalk(): status.code, UPS's two-character code; "X/RP" pairs
+//   are codes read under status type X (UPS's exception table), where they
+//   mean something else than the same letters elsewhere;
+// - UpsTypeCrosswalk(): status.type, the last resort (UPS Track Alert FAQ:
+//   M/MV manifest, X exception, I in progress, U update, D delivery
+//   information; P pickup and NA not available from the Track API).
+// Order: an X pair, then the two-character code (UPS's detailed event code),
+// then the three-digit status code (its simplified description code), then the
+// description ("DELIVERED ...", a delivery attempt; "ATTEMPTED" on a pickup is
+// a pickup attempt), then the type. Type D covers "loaded on delivery vehicle,
+// out for delivery, delivered", so a D activity counts as delivered only with a
+// delivered code or text. Exceptions without a reason in the table take it
+// from the description (customs, address, weather, ...).
 #ifndef TRACKENRICH_ADAPTERS_UPS_UPS_STATUS_MAP_H_
 #define TRACKENRICH_ADAPTERS_UPS_UPS_STATUS_MAP_H_
 
 #include "absl/strings/string_view.h"
 
+#include "adapters/common/crosswalk.h"
 #include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::adapters::ups {
@@ -27,7 +36,11 @@ struct UpsStatus {
   v1::StateReason reason = v1::STATE_REASON_UNSPECIFIED;
 };
 
-// `status_code` is UPS's three-digit description code ("011"), may be empty.
+const Crosswalk& UpsStatusCodeCrosswalk();
+const Crosswalk& UpsCodeCrosswalk();
+const Crosswalk& UpsTypeCrosswalk();
+
+// `status_code` is UPS's three-digit status code ("011"), may be empty.
 UpsStatus MapUpsStatus(absl::string_view type, absl::string_view code,
                        absl::string_view status_code, absl::string_view description);
 

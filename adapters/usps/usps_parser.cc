@@ -82,6 +82,34 @@ absl::Status ErrorFromBody(const http::HttpResponse& response) {
   return UpstreamHttpError(kAdapter, response);
 }
 
+// USPS's "12: A status update is not yet available on your package" (HTTP
+// 400): a label USPS has not scanned yet. The error's text, when it is that one.
+std::optional<std::string> NoStatusYet(const http::HttpResponse& response) {
+  if (response.status != 400) return std::nullopt;
+  auto root = ParseJsonObject(kAdapter, response.body);
+  if (!root.ok()) return std::nullopt;
+  const json::value value(std::move(*root));
+  const auto says_so = [](absl::string_view code, absl::string_view text) {
+    return code == "12" || absl::StartsWith(absl::StripLeadingAsciiWhitespace(text), "12:") ||
+           absl::StrContains(absl::AsciiStrToLower(text), "status update is not yet available");
+  };
+  if (const json::array* errors = JsonArray(value, {"error", "errors"})) {
+    for (const json::value& error : *errors) {
+      const std::string detail = Trimmed(JsonString(error, {"detail"}));
+      const std::string title = Trimmed(JsonString(error, {"title"}));
+      if (says_so(JsonString(error, {"code"}), absl::StrCat(title, " ", detail))) {
+        return detail.empty() ? title : detail;
+      }
+    }
+  }
+  const std::string message = Trimmed(JsonString(value, {"error", "message"}));
+  if (says_so("", message)) {
+    return std::string(absl::StripLeadingAsciiWhitespace(
+        absl::StartsWith(message, "12:") ? absl::string_view(message).substr(3) : message));
+  }
+  return std::nullopt;
+}
+
 void ReadEventTime(const json::value& event, v1::TrackingEvent* out) {
   int offset = 0;
   const bool has_offset = ReadOffset(JsonString(event, {"GMTOffset"}), &offset);
@@ -153,6 +181,18 @@ absl::StatusOr<OAuthToken> ParseUspsTokenResponse(const http::HttpResponse& resp
 
 absl::StatusOr<v1::Shipment> ParseUspsTrackResponse(const http::HttpResponse& response,
                                                     absl::string_view requested_number) {
+  if (std::optional<std::string> text = NoStatusYet(response)) {
+    // No carrier record yet: a shipment, not an error (the INVALID_TRACKING
+    // risk comes only when it stays so for days).
+    v1::Shipment shipment;
+    shipment.set_carrier(v1::CARRIER_USPS);
+    shipment.set_carrier_name("USPS");
+    shipment.set_tracking_number(std::string(requested_number));
+    shipment.set_state(v1::SHIPMENT_STATE_NOT_FOUND);
+    shipment.set_carrier_status_code("12");
+    shipment.set_carrier_status_text(*text);
+    return shipment;
+  }
   if (response.status != 200) return ErrorFromBody(response);
   auto root = ParseJsonObject(kAdapter, response.body);
   if (!root.ok()) return root.status();

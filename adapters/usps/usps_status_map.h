@@ -5,25 +5,23 @@
 //   UspsStatus e = MapUspsEvent("OF", "Out for Delivery");                          //
 //   OUT_FOR_DELIVERY
 //
-// Sources:
-// - statusCategory values: USPS Publication 199 (IMpb) Appendix G-4/G-5, as
-//   cited by the USPS Tracking 3.x OpenAPI (reference/upstream-apis.md §4.3):
-//   Pre-Shipment, Accepted, In Transit, Out for Delivery, Delivered,
-//   Available for Pickup, Delivery Attempt, Alert;
-// - event codes: the Publication 199 event codes the published responses
-//   carry (../shared/fixtures/usps: 01 delivered, 03 accepted, 07 arrived at
-//   post office, 10 arrived at origin facility, A1/T1 regional facility,
-//   TL in transit, SF departed post office, OF out for delivery, GX label
-//   created) plus 02 notice left, 04 refused, 05 undeliverable as addressed,
-//   09 return to sender, 16 available for pickup from the same appendix;
-// - anything else is read from USPS's event text ("Delivered, ...",
-//   "Out for Delivery", "Notice Left", "Return to Sender", "In Transit,
-//   Arriving Late", ...), and unknown texts are IN_TRANSIT.
+// Tables (adapters/common/crosswalk.h, printed in adapters/CROSSWALKS.md):
+// - UspsStatusCategoryCrosswalk(): statusCategory, USPS Publication 199 (IMpb)
+//   Appendix G-4/G-5 as cited by the USPS Tracking 3.x OpenAPI
+//   (reference/upstream-apis.md section 4.3), with "Moving Through Network";
+// - UspsEventCrosswalk(): trackingEvents[].eventCode, the Publication 199
+//   event codes (return-to-sender family 09/21-31, attempted/notice-left
+//   family 02/51-56, acceptance, processing, partner hand-offs, and the
+//   regional facility codes A1/T1/TL the published responses carry).
+// An event's text can say more than its code ("Delivered, To Original
+// Sender" is RETURNED; "Notice Left (Business Closed)" names the reason);
+// texts without a code are read alone, and unknown ones are IN_TRANSIT.
 #ifndef TRACKENRICH_ADAPTERS_USPS_USPS_STATUS_MAP_H_
 #define TRACKENRICH_ADAPTERS_USPS_USPS_STATUS_MAP_H_
 
 #include "absl/strings/string_view.h"
 
+#include "adapters/common/crosswalk.h"
 #include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::adapters::usps {
@@ -32,6 +30,9 @@ struct UspsStatus {
   v1::ShipmentState state = v1::SHIPMENT_STATE_UNSPECIFIED;
   v1::StateReason reason = v1::STATE_REASON_UNSPECIFIED;
 };
+
+const Crosswalk& UspsStatusCategoryCrosswalk();
+const Crosswalk& UspsEventCrosswalk();
 
 // One tracking event: its eventCode and eventType text.
 UspsStatus MapUspsEvent(absl::string_view event_code, absl::string_view event_text);

@@ -232,97 +232,44 @@ absl::Status ReadRateLimit(ObjectReader& carrier_reader, absl::string_view carri
   return absl::OkStatus();
 }
 
-absl::Status ReadUps(const json::object& object, ServiceConfig* config) {
-  ObjectReader reader(object, "carriers.ups");
-  TE_RETURN_IF_ERROR(reader.String("base_url", &config->ups.base_url));
-  TE_RETURN_IF_ERROR(reader.String("locale", &config->ups.locale));
-  TE_RETURN_IF_ERROR(reader.Secret("client_id", &config->ups.client_id));
-  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &config->ups.client_secret));
-  TE_RETURN_IF_ERROR(ReadRateLimit(reader, "ups", config));
-  TE_RETURN_IF_ERROR(reader.Done());
-  if (config->ups.client_id.empty() != config->ups.client_secret.empty()) {
-    return KeyError("carriers.ups", "client_id and client_secret go together");
+// Lets a carrier's descriptor read its section through an ObjectReader.
+class CarrierSectionReader final : public adapters::SectionReader {
+ public:
+  explicit CarrierSectionReader(ObjectReader& reader) : reader_(reader) {}
+  absl::Status String(absl::string_view key, std::string* out) override {
+    return reader_.String(key, out);
   }
-  // A rate limit alone (say, for the sandbox) does not configure the upstream.
-  config->ups_configured = !(object.size() == 1 && object.contains("rate_limit"));
-  return absl::OkStatus();
-}
+  absl::Status Secret(absl::string_view key, std::string* out) override {
+    return reader_.Secret(key, out);
+  }
+  absl::Status Duration(absl::string_view key, absl::Duration* out) override {
+    return reader_.Duration(key, out);
+  }
+  absl::Status Int(absl::string_view key, int64_t min, int64_t max, int64_t* out) override {
+    return reader_.Int(key, min, max, out);
+  }
+  absl::Status Invalid(absl::string_view key, absl::string_view message) const override {
+    return KeyError(key.empty() ? reader_.path() : Join(reader_.path(), key), message);
+  }
 
-absl::Status ReadFedex(const json::object& object, ServiceConfig* config) {
-  ObjectReader reader(object, "carriers.fedex");
-  adapters::fedex::FedexSettings& fedex = config->fedex;
-  TE_RETURN_IF_ERROR(reader.String("base_url", &fedex.base_url));
-  TE_RETURN_IF_ERROR(reader.Secret("client_id", &fedex.client_id));
-  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &fedex.client_secret));
-  TE_RETURN_IF_ERROR(reader.Duration("batch_window", &fedex.batch_window));
-  int64_t max_batch = static_cast<int64_t>(fedex.max_batch);
-  TE_RETURN_IF_ERROR(reader.Int("max_batch", 1, 30, &max_batch));
-  fedex.max_batch = static_cast<size_t>(max_batch);
-  TE_RETURN_IF_ERROR(reader.Done());
-  if (fedex.client_id.empty() != fedex.client_secret.empty()) {
-    return KeyError("carriers.fedex", "client_id and client_secret go together");
-  }
-  config->fedex_configured = true;
-  return absl::OkStatus();
-}
+ private:
+  ObjectReader& reader_;
+};
 
-absl::Status ReadUsps(const json::object& object, ServiceConfig* config) {
-  ObjectReader reader(object, "carriers.usps");
-  TE_RETURN_IF_ERROR(reader.String("base_url", &config->usps.base_url));
-  TE_RETURN_IF_ERROR(reader.Secret("client_id", &config->usps.client_id));
-  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &config->usps.client_secret));
+// carriers.<name>: read by the carrier's descriptor, plus the rate_limit
+// every carrier may have. A section holding only a rate limit (say, for the
+// sandbox) does not configure the upstream.
+absl::Status ReadCarrier(const adapters::CarrierDescriptor& carrier, const json::object& object,
+                         ServiceConfig* config) {
+  ObjectReader reader(object, absl::StrCat("carriers.", carrier.name));
+  std::unique_ptr<adapters::CarrierSection> section = carrier.NewSection();
+  CarrierSectionReader section_reader(reader);
+  TE_RETURN_IF_ERROR(section->Read(section_reader));
+  TE_RETURN_IF_ERROR(ReadRateLimit(reader, carrier.name, config));
   TE_RETURN_IF_ERROR(reader.Done());
-  if (config->usps.client_id.empty() != config->usps.client_secret.empty()) {
-    return KeyError("carriers.usps", "client_id and client_secret go together");
+  if (!(object.size() == 1 && object.contains("rate_limit"))) {
+    config->carriers[std::string(carrier.name)] = std::move(section);
   }
-  config->usps_configured = true;
-  return absl::OkStatus();
-}
-
-absl::Status ReadDhl(const json::object& object, ServiceConfig* config) {
-  ObjectReader reader(object, "carriers.dhl");
-  TE_RETURN_IF_ERROR(reader.String("base_url", &config->dhl.base_url));
-  TE_RETURN_IF_ERROR(reader.Secret("api_key", &config->dhl.api_key));
-  TE_RETURN_IF_ERROR(reader.Done());
-  config->dhl_configured = true;
-  return absl::OkStatus();
-}
-
-absl::Status ReadDpd(const json::object& object, ServiceConfig* config) {
-  ObjectReader reader(object, "carriers.dpd");
-  TE_RETURN_IF_ERROR(reader.String("base_url", &config->dpd.base_url));
-  TE_RETURN_IF_ERROR(reader.Secret("delis_id", &config->dpd.delis_id));
-  TE_RETURN_IF_ERROR(reader.Secret("password", &config->dpd.password));
-  TE_RETURN_IF_ERROR(reader.String("message_language", &config->dpd.message_language));
-  TE_RETURN_IF_ERROR(reader.Done());
-  if (config->dpd.delis_id.empty() != config->dpd.password.empty()) {
-    return KeyError("carriers.dpd", "delis_id and password go together");
-  }
-  config->dpd_configured = true;
-  return absl::OkStatus();
-}
-
-absl::Status ReadAmazonShipping(const json::object& object, ServiceConfig* config) {
-  ObjectReader reader(object, "carriers.amazon_shipping");
-  adapters::amazon_shipping::AmazonShippingSettings& amazon = config->amazon_shipping;
-  TE_RETURN_IF_ERROR(reader.String("base_url", &amazon.base_url));
-  TE_RETURN_IF_ERROR(reader.String("lwa_url", &amazon.lwa_url));
-  TE_RETURN_IF_ERROR(reader.Secret("client_id", &amazon.client_id));
-  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &amazon.client_secret));
-  TE_RETURN_IF_ERROR(reader.Secret("refresh_token", &amazon.refresh_token));
-  TE_RETURN_IF_ERROR(reader.String("carrier_id", &amazon.carrier_id));
-  TE_RETURN_IF_ERROR(reader.String("business_id", &amazon.business_id));
-  TE_RETURN_IF_ERROR(reader.Done());
-  const int given =
-      !amazon.client_id.empty() + !amazon.client_secret.empty() + !amazon.refresh_token.empty();
-  if (given != 0 && given != 3) {
-    return KeyError("carriers.amazon_shipping",
-                    "client_id, client_secret and refresh_token go together");
-  }
-  if (amazon.carrier_id.empty()) {
-    return KeyError("carriers.amazon_shipping.carrier_id", "must not be empty");
-  }
-  config->amazon_shipping_configured = true;
   return absl::OkStatus();
 }
 
@@ -524,45 +471,25 @@ absl::Status ReadRedis(const json::object& object, ServiceConfig* config) {
 // tenants, auth, logging and grpc_tls: who may call, as which tenant, with
 // which of its own carrier credentials; how logs look; TLS on the gRPC port.
 
-// Which credential keys a tenant may set for each carrier.
-struct CarrierCredentialKeys {
-  absl::string_view carrier;
-  std::vector<absl::string_view> keys;
-  bool configured;
-};
-
-absl::Status ReadTenantCarriers(const json::object& object, const std::string& path,
-                                const ServiceConfig& config,
-                                absl::flat_hash_map<std::string, CarrierCredentials>* out) {
+// tenants.<name>.carriers: {"<carrier>": {<credential key>: secret, ...}}:
+// the carrier's credential keys only (adapters/carrier.h).
+absl::Status ReadTenantCarriers(
+    const json::object& object, const std::string& path, const ServiceConfig& config,
+    absl::flat_hash_map<std::string, adapters::CarrierCredentials>* out) {
   ObjectReader reader(object, path);
-  const CarrierCredentialKeys carriers[] = {
-      {"ups", {"client_id", "client_secret"}, config.ups_configured},
-      {"fedex", {"client_id", "client_secret"}, config.fedex_configured},
-      {"usps", {"client_id", "client_secret"}, config.usps_configured},
-      {"dhl", {"api_key"}, config.dhl_configured},
-      {"dpd", {"delis_id", "password"}, config.dpd_configured},
-      {"amazon_shipping",
-       {"client_id", "client_secret", "refresh_token"},
-       config.amazon_shipping_configured}};
-  for (const CarrierCredentialKeys& carrier : carriers) {
-    auto section = reader.Object(carrier.carrier);
+  for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+    auto section = reader.Object(carrier->name);
     if (!section.ok()) return section.status();
     if (*section == nullptr) continue;
-    const std::string carrier_path = Join(path, carrier.carrier);
-    if (!carrier.configured && !config.sandbox) {
-      return KeyError(carrier_path, absl::StrCat("needs a carriers.", carrier.carrier,
+    const std::string carrier_path = Join(path, carrier->name);
+    if (!config.carriers.contains(carrier->name) && !config.sandbox) {
+      return KeyError(carrier_path, absl::StrCat("needs a carriers.", carrier->name,
                                                  " section (base URL and options) as well"));
     }
     ObjectReader credentials(**section, carrier_path);
-    CarrierCredentials& into = (*out)[std::string(carrier.carrier)];
-    for (absl::string_view key : carrier.keys) {
-      std::string* field = key == "client_id"       ? &into.client_id
-                           : key == "client_secret" ? &into.client_secret
-                           : key == "api_key"       ? &into.api_key
-                           : key == "delis_id"      ? &into.delis_id
-                           : key == "password"      ? &into.password
-                                                    : &into.refresh_token;
-      TE_RETURN_IF_ERROR(credentials.Secret(key, field));
+    adapters::CarrierCredentials& into = (*out)[std::string(carrier->name)];
+    for (absl::string_view key : carrier->NewSection()->CredentialKeys()) {
+      TE_RETURN_IF_ERROR(credentials.Secret(key, &into[std::string(key)]));
     }
     TE_RETURN_IF_ERROR(credentials.Done());
   }
@@ -735,20 +662,10 @@ absl::StatusOr<ServiceConfig> ReadServiceConfig(const json::value& root) {
   if (!carriers.ok()) return carriers.status();
   if (*carriers != nullptr) {
     ObjectReader carrier_reader(**carriers, "carriers");
-    auto ups = carrier_reader.Object("ups");
-    if (!ups.ok()) return ups.status();
-    if (*ups != nullptr) TE_RETURN_IF_ERROR(ReadUps(**ups, &config));
-    using CarrierReader = absl::Status (*)(const json::object&, ServiceConfig*);
-    const std::pair<absl::string_view, CarrierReader> carrier_readers[] = {
-        {"fedex", ReadFedex},
-        {"usps", ReadUsps},
-        {"dhl", ReadDhl},
-        {"dpd", ReadDpd},
-        {"amazon_shipping", ReadAmazonShipping}};
-    for (const auto& [name, read] : carrier_readers) {
-      auto section = carrier_reader.Object(name);
+    for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+      auto section = carrier_reader.Object(carrier->name);
       if (!section.ok()) return section.status();
-      if (*section != nullptr) TE_RETURN_IF_ERROR(read(**section, &config));
+      if (*section != nullptr) TE_RETURN_IF_ERROR(ReadCarrier(*carrier, **section, &config));
     }
     TE_RETURN_IF_ERROR(carrier_reader.Done());
   }

@@ -24,13 +24,8 @@
 #include "absl/time/time.h"
 
 #include "adapters/amazon/sp_api_order_source.h"
-#include "adapters/amazon_shipping/amazon_shipping_adapter.h"
-#include "adapters/dhl/dhl_adapter.h"
-#include "adapters/dpd/dpd_adapter.h"
-#include "adapters/fedex/fedex_adapter.h"
+#include "adapters/carrier.h"
 #include "adapters/http/http_client.h"
-#include "adapters/ups/ups_adapter.h"
-#include "adapters/usps/usps_adapter.h"
 #include "cache/memory/memory_cache.h"
 #include "cache/rate_limiter.h"
 #include "cache/redis/redis_client.h"
@@ -44,19 +39,6 @@
 
 namespace trackenrich::server {
 
-// A tenant's own credentials for one carrier (tenants.<name>.carriers.<carrier>);
-// which fields a carrier takes: ups, fedex, usps: client_id, client_secret;
-// dhl: api_key; dpd: delis_id, password; amazon_shipping: client_id,
-// client_secret, refresh_token. Empty fields keep the carrier section's.
-struct CarrierCredentials {
-  std::string client_id;
-  std::string client_secret;
-  std::string api_key;
-  std::string delis_id;
-  std::string password;
-  std::string refresh_token;
-};
-
 struct ServiceConfig {
   std::string grpc_listen = "127.0.0.1:50051";
   std::string admin_listen = "127.0.0.1:8080";
@@ -69,23 +51,18 @@ struct ServiceConfig {
   // PEM CA bundle for upstream TLS; empty: the system's.
   std::string upstream_ca_file;
 
-  bool ups_configured = false;
-  adapters::ups::UpsSettings ups;
-
   // Defaults for every upstream HTTP client connection pool, retry and breaker.
   http::UpstreamOptions upstream;
-  // carriers.<name>: set when the file has the section, even without
-  // credentials (the adapter then answers FAILED_PRECONDITION naming itself).
-  bool fedex_configured = false;
-  adapters::fedex::FedexSettings fedex;
-  bool usps_configured = false;
-  adapters::usps::UspsSettings usps;
-  bool dhl_configured = false;
-  adapters::dhl::DhlSettings dhl;
-  bool dpd_configured = false;
-  adapters::dpd::DpdSettings dpd;
-  bool amazon_shipping_configured = false;
-  adapters::amazon_shipping::AmazonShippingSettings amazon_shipping;
+  // carriers.<name>: each configured carrier's section (adapters/carrier.h),
+  // by name; set when the file has the section, even without credentials
+  // (the adapter then answers FAILED_PRECONDITION naming itself), but not
+  // for a section holding only a rate_limit.
+  absl::flat_hash_map<std::string, std::shared_ptr<const adapters::CarrierSection>> carriers;
+  // The options of carriers the embedded sandbox answers (sandbox mode, no
+  // carriers.<name> section), by name; their base URL and credentials become
+  // the sandbox's. Not read from the file; absent: the carrier's defaults.
+  absl::flat_hash_map<std::string, std::shared_ptr<const adapters::CarrierSection>>
+      sandbox_carriers;
 
   // amazon: the SP-API order source (sellers by tenant). In sandbox mode
   // without it, the sandbox answers for a seller of tenant "default".
@@ -123,7 +100,7 @@ struct ServiceConfig {
   auth::AuthSettings auth;
   // tenants.<name>.carriers.<carrier>: credentials that replace the carrier
   // section's for that tenant's lookups, by tenant, then carrier name.
-  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, CarrierCredentials>>
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, adapters::CarrierCredentials>>
       tenant_carriers;
   logging::LogFormat log_format = logging::LogFormat::kJson;
   // gRPC over TLS when the chain is set; client certificates signed by

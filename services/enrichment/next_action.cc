@@ -65,13 +65,21 @@ bool WithLabel(v1::ShipmentState state) {
 
 SuggestedAction SuggestNextAction(const v1::Order* order, absl::Span<const v1::Shipment> shipments,
                                   absl::Span<const v1::RiskFlag> flags,
-                                  bool buyer_reports_not_received) {
+                                  bool buyer_reports_not_received, const MissingLookups& missing) {
   const int count = static_cast<int>(shipments.size());
   if (order == nullptr && count == 0) {
+    if (!missing.orders_not_found.empty()) {
+      return Make(v1::NEXT_ACTION_KIND_ASK_BUYER_FOR_INFO,
+                  absl::StrCat("Order ", missing.orders_not_found.front(),
+                               " was not found: ask the buyer to confirm the order number."),
+                  {"Ask the buyer to confirm the order number (order_not_found).",
+                   "Check the channel's seller portal for a typo or another marketplace."},
+                  kOrderNotFound, -1);
+    }
     return Make(v1::NEXT_ACTION_KIND_INVESTIGATE, "No order or shipment was found for this ticket.",
                 {"Ask the buyer for the order ID if the ticket does not name one.",
                  "Look the order up in the channel's seller portal."},
-                "", -1);
+                missing.other_failures ? "" : kOrderNotFound, -1);
   }
 
   if (order != nullptr && order->fulfillment() == v1::FULFILLMENT_FBA) {
@@ -107,9 +115,9 @@ SuggestedAction SuggestNextAction(const v1::Order* order, absl::Span<const v1::S
       return Make(v1::NEXT_ACTION_KIND_SHIP_NOW,
                   "Not shipped and past the ship-by date: ship today.",
                   {"Ship the order today and confirm the shipment with its tracking number.",
-                   "Tell the buyer about the delay and share the tracking number once it ships "
-                   "(fbm_status_update)."},
-                  "", -1);
+                   "Tell the buyer about the delay and when it ships (not_yet_shipped).",
+                   "Share the tracking number once it ships (fbm_status_update)."},
+                  kNotYetShipped, -1);
     }
     std::string summary = "Not shipped yet";
     if (order->ship_by().has_end()) {
@@ -122,8 +130,9 @@ SuggestedAction SuggestNextAction(const v1::Order* order, absl::Span<const v1::S
     return Make(v1::NEXT_ACTION_KIND_SHIP_NOW, std::move(summary),
                 {"Ship the order before the ship-by date and confirm the shipment with its "
                  "tracking number.",
+                 "Tell the buyer when it ships (not_yet_shipped).",
                  "Then share the tracking number with the buyer (fbm_status_update)."},
-                "", -1);
+                kNotYetShipped, -1);
   }
 
   for (int i = 0; i < count; ++i) {

@@ -1,5 +1,6 @@
 #include "services/enrichment/reply_renderer.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -86,27 +87,21 @@ void Render(const std::vector<TemplateNode>& nodes,
       case TemplateNode::Kind::kSection:
         if (values.contains(node.text)) Render(node.children, values, out);
         break;
+      case TemplateNode::Kind::kInvertedSection:
+        if (!values.contains(node.text)) Render(node.children, values, out);
+        break;
     }
   }
 }
 
-std::string Primary(absl::string_view tag) {
-  const std::string canonical = CanonicalLanguageTag(tag);
-  return canonical.substr(0, canonical.find('-'));
-}
-
-}  // namespace
-
-std::map<std::string, std::string> PlaceholderValues(const TemplateCatalog& catalog,
-                                                     const ReplyPolicy& policy,
-                                                     const ReplyInput& input,
-                                                     absl::string_view language, absl::Time now) {
+// The values of one package's own placeholders (kPackagePlaceholders).
+std::map<std::string, std::string> PackageValues(const TemplateCatalog& catalog, bool links,
+                                                 const v1::Shipment& shipment,
+                                                 absl::string_view language, absl::Time now) {
   std::map<std::string, std::string> values;
   auto set = [&values](const char* name, std::string value) {
     if (!value.empty()) values[name] = std::move(value);
   };
-  static const v1::Shipment kNoShipment;
-  const v1::Shipment& shipment = input.shipment != nullptr ? *input.shipment : kNoShipment;
   set("carrier", shipment.carrier_name().empty() ? detection::CarrierDisplayName(shipment.carrier())
                                                  : shipment.carrier_name());
   set("tracking_number", shipment.tracking_number());
@@ -120,8 +115,87 @@ std::map<std::string, std::string> PlaceholderValues(const TemplateCatalog& cata
         FormatLongDate(absl::ToCivilDay(FromProto(shipment.delivered_at()), PackageZone(shipment)),
                        language, false));
   }
-  if (policy.TrackingLinksAllowed(ChannelOf(input))) set("tracking_link", TrackingLink(shipment));
+  if (links) set("tracking_link", TrackingLink(shipment));
+  return values;
+}
+
+// Every package the reply covers, in order: the input's, else the order's;
+// packages without a known state are left out.
+std::vector<const v1::Shipment*> PackagesOf(const ReplyInput& input) {
+  std::vector<const v1::Shipment*> packages;
+  auto add = [&packages](const v1::Shipment& shipment) {
+    if (shipment.state() != v1::SHIPMENT_STATE_UNSPECIFIED) packages.push_back(&shipment);
+  };
+  if (!input.packages.empty()) {
+    for (const v1::Shipment& shipment : input.packages) add(shipment);
+  } else if (input.order != nullptr) {
+    for (const v1::Shipment& shipment : input.order->shipments()) add(shipment);
+  }
+  return packages;
+}
+
+std::string Primary(absl::string_view tag) {
+  const std::string canonical = CanonicalLanguageTag(tag);
+  return canonical.substr(0, canonical.find('-'));
+}
+
+}  // namespace
+
+std::map<std::string, std::string> PlaceholderValues(const TemplateCatalog& catalog,
+                                                     const ReplyPolicy& policy,
+                                                     const ReplyInput& input,
+                                                     absl::string_view language, absl::Time now) {
+  static const v1::Shipment kNoShipment;
+  const bool links = policy.TrackingLinksAllowed(ChannelOf(input));
+  std::map<std::string, std::string> values = PackageValues(
+      catalog, links, input.shipment != nullptr ? *input.shipment : kNoShipment, language, now);
+  auto set = [&values](const char* name, std::string value) {
+    if (!value.empty()) values[name] = std::move(value);
+  };
   if (input.order != nullptr) set("order_id", input.order->order_id());
+
+  const std::vector<const v1::Shipment*> packages = PackagesOf(input);
+  if (packages.size() >= 2) {
+    const std::vector<TemplateNode>* line = catalog.PackageLine(language);
+    std::vector<std::string> lines;
+    std::vector<std::string> delivered;
+    std::vector<std::string> not_delivered;
+    for (const v1::Shipment* package : packages) {
+      const auto package_values = PackageValues(catalog, links, *package, language, now);
+      std::string text;
+      if (line != nullptr) Render(*line, package_values, text);
+      lines.push_back(std::move(text));
+      const auto carrier = package_values.find("carrier");
+      std::string name = carrier == package_values.end()
+                             ? package->tracking_number()
+                             : absl::StrCat(carrier->second, " ", package->tracking_number());
+      (package->state() == v1::SHIPMENT_STATE_DELIVERED ? delivered : not_delivered)
+          .push_back(std::move(name));
+    }
+    set("packages", absl::StrJoin(lines, "\n"));
+    set("package_count", absl::StrCat(packages.size()));
+    set("packages_delivered", absl::StrJoin(delivered, ", "));
+    set("packages_not_delivered", absl::StrJoin(not_delivered, ", "));
+  }
+
+  if (input.order != nullptr) {
+    const v1::Order& order = *input.order;
+    if (order.has_ship_by() && HasTime(order.ship_by().end())) {
+      const absl::Time ship_by = FromProto(order.ship_by().end());
+      // Once missed, the next day: the next action asks the seller to ship today.
+      const absl::Time promised = ship_by > now ? ship_by : now + absl::Hours(24);
+      set("ship_by", FormatLongDate(absl::ToCivilDay(promised, absl::UTCTimeZone()), language,
+                                    /*with_weekday=*/true));
+    }
+    if (order.has_deliver_by() && HasTime(order.deliver_by().end()) &&
+        FromProto(order.deliver_by().end()) > now) {
+      const absl::Time end = FromProto(order.deliver_by().end());
+      const absl::Time start =
+          HasTime(order.deliver_by().start()) ? FromProto(order.deliver_by().start()) : end;
+      set("deliver_by", FormatDateRange(absl::ToCivilDay(std::max(start, now), absl::UTCTimeZone()),
+                                        absl::ToCivilDay(end, absl::UTCTimeZone()), language));
+    }
+  }
   return values;
 }
 
@@ -161,6 +235,9 @@ absl::StatusOr<v1::RenderedReply> RenderReply(const TemplateCatalog& catalog,
   ComplianceContext context;
   context.tracking_links_allowed = policy.TrackingLinksAllowed(ChannelOf(input));
   if (input.shipment != nullptr) context.identifiers.push_back(input.shipment->tracking_number());
+  for (const v1::Shipment* package : PackagesOf(input)) {
+    context.identifiers.push_back(package->tracking_number());
+  }
   if (input.order != nullptr) context.identifiers.push_back(input.order->order_id());
   for (auto& finding :
        CheckCompliance(absl::StrCat(reply.subject(), "\n", reply.body()), context)) {

@@ -19,6 +19,20 @@
 //                     links for the channel and the link is a carrier tracking
 //                     link (compliance.h)
 //   {order_id}        Order.order_id
+// When the reply covers more than one package (ReplyInput.packages, else the
+// order's shipments), each is named:
+//   {packages}        one line per package, as the language's package_line
+//                     writes it from the package's own placeholders
+//   {package_count}   how many ("2")
+//   {packages_delivered}, {packages_not_delivered}
+//                     "UPS 1Z…, FedEx 7771…": the packages the carrier shows
+//                     delivered, and the others
+// For an order (all dates in UTC):
+//   {ship_by}         the end of the ship-by window while it is ahead; once
+//                     missed, the next day (the next action asks the seller to
+//                     ship today)
+//   {deliver_by}      the deliver-by window (or what is left of it) while its
+//                     end is ahead
 // Dates are read in the time zone of the carrier's latest event (the package's
 // local time), else UTC. A placeholder with no value renders as written
 // ("{eta}") and is reported as COMPLIANCE_RULE_UNFILLED_PLACEHOLDER.
@@ -30,6 +44,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
 
 #include "services/enrichment/enrichment_settings.h"
 #include "services/enrichment/reply_templates.h"
@@ -48,6 +63,9 @@ struct ReplyInput {
   const v1::Order* order = nullptr;
   // The channel whose policy applies; UNSPECIFIED: the order's channel.
   v1::SalesChannel channel = v1::SALES_CHANNEL_UNSPECIFIED;
+  // Every package the reply covers, `shipment` included; empty: the order's
+  // shipments. Named one by one when there are two or more.
+  absl::Span<const v1::Shipment> packages;
 };
 
 // NOT_FOUND naming template_id when the catalog has no such template, or the

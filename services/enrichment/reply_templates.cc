@@ -29,8 +29,9 @@ std::string Key(absl::string_view prefix, absl::string_view name) {
 
 std::string AsString(const json::string& value) { return std::string(value.data(), value.size()); }
 
-bool KnownPlaceholder(absl::string_view name) {
-  for (const char* known : kPlaceholders) {
+template <size_t N>
+bool IsOneOf(absl::string_view name, const char* const (&names)[N]) {
+  for (const char* known : names) {
     if (name == known) return true;
   }
   return false;
@@ -62,12 +63,12 @@ bool ValidLanguageTag(absl::string_view tag) {
   return true;
 }
 
-// Reads `{name}`, `{?name}` or `{/name}` at `text[i]`; false when the brace
-// starts no placeholder (it is then plain text).
+// Reads `{name}`, `{?name}`, `{^name}` or `{/name}` at `text[i]`; false when
+// the brace starts no placeholder (it is then plain text).
 bool ReadTag(absl::string_view text, size_t i, char* kind, std::string* name, size_t* end) {
   size_t j = i + 1;
   *kind = ' ';
-  if (j < text.size() && (text[j] == '?' || text[j] == '/')) *kind = text[j++];
+  if (j < text.size() && (text[j] == '?' || text[j] == '^' || text[j] == '/')) *kind = text[j++];
   const size_t name_begin = j;
   while (j < text.size() &&
          (absl::ascii_islower(static_cast<unsigned char>(text[j])) || text[j] == '_')) {
@@ -79,11 +80,14 @@ bool ReadTag(absl::string_view text, size_t i, char* kind, std::string* name, si
   return true;
 }
 
+// `package_line`: only a package's own placeholders are allowed.
 absl::StatusOr<std::vector<TemplateNode>> ParseTemplateText(absl::string_view text,
-                                                            absl::string_view key) {
+                                                            absl::string_view key,
+                                                            bool package_line = false) {
   std::vector<TemplateNode> root;
   // The open sections, innermost last; each points into its parent's list.
   std::vector<std::vector<TemplateNode>*> stack = {&root};
+  // The open sections as written after the brace: "?eta", "^packages".
   std::vector<std::string> open_names;
   std::string literal;
   auto flush = [&] {
@@ -101,7 +105,12 @@ absl::StatusOr<std::vector<TemplateNode>> ParseTemplateText(absl::string_view te
       literal.push_back(text[i++]);
       continue;
     }
-    if (!KnownPlaceholder(name)) {
+    if (package_line && !IsOneOf(name, kPackagePlaceholders)) {
+      return KeyError(
+          key, absl::StrCat("a package line names only a package's own placeholders (",
+                            absl::StrJoin(kPackagePlaceholders, ", "), "), not {", name, "}"));
+    }
+    if (!IsOneOf(name, kPlaceholders)) {
       return KeyError(key, absl::StrCat("unknown placeholder {", name,
                                         "} (known: ", absl::StrJoin(kPlaceholders, ", "), ")"));
     }
@@ -111,16 +120,17 @@ absl::StatusOr<std::vector<TemplateNode>> ParseTemplateText(absl::string_view te
       node.kind = TemplateNode::Kind::kPlaceholder;
       node.text = name;
       stack.back()->push_back(std::move(node));
-    } else if (kind == '?') {
+    } else if (kind == '?' || kind == '^') {
       TemplateNode node;
-      node.kind = TemplateNode::Kind::kSection;
+      node.kind = kind == '?' ? TemplateNode::Kind::kSection : TemplateNode::Kind::kInvertedSection;
       node.text = name;
       stack.back()->push_back(std::move(node));
       stack.push_back(&stack.back()->back().children);
-      open_names.push_back(name);
+      open_names.push_back(absl::StrCat(std::string(1, kind), name));
     } else {
-      if (open_names.empty() || open_names.back() != name) {
-        return KeyError(key, absl::StrCat("{/", name, "} closes no open {?", name, "} section"));
+      if (open_names.empty() || open_names.back().substr(1) != name) {
+        return KeyError(key, absl::StrCat("{/", name, "} closes no open {?", name, "} or {^", name,
+                                          "} section"));
       }
       stack.pop_back();
       open_names.pop_back();
@@ -128,7 +138,7 @@ absl::StatusOr<std::vector<TemplateNode>> ParseTemplateText(absl::string_view te
     i = end;
   }
   if (!open_names.empty()) {
-    return KeyError(key, absl::StrCat("section {?", open_names.back(), "} is never closed"));
+    return KeyError(key, absl::StrCat("section {", open_names.back(), "} is never closed"));
   }
   flush();
   return root;
@@ -230,7 +240,8 @@ absl::StatusOr<TemplateCatalog> TemplateCatalog::Parse(absl::string_view text) {
       if (!ValidLanguageTag(tag)) return KeyError(where, "not a language tag such as \"de\"");
       if (!language.value().is_object()) return KeyError(where, "must be an object");
       const json::object& entry = language.value().as_object();
-      if (auto status = CheckKeys(entry, where, {"states", "reasons"}); !status.ok()) {
+      if (auto status = CheckKeys(entry, where, {"states", "reasons", "package_line"});
+          !status.ok()) {
         return status;
       }
       const std::string canonical = CanonicalLanguageTag(tag);
@@ -241,6 +252,14 @@ absl::StatusOr<TemplateCatalog> TemplateCatalog::Parse(absl::string_view text) {
             !status.ok()) {
           return status;
         }
+      }
+      if (const json::value* line = entry.if_contains("package_line")) {
+        const std::string line_key = Key(where, "package_line");
+        auto text = ReadText(*line, line_key, false);
+        if (!text.ok()) return text.status();
+        auto nodes = ParseTemplateText(*text, line_key, /*package_line=*/true);
+        if (!nodes.ok()) return nodes.status();
+        catalog.package_lines_[canonical] = *std::move(nodes);
       }
       if (const json::value* reasons = entry.if_contains("reasons")) {
         if (auto status = ReadWords<v1::StateReason>(*reasons, Key(where, "reasons"),
@@ -358,6 +377,7 @@ void TemplateCatalog::Merge(const TemplateCatalog& other) {
   for (const auto& [language, words] : other.reason_words_) {
     for (const auto& [name, text] : words) reason_words_[language][name] = text;
   }
+  for (const auto& [language, line] : other.package_lines_) package_lines_[language] = line;
 }
 
 const ReplyTemplate* TemplateCatalog::Find(absl::string_view id) const {
@@ -386,6 +406,14 @@ std::string TemplateCatalog::ReasonWords(absl::string_view language, v1::StateRe
   std::string name = v1::StateReason_Name(reason);
   if (name.size() <= 13) return "";
   return LookUp(reason_words_, language, name.substr(13));
+}
+
+const std::vector<TemplateNode>* TemplateCatalog::PackageLine(absl::string_view language) const {
+  for (const std::string& candidate : LanguageFallbacks(language)) {
+    const auto found = package_lines_.find(candidate);
+    if (found != package_lines_.end()) return &found->second;
+  }
+  return nullptr;
 }
 
 }  // namespace trackenrich::enrichment

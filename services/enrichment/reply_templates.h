@@ -8,17 +8,23 @@
 //
 // A template document is JSON:
 //   {"words": {"<lang>": {"states": {"IN_TRANSIT": "in transit", ...},
-//                         "reasons": {"ADDRESS_ISSUE": "...", ...}}},
+//                         "reasons": {"ADDRESS_ISSUE": "...", ...},
+//                         "package_line": "- {carrier} {tracking_number}: {status}"}},
 //    "templates": {"<id>": {"description": "...",
 //                           "languages": {"<lang>": {"subject": "...",
 //                                                    "body": ["line", "line", ...]}}}}}
 // `body` is a string or an array of lines joined with "\n". Placeholders:
 // {carrier} {tracking_number} {status} {status_detail} {eta} {delivered_date}
-// {tracking_link} {order_id}; a section {?name}...{/name} is kept only when
-// `name` has a value. Unknown placeholders, unbalanced sections, unknown
-// keys, bad IDs and bad language tags are errors naming the key. A file's
-// template replaces the same template's translation in the same language
-// and adds the rest; its words replace the same words.
+// {tracking_link} {order_id}, for orders in more than one package {packages}
+// (one package_line per package) {package_count} {packages_delivered}
+// {packages_not_delivered}, and for orders not shipped yet {ship_by}
+// {deliver_by} (reply_renderer.h says what each holds). A section
+// {?name}...{/name} is kept only when `name` has a value, {^name}...{/name}
+// only when it has none. A package_line names only a package's own
+// placeholders. Unknown placeholders, unbalanced sections, unknown keys, bad
+// IDs and bad language tags are errors naming the key. A file's template
+// replaces the same template's translation in the same language and adds the
+// rest; its words replace the same words.
 #ifndef TRACKENRICH_SERVICES_ENRICHMENT_REPLY_TEMPLATES_H_
 #define TRACKENRICH_SERVICES_ENRICHMENT_REPLY_TEMPLATES_H_
 
@@ -36,14 +42,31 @@
 namespace trackenrich::enrichment {
 
 // The placeholders a template may name.
-inline constexpr const char* kPlaceholders[] = {
-    "carrier", "tracking_number", "status",        "status_detail",
-    "eta",     "delivered_date",  "tracking_link", "order_id"};
+inline constexpr const char* kPlaceholders[] = {"carrier",
+                                                "tracking_number",
+                                                "status",
+                                                "status_detail",
+                                                "eta",
+                                                "delivered_date",
+                                                "tracking_link",
+                                                "order_id",
+                                                "packages",
+                                                "package_count",
+                                                "packages_delivered",
+                                                "packages_not_delivered",
+                                                "ship_by",
+                                                "deliver_by"};
+
+// The placeholders of one package: all a package_line may name.
+inline constexpr const char* kPackagePlaceholders[] = {
+    "carrier", "tracking_number", "status",       "status_detail",
+    "eta",     "delivered_date",  "tracking_link"};
 
 // One piece of a parsed template: literal text, a placeholder, or a section
-// whose children are kept only when its placeholder has a value.
+// whose children are kept only when its placeholder has a value (kSection)
+// or has none (kInvertedSection).
 struct TemplateNode {
-  enum class Kind { kText, kPlaceholder, kSection };
+  enum class Kind { kText, kPlaceholder, kSection, kInvertedSection };
   Kind kind = Kind::kText;
   // The literal text, or the placeholder's name.
   std::string text;
@@ -90,6 +113,9 @@ class TemplateCatalog {
   // back like ResolveLanguage; "" when no language has them.
   std::string StateWords(absl::string_view language, v1::ShipmentState state) const;
   std::string ReasonWords(absl::string_view language, v1::StateReason reason) const;
+  // How one package of several is listed in `language`, falling back like
+  // ResolveLanguage; nullptr when no language has a package_line.
+  const std::vector<TemplateNode>* PackageLine(absl::string_view language) const;
 
  private:
   using Words = std::map<std::string, std::map<std::string, std::string>>;
@@ -99,6 +125,8 @@ class TemplateCatalog {
   // Language → enum name without prefix ("IN_TRANSIT") → words.
   Words state_words_;
   Words reason_words_;
+  // Language → parsed package_line.
+  std::map<std::string, std::vector<TemplateNode>> package_lines_;
 };
 
 // "DE_at" → "de-AT": primary subtag lower case, two-letter region upper case,

@@ -4,8 +4,11 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/types/optional.h"
 
 #include "adapters/detection/carrier_detection.h"
+#include "services/enrichment/text_matcher.h"
 
 namespace trackenrich::enrichment {
 namespace {
@@ -22,6 +25,201 @@ bool IsDigit(char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c))
 void AddUnique(std::vector<std::string>& list, std::string value, size_t max) {
   if (list.size() >= max) return;
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+}
+
+void AddTrackingNumber(TicketIdentifiers& ids, std::string number, v1::Carrier carrier,
+                       size_t max) {
+  if (ids.tracking_numbers.size() >= max) return;
+  const auto it = std::find(ids.tracking_numbers.begin(), ids.tracking_numbers.end(), number);
+  if (it != ids.tracking_numbers.end()) {
+    v1::Carrier& known = ids.tracking_carriers[it - ids.tracking_numbers.begin()];
+    if (known == v1::CARRIER_UNSPECIFIED) known = carrier;
+    return;
+  }
+  ids.tracking_numbers.push_back(std::move(number));
+  ids.tracking_carriers.push_back(carrier);
+}
+
+// What a word right before a number says about it.
+enum class Cue {
+  // Says nothing either way ("is", "my", "number", "nr", another number).
+  kNeutral,
+  // Names a carrier.
+  kCarrier,
+  // Says a tracking number follows, in one of the service's languages.
+  kTracking,
+  // Names something else a number can be: an invoice, order, customer or
+  // account reference, a postcode, a phone.
+  kOther,
+};
+
+struct CueWord {
+  // Folded (text_matcher.h); a trailing '*' matches any word it begins.
+  const char* word;
+  Cue cue;
+  v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
+};
+
+constexpr CueWord kCueWords[] = {
+    // Carriers whose numbers include short all-digit formats, by the names
+    // buyers write.
+    {"dhl", Cue::kCarrier, v1::CARRIER_DHL},
+    {"ups", Cue::kCarrier, v1::CARRIER_UPS},
+    {"fedex", Cue::kCarrier, v1::CARRIER_FEDEX},
+    {"usps", Cue::kCarrier, v1::CARRIER_USPS},
+    {"gls", Cue::kCarrier, v1::CARRIER_GLS},
+    {"brt", Cue::kCarrier, v1::CARRIER_BRT},
+    {"bartolini", Cue::kCarrier, v1::CARRIER_BRT},
+    {"dpd", Cue::kCarrier, v1::CARRIER_DPD},
+    {"evri", Cue::kCarrier, v1::CARRIER_EVRI},
+    {"italiane", Cue::kCarrier, v1::CARRIER_POSTE_ITALIANE},
+    {"raccomandata", Cue::kCarrier, v1::CARRIER_POSTE_ITALIANE},
+    // Tracking words: en, it, de, fr, es.
+    {"track*", Cue::kTracking},
+    {"waybill*", Cue::kTracking},
+    {"awb", Cue::kTracking},
+    {"consignment", Cue::kTracking},
+    {"tracciamento", Cue::kTracking},
+    {"spedizione", Cue::kTracking},
+    {"sendungs*", Cue::kTracking},
+    {"paketnummer", Cue::kTracking},
+    {"paketschein*", Cue::kTracking},
+    {"frachtbrief*", Cue::kTracking},
+    {"suivi", Cue::kTracking},
+    {"expedition", Cue::kTracking},
+    {"seguimiento", Cue::kTracking},
+    {"rastreo", Cue::kTracking},
+    {"envio", Cue::kTracking},
+    {"localizador", Cue::kTracking},
+    // Other references.
+    {"invoice*", Cue::kOther},
+    {"rechnung*", Cue::kOther},
+    {"fattura", Cue::kOther},
+    {"facture", Cue::kOther},
+    {"factura", Cue::kOther},
+    {"order*", Cue::kOther},
+    {"bestell*", Cue::kOther},
+    {"ordine", Cue::kOther},
+    {"commande", Cue::kOther},
+    {"pedido", Cue::kOther},
+    {"customer", Cue::kOther},
+    {"kunde*", Cue::kOther},
+    {"cliente", Cue::kOther},
+    {"client", Cue::kOther},
+    {"account", Cue::kOther},
+    {"konto", Cue::kOther},
+    {"conto", Cue::kOther},
+    {"compte", Cue::kOther},
+    {"cuenta", Cue::kOther},
+    {"iban", Cue::kOther},
+    {"ref*", Cue::kOther},
+    {"riferimento", Cue::kOther},
+    {"vat", Cue::kOther},
+    {"ust*", Cue::kOther},
+    {"iva", Cue::kOther},
+    {"piva", Cue::kOther},
+    {"siret", Cue::kOther},
+    {"nif", Cue::kOther},
+    {"ean", Cue::kOther},
+    {"asin", Cue::kOther},
+    {"sku", Cue::kOther},
+    {"artikel*", Cue::kOther},
+    {"article", Cue::kOther},
+    {"articolo", Cue::kOther},
+    {"articulo", Cue::kOther},
+    {"zip", Cue::kOther},
+    {"postcode", Cue::kOther},
+    {"plz", Cue::kOther},
+    {"postleitzahl", Cue::kOther},
+    {"cap", Cue::kOther},
+    {"postal", Cue::kOther},
+    {"tel", Cue::kOther},
+    {"phone", Cue::kOther},
+    {"telephone", Cue::kOther},
+    {"telefon*", Cue::kOther},
+    {"telefono", Cue::kOther},
+    {"mobil*", Cue::kOther},
+    {"movil", Cue::kOther},
+    {"cell*", Cue::kOther},
+    {"handy*", Cue::kOther},
+    {"portable", Cue::kOther},
+    {"fax", Cue::kOther},
+    {"whatsapp", Cue::kOther},
+    {"rufnummer", Cue::kOther},
+    {"call", Cue::kOther},
+    {"chiamare", Cue::kOther},
+    {"anrufen", Cue::kOther},
+    {"appeler", Cue::kOther},
+    {"llamar", Cue::kOther},
+};
+
+const CueWord* FindCueWord(absl::string_view word) {
+  for (const CueWord& cue : kCueWords) {
+    const absl::string_view pattern = cue.word;
+    if (pattern.back() == '*' ? absl::StartsWith(word, pattern.substr(0, pattern.size() - 1))
+                              : word == pattern) {
+      return &cue;
+    }
+  }
+  return nullptr;
+}
+
+// What the words right before `begin` say: a carrier's name, a tracking word,
+// both, or nothing (also when another reference's word comes first).
+struct NumberContext {
+  v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
+  bool tracking_word = false;
+};
+
+constexpr int kContextWords = 4;
+
+NumberContext ContextBefore(const FoldedText& folded, size_t begin) {
+  const auto& words = folded.words();
+  const absl::string_view text = folded.original();
+  // The first word that does not end before `begin`.
+  size_t next =
+      std::partition_point(words.begin(), words.end(),
+                           [begin](const FoldedText::Word& word) { return word.end <= begin; }) -
+      words.begin();
+  NumberContext context;
+  size_t boundary = begin;
+  for (int seen = 0; seen < kContextWords && next > 0; ++seen) {
+    const FoldedText::Word& word = words[--next];
+    if (text.substr(word.end, boundary - word.end).find('\n') != absl::string_view::npos) break;
+    boundary = word.begin;
+    const CueWord* cue = FindCueWord(word.text);
+    if (cue == nullptr) continue;
+    if (cue->cue == Cue::kOther) break;
+    if (cue->cue == Cue::kTracking) {
+      context.tracking_word = true;
+      continue;
+    }
+    context.carrier = cue->carrier;
+    break;
+  }
+  return context;
+}
+
+// The carrier the context vouches for an all-digit `number`, or
+// CARRIER_UNSPECIFIED: a named carrier with a matching format whose check
+// digit does not fail, else (a tracking word alone) the most confident format
+// whose check digit passes.
+v1::Carrier CarrierFromContext(const NumberContext& context, const std::string& number) {
+  if (context.carrier == v1::CARRIER_UNSPECIFIED && !context.tracking_word) {
+    return v1::CARRIER_UNSPECIFIED;
+  }
+  const auto detected = detection::DetectCarrier(number);
+  for (const auto& candidate : detected.candidates()) {
+    if (context.carrier != v1::CARRIER_UNSPECIFIED) {
+      if (candidate.carrier() == context.carrier &&
+          candidate.checksum() != v1::CHECKSUM_RESULT_INVALID) {
+        return context.carrier;
+      }
+    } else if (candidate.checksum() == v1::CHECKSUM_RESULT_VALID) {
+      return candidate.carrier();
+    }
+  }
+  return v1::CARRIER_UNSPECIFIED;
 }
 
 // 3-7-7 digits, not part of a longer run of digits.
@@ -136,6 +334,7 @@ TicketIdentifiers ExtractIdentifiers(absl::string_view text, size_t max_each) {
            (text[groups[g].end] == ' ' || text[groups[g].end] == '-');
   };
 
+  const FoldedText folded(text);
   for (size_t start = 0; start < groups.size();) {
     // Longest run of joined groups first, so "1Z 999 AA1 ..." wins over "999".
     size_t last = start;
@@ -152,6 +351,7 @@ TicketIdentifiers ExtractIdentifiers(absl::string_view text, size_t max_each) {
       continue;
     }
     bool found = false;
+    absl::optional<NumberContext> context;
     for (size_t end = last + 1; end > start && !found; --end) {
       std::string number;
       for (size_t g = start; g < end; ++g) {
@@ -159,8 +359,13 @@ TicketIdentifiers ExtractIdentifiers(absl::string_view text, size_t max_each) {
       }
       if (number.size() > kMaxNumberLength || number.size() < 8) continue;
       absl::AsciiStrToUpper(&number);
-      if (Routable(number)) {
-        AddUnique(ids.tracking_numbers, number, max_each);
+      v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
+      if (AllDigits(text, groups, start, end - 1)) {
+        if (!context.has_value()) context = ContextBefore(folded, groups[start].begin);
+        carrier = CarrierFromContext(*context, number);
+      }
+      if (carrier != v1::CARRIER_UNSPECIFIED || Routable(number)) {
+        AddTrackingNumber(ids, number, carrier, max_each);
         start = end;
         found = true;
       }

@@ -12,6 +12,7 @@
 #define TRACKENRICH_SERVICES_ENRICHMENT_TICKET_ENRICHER_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/time/time.h"
 
@@ -29,13 +30,19 @@ struct TicketContext {
   // The sales channel when no order says it (e.g. Amazon order IDs in the
   // ticket text); decides whether replies may carry tracking links.
   v1::SalesChannel channel = v1::SALES_CHANNEL_UNSPECIFIED;
+  // The order IDs the ticket asked about (the request's, or those in its
+  // text), so their failed lookups are read as orders, not packages.
+  std::vector<std::string> order_ids;
 };
 
 // Fills flags, next_action, reply, evidence and buyer_reports_not_received.
 // The first order is the one the ticket is about; the flags and next action
 // consider its packages and every shipment looked up by number. No reply is
 // rendered when the next action has no template (ship first, investigate,
-// fix an invalid number). A tracking number whose lookup failed with
+// fix an invalid number). An order the channel does not know gets the
+// "please confirm the order number" reply. When the ticket is about more
+// than one package, the reply names each (reply_renderer.h). A tracking
+// number whose lookup failed with
 // NOT_FOUND (the carrier has no record) or INVALID_ARGUMENT with a failing
 // check digit is judged as a package too, so it can be flagged
 // INVALID_TRACKING; it stays in `errors`, not in `shipments`.

@@ -71,10 +71,11 @@ const std::vector<Definition>& Definitions() {
        {"BusinessClosed"},
        WithTrail({{"DeliveryAttempted", 4, false, "Portland"},
                   {"OutForDelivery", 9, false, "Portland"}})},
-      // The model has no delayed status; its one delay is the event
+      // The model has no delayed status; the nearest is the event
       // RecipientRequestedAlternateDeliveryTiming ("Recipient has requested
-      // an update to their delivery date"). With summary.status left out, the
-      // newest event gives the shipment's state.
+      // an update to their delivery date"): still in transit, rescheduled by
+      // the buyer. With summary.status left out, the newest event gives the
+      // shipment's state.
       {"TBA990000000007",
        "delayed",
        "Delivery date moved at the recipient's request; the summary has no status",
@@ -89,6 +90,22 @@ const std::vector<Definition>& Definitions() {
        WithTrail({{"Delivered", 1, true, "Seattle"},
                   {"ReturnInitiated", 10, true, "Portland"},
                   {"Rejected", 12, false, "Portland"}})},
+      // Refused at the door: on its way back to the seller, not lost.
+      {"TBA990000000008",
+       "rejected",
+       "Rejected by the recipient, returning to the seller",
+       "Rejected",
+       {"Rejected"},
+       WithTrail({{"Rejected", 3, false, "Portland"}, {"OutForDelivery", 8, false, "Portland"}})},
+      // Undeliverable: "undeliverable and is returning to the seller",
+      // because the address was not found.
+      {"TBA990000000009",
+       "undeliverable",
+       "Undeliverable (address not found), returning to the seller",
+       "Undeliverable",
+       {"AddressNotFound"},
+       WithTrail(
+           {{"Undeliverable", 3, false, "Portland"}, {"OutForDelivery", 8, false, "Portland"}})},
   };
   return *definitions;
 }

@@ -25,7 +25,7 @@
 namespace trackenrich::sandbox {
 
 // The LWA refresh token the sandbox accepts (with kSandboxClientId/Secret).
-inline constexpr absl::string_view kSandboxRefreshToken = "sandbox-refresh-token";
+inline constexpr absl::string_view kSandboxRefreshToken = adapters::kSandboxRefreshToken;
 
 std::vector<Scenario> AmazonShippingScenarioList();
 

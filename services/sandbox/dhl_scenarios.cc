@@ -81,6 +81,15 @@ const std::vector<Definition>& Definitions() {
        "statusCode transit while status says DELIVERED: statusCode wins (in transit)",
        WithTrail({{"transit", "DELIVERED", "The shipment has arrived in the parcel center", 5,
                    "Berlin-Rudow", "12355"}})},
+      // A label only: DHL has the sender's data but no scan, and classifies
+      // the announcement as statusCode "unknown" (never a first scan).
+      {"00340434999900000091",
+       "label_created",
+       "Label announced electronically, statusCode unknown: no carrier scan yet",
+       {{"unknown", "Shipment information received",
+         "The instruction data for this shipment have been provided by the sender to DHL "
+         "electronically",
+         30, "", ""}}},
   };
   return *definitions;
 }

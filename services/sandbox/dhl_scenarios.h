@@ -23,7 +23,7 @@
 namespace trackenrich::sandbox {
 
 // The API key the sandbox accepts (DHL-API-Key).
-inline constexpr absl::string_view kSandboxDhlApiKey = "sandbox-dhl-api-key";
+inline constexpr absl::string_view kSandboxDhlApiKey = adapters::kSandboxApiKey;
 
 std::vector<Scenario> DhlScenarioList();
 

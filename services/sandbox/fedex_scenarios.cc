@@ -25,6 +25,9 @@ struct Scan {
   double hours_ago;
   const char* city;
   const char* state;
+  // scanEvents[].exceptionCode, and latestStatusDetail.ancillaryDetails[].reason
+  // for the newest scan.
+  const char* exception_code = "";
 };
 
 struct Definition {
@@ -79,6 +82,26 @@ const std::vector<Definition>& Definitions() {
        WithTrail({{"RS", "RS", "Returning package to shipper", "Refused by recipient", 4, "NEWARK",
                    "NJ"}}),
        false, -100},
+      // Delivery exceptions: the exception code says what happened, even where
+      // the derived code says DL.
+      {"777100000080", "exception_returning",
+       "Delivery exception 060G: returning to the shipper (derived code DL)", "DE", "DL",
+       "Delivery exception", "",
+       WithTrail({{"DE", "DL", "Delivery exception", "Returning package to shipper", 3, "NEWARK",
+                   "NJ", "060G"},
+                  {"OD", "IT", "On FedEx vehicle for delivery", "", 8, "NEWARK", "NJ"}}),
+       false, -100},
+      {"777100000091", "exception_attempted", "Delivery exception 007: delivery attempted", "DE",
+       "DE", "Delivery exception", "",
+       WithTrail(
+           {{"DE", "DE", "Delivery exception", "Delivery attempted", 3, "NEWARK", "NJ", "007"},
+            {"OD", "IT", "On FedEx vehicle for delivery", "", 8, "NEWARK", "NJ"}}),
+       false, 1},
+      {"777100000106", "exception_redirected", "Delivery exception A13: package redirected", "DE",
+       "DE", "Delivery exception", "",
+       WithTrail(
+           {{"DE", "DE", "Delivery exception", "Package redirected", 3, "NEWARK", "NJ", "A13"}}),
+       false, 2},
   };
   return *definitions;
 }
@@ -123,6 +146,7 @@ json::object TrackResult(absl::string_view number, const Definition& definition,
     if (*scan.exception_description != '\0') {
       event["exceptionDescription"] = scan.exception_description;
     }
+    if (*scan.exception_code != '\0') event["exceptionCode"] = scan.exception_code;
     scans.push_back(std::move(event));
   }
   json::object latest{
@@ -132,8 +156,11 @@ json::object TrackResult(absl::string_view number, const Definition& definition,
       {"description", definition.status_text},
       {"scanLocation", Address(definition.scans.front().city, definition.scans.front().state)}};
   if (*definition.scans.front().exception_description != '\0') {
-    latest["ancillaryDetails"] = json::array{
-        json::object{{"reasonDescription", definition.scans.front().exception_description}}};
+    json::object detail{{"reasonDescription", definition.scans.front().exception_description}};
+    if (*definition.scans.front().exception_code != '\0') {
+      detail["reason"] = definition.scans.front().exception_code;
+    }
+    latest["ancillaryDetails"] = json::array{std::move(detail)};
   }
   if (*definition.delay_type != '\0') {
     latest["delayDetail"] = json::object{{"type", definition.delay_type}, {"status", "DELAYED"}};

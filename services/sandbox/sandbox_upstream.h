@@ -29,13 +29,14 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
+#include "adapters/carrier.h"
 #include "services/http/http_server.h"
 #include "services/sandbox/fault_injection.h"
 
 namespace trackenrich::sandbox {
 
-inline constexpr absl::string_view kSandboxClientId = "sandbox-client-id";
-inline constexpr absl::string_view kSandboxClientSecret = "sandbox-client-secret";
+inline constexpr absl::string_view kSandboxClientId = adapters::kSandboxClientId;
+inline constexpr absl::string_view kSandboxClientSecret = adapters::kSandboxClientSecret;
 
 // One scenario a sandbox tracking number stands for.
 struct Scenario {

@@ -42,6 +42,8 @@ struct Definition {
   int scheduled_in_days;
   bool delivered;
   const char* received_by;
+  // gmtTime and time written "HH:MM:SS" rather than "HHMMSS".
+  bool colon_times = false;
 };
 
 const std::vector<Activity> kShippedTrail = {
@@ -83,7 +85,7 @@ const std::vector<Definition>& Definitions() {
        3, false, ""},
       {"1ZSBX0010300000065", "returned", "Refused by the receiver, returning to the sender",
        ScenarioFault::kNone,
-       WithLatest({{"X", "RS", "", "The receiver refused the delivery. Returning to sender.", 4,
+       WithLatest({{"X", "RT", "", "The receiver refused the delivery. Returning to sender.", 4,
                     "Paramus", "NJ"}}),
        -100, false, ""},
       {"1ZSBX0010300000074",
@@ -103,6 +105,31 @@ const std::vector<Definition>& Definitions() {
        -100,
        false,
        ""},
+      // Type X exception-table code: government release pending (customs).
+      {"1ZSBX0010300000127", "customs_hold", "Exception: government release pending (customs)",
+       ScenarioFault::kNone,
+       WithLatest({{"X", "RP", "", "Government release pending", 5, "Secaucus", "NJ"}}), 3, false,
+       ""},
+      {"1ZSBX0010300000136", "access_point", "Delivered to a UPS Access Point, awaiting pickup",
+       ScenarioFault::kNone,
+       WithLatest({{"D", "", "161", "Delivered to UPS Access Point. Awaiting customer pickup.", 3,
+                    "Paramus", "NJ"},
+                   {"I", "OT", "021", "Out For Delivery Today", 8, "Paramus", "NJ"}}),
+       -100, false, ""},
+      {"1ZSBX0010300000145",
+       "pickup_attempted",
+       "The driver attempted a pickup; UPS does not have the package yet",
+       ScenarioFault::kNone,
+       {{"P", "", "065", "Pickup Attempted", 5, "Atlanta", "GA"},
+        {"M", "MP", "003", "Shipper created a label, UPS has not received the package yet.", 10, "",
+         ""}},
+       -100,
+       false,
+       ""},
+      {"1ZSBX0010300000154", "gmt_colon_times", "In transit; activity times written HH:MM:SS",
+       ScenarioFault::kNone,
+       WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}), 1, false, "",
+       true},
       {"1ZSBX0010300000092", "slow", "In transit, answered after 1.5 s (a slow upstream)",
        ScenarioFault::kSlow,
        WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}), 1, false, ""},
@@ -152,7 +179,8 @@ std::string Compact(absl::Time time, const char* format) {
   return absl::FormatTime(format, time, absl::UTCTimeZone());
 }
 
-json::object ActivityJson(const Activity& activity, absl::Time now) {
+json::object ActivityJson(const Activity& activity, absl::Time now, bool colon_times) {
+  const char* time_format = colon_times ? "%H:%M:%S" : "%H%M%S";
   const absl::Time when =
       absl::FromUnixSeconds(absl::ToUnixSeconds(now) / 60 * 60) - absl::Hours(activity.hours_ago);
   const absl::Time local = when + absl::Hours(kLocalOffsetHours);
@@ -167,16 +195,16 @@ json::object ActivityJson(const Activity& activity, absl::Time now) {
                                               {"code", activity.code},
                                               {"statusCode", activity.status_code}}},
                       {"date", Compact(local, "%Y%m%d")},
-                      {"time", Compact(local, "%H%M%S")},
+                      {"time", Compact(local, time_format)},
                       {"gmtDate", Compact(when, "%Y%m%d")},
-                      {"gmtTime", Compact(when, "%H%M%S")},
+                      {"gmtTime", Compact(when, time_format)},
                       {"gmtOffset", "-05:00"}};
 }
 
 json::object PackageJson(const Definition& definition, absl::Time now) {
   json::array activities;
   for (const Activity& activity : definition.activities) {
-    activities.push_back(ActivityJson(activity, now));
+    activities.push_back(ActivityJson(activity, now, definition.colon_times));
   }
   json::object package{{"trackingNumber", definition.number},
                        {"activity", std::move(activities)},

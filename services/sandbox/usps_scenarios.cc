@@ -70,6 +70,8 @@ const std::vector<Definition>& Definitions() {
 }
 
 constexpr absl::string_view kNotFoundNumber = "9400111899223790000076";
+// A label USPS has not scanned yet: HTTP 400, error 12.
+constexpr absl::string_view kNoStatusYetNumber = "9400111899223790000083";
 
 json::object ErrorBody(int status, absl::string_view message) {
   return json::object{
@@ -134,6 +136,15 @@ Reply Track(const http::HttpRequest& request, absl::string_view path, absl::Time
     return JsonResponse(400, ErrorBody(400, "The sandbox serves expand=DETAIL only."));
   }
   const absl::string_view number = path.substr(kTrackPrefix.size());
+  if (number == kNoStatusYetNumber) {
+    const std::string text =
+        "A status update is not yet available on your package. It will be available when the "
+        "shipper provides an update or the package is delivered to USPS. Check back soon.";
+    json::object body = ErrorBody(400, absl::StrCat("12: ", text));
+    body["error"].as_object()["errors"] = json::array{json::object{
+        {"status", "400"}, {"code", "12"}, {"title", "Status Not Available"}, {"detail", text}}};
+    return JsonResponse(400, std::move(body));
+  }
   if (const Definition* found = FindByNumber(Definitions(), number)) {
     return JsonResponse(200, Body(*found, now));
   }
@@ -148,6 +159,9 @@ std::vector<Scenario> UspsScenarioList() {
   std::vector<Scenario> list = ScenarioList("usps", Definitions());
   list.push_back({"usps", std::string(kNotFoundNumber), "not_found",
                   "USPS has no record: 404 with USPS's error body"});
+  list.push_back({"usps", std::string(kNoStatusYetNumber), "no_status_yet",
+                  "A label USPS has not scanned yet: 400, \"12: A status update is not yet "
+                  "available on your package\""});
   return list;
 }
 

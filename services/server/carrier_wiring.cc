@@ -5,25 +5,14 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 
-#include "services/sandbox/amazon_shipping_scenarios.h"
-#include "services/sandbox/dhl_scenarios.h"
+#include "adapters/carrier.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "services/sandbox/sp_api_scenarios.h"
 
 namespace trackenrich::server {
 namespace {
 
-using CredentialsByCarrier = absl::flat_hash_map<std::string, CarrierCredentials>;
-
-// Replaces `*field` with `value` when a tenant set it.
-void Override(const std::string& value, std::string* field) {
-  if (!value.empty()) *field = value;
-}
-
-const CarrierCredentials* Find(const CredentialsByCarrier& credentials, const char* carrier) {
-  auto it = credentials.find(carrier);
-  return it == credentials.end() ? nullptr : &it->second;
-}
+using CredentialsByCarrier = absl::flat_hash_map<std::string, adapters::CarrierCredentials>;
 
 // Registers every configured (or, in sandbox mode, every) carrier's adapter
 // in `registry`, with `tenant`'s credentials over the carrier sections'.
@@ -31,104 +20,27 @@ const CarrierCredentials* Find(const CredentialsByCarrier& credentials, const ch
 absl::Status RegisterAdapters(const ServiceConfig& config, const std::string& sandbox_url,
                               const CredentialsByCarrier* tenant,
                               adapters::AdapterRegistry& registry, http::HttpClient& client) {
-  const bool sandbox = !sandbox_url.empty();
-  const std::string sandbox_id(sandbox::kSandboxClientId);
-  const std::string sandbox_secret(sandbox::kSandboxClientSecret);
-  static const CredentialsByCarrier kNone;
-  const CredentialsByCarrier& overrides = tenant == nullptr ? kNone : *tenant;
-  auto wanted = [&](bool configured, const char* carrier) -> const CarrierCredentials* {
-    static const CarrierCredentials kEmpty;
-    if (!(sandbox || configured)) return nullptr;
-    if (tenant == nullptr) return &kEmpty;
-    return Find(overrides, carrier);
-  };
-
-  if (const CarrierCredentials* own = wanted(config.ups_configured, "ups")) {
-    adapters::ups::UpsSettings ups = config.ups;
-    if (!config.ups_configured) {
-      ups.base_url = sandbox_url;
-      ups.client_id = sandbox_id;
-      ups.client_secret = sandbox_secret;
+  for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+    auto configured = config.carriers.find(carrier->name);
+    const bool has_section = configured != config.carriers.end();
+    if (!has_section && sandbox_url.empty()) continue;
+    const adapters::CarrierCredentials* own = nullptr;
+    if (tenant != nullptr) {
+      auto it = tenant->find(carrier->name);
+      if (it == tenant->end()) continue;
+      own = &it->second;
     }
-    Override(own->client_id, &ups.client_id);
-    Override(own->client_secret, &ups.client_secret);
-    if (auto status = adapters::ups::RegisterUpsAdapter(registry, client, std::move(ups));
-        !status.ok()) {
-      return status;
+    std::unique_ptr<adapters::CarrierSection> section;
+    if (has_section) {
+      section = configured->second->Clone();
+    } else {
+      auto options = config.sandbox_carriers.find(carrier->name);
+      section = options != config.sandbox_carriers.end() ? options->second->Clone()
+                                                         : carrier->NewSection();
+      section->UseSandbox(sandbox_url);
     }
-  }
-  if (const CarrierCredentials* own = wanted(config.fedex_configured, "fedex")) {
-    adapters::fedex::FedexSettings fedex = config.fedex;
-    if (!config.fedex_configured) {
-      fedex.base_url = sandbox_url;
-      fedex.client_id = sandbox_id;
-      fedex.client_secret = sandbox_secret;
-    }
-    Override(own->client_id, &fedex.client_id);
-    Override(own->client_secret, &fedex.client_secret);
-    if (auto status = adapters::fedex::RegisterFedexAdapter(registry, client, std::move(fedex));
-        !status.ok()) {
-      return status;
-    }
-  }
-  if (const CarrierCredentials* own = wanted(config.usps_configured, "usps")) {
-    adapters::usps::UspsSettings usps = config.usps;
-    if (!config.usps_configured) {
-      usps.base_url = sandbox_url;
-      usps.client_id = sandbox_id;
-      usps.client_secret = sandbox_secret;
-    }
-    Override(own->client_id, &usps.client_id);
-    Override(own->client_secret, &usps.client_secret);
-    if (auto status = adapters::usps::RegisterUspsAdapter(registry, client, std::move(usps));
-        !status.ok()) {
-      return status;
-    }
-  }
-  if (const CarrierCredentials* own = wanted(config.dhl_configured, "dhl")) {
-    adapters::dhl::DhlSettings dhl = config.dhl;
-    if (!config.dhl_configured) {
-      dhl.base_url = sandbox_url;
-      dhl.api_key = std::string(sandbox::kSandboxDhlApiKey);
-    }
-    Override(own->api_key, &dhl.api_key);
-    if (auto status = adapters::dhl::RegisterDhlAdapter(registry, client, std::move(dhl));
-        !status.ok()) {
-      return status;
-    }
-  }
-  if (const CarrierCredentials* own = wanted(config.dpd_configured, "dpd")) {
-    adapters::dpd::DpdSettings dpd = config.dpd;
-    if (!config.dpd_configured) {
-      dpd.base_url = sandbox_url;
-      dpd.delis_id = sandbox_id;
-      dpd.password = sandbox_secret;
-    }
-    Override(own->delis_id, &dpd.delis_id);
-    Override(own->password, &dpd.password);
-    if (auto status = adapters::dpd::RegisterDpdAdapter(registry, client, std::move(dpd));
-        !status.ok()) {
-      return status;
-    }
-  }
-  if (const CarrierCredentials* own =
-          wanted(config.amazon_shipping_configured, "amazon_shipping")) {
-    adapters::amazon_shipping::AmazonShippingSettings amazon = config.amazon_shipping;
-    if (!config.amazon_shipping_configured) {
-      amazon.base_url = sandbox_url;
-      amazon.lwa_url = sandbox_url;
-      amazon.client_id = sandbox_id;
-      amazon.client_secret = sandbox_secret;
-      amazon.refresh_token = std::string(sandbox::kSandboxRefreshToken);
-    }
-    Override(own->client_id, &amazon.client_id);
-    Override(own->client_secret, &amazon.client_secret);
-    Override(own->refresh_token, &amazon.refresh_token);
-    if (auto status = adapters::amazon_shipping::RegisterAmazonShippingAdapter(registry, client,
-                                                                               std::move(amazon));
-        !status.ok()) {
-      return status;
-    }
+    if (own != nullptr) section->OverrideCredentials(*own);
+    if (auto status = section->Register(registry, client); !status.ok()) return status;
   }
   return absl::OkStatus();
 }

@@ -3,10 +3,13 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
@@ -64,6 +67,17 @@ std::string PayloadDigests(const v1::Order* order, const v1::Shipment* shipment)
   }
   if (shipment != nullptr) digests.push_back(shipment->provenance().payload_sha256());
   return absl::StrJoin(digests, ",");
+}
+
+// A batch item's lookup refused as bad input names the item's field:
+// "shipment.carrier: ..." → "requests[3].shipment.carrier: ...".
+absl::Status ItemStatus(int index, const absl::Status& status) {
+  if (status.code() != absl::StatusCode::kInvalidArgument ||
+      !(absl::StartsWith(status.message(), "shipment.") ||
+        absl::StartsWith(status.message(), "order."))) {
+    return status;
+  }
+  return absl::InvalidArgumentError(absl::StrCat("requests[", index, "].", status.message()));
 }
 
 }  // namespace
@@ -154,7 +168,26 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
   }
   const absl::Time deadline = DeadlineOf(context);
   const int count = request->requests_size();
-  for (int i = 0; i < count; ++i) response->add_results();
+  // A malformed item is answered in its own slot; only the others are looked up.
+  std::vector<std::pair<int, TrackRequest>> good;
+  for (int i = 0; i < count; ++i) {
+    v1::ShipmentResult* slot = response->add_results();
+    const v1::TrackShipmentRequest& item = request->requests(i);
+    absl::StatusOr<std::string> number = ValidateBatchTrackItem(i, item);
+    if (!number.ok()) {
+      *slot->mutable_error() =
+          ToLookupError(EchoableSubject(item.shipment().tracking_number()), number.status());
+      continue;
+    }
+    TrackRequest track;
+    track.tracking_number = *std::move(number);
+    track.carrier = item.shipment().carrier();
+    track.cache = item.cache();
+    track.deadline = deadline;
+    track.tenant = scope->tenant();
+    track.trace = scope->trace();
+    good.emplace_back(i, std::move(track));
+  }
   auto finish = [scope, response] {
     RpcDetails details;
     for (const auto& result : response->results()) {
@@ -162,24 +195,19 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
     }
     scope->Finish(absl::OkStatus(), details);
   };
-  auto fan_in = std::make_shared<FanIn<decltype(finish)>>(count, std::move(finish));
-  for (int i = 0; i < count; ++i) {
-    const v1::TrackShipmentRequest& item = request->requests(i);
-    TrackRequest track;
-    track.tracking_number =
-        *ValidateTrackingNumber("tracking_number", item.shipment().tracking_number());
-    track.carrier = item.shipment().carrier();
-    track.cache = item.cache();
-    track.deadline = deadline;
-    track.tenant = scope->tenant();
-    track.trace = scope->trace();
+  if (good.empty()) {
+    finish();
+    return scope->reactor();
+  }
+  auto fan_in = std::make_shared<FanIn<decltype(finish)>>(good.size(), std::move(finish));
+  for (const auto& [i, track] : good) {
     v1::ShipmentResult* slot = response->mutable_results(i);
-    lookup_.Track(track, [fan_in, slot,
+    lookup_.Track(track, [fan_in, slot, i = i,
                           number = track.tracking_number](absl::StatusOr<v1::Shipment> shipment) {
       if (shipment.ok()) {
         *slot->mutable_shipment() = *std::move(shipment);
       } else {
-        *slot->mutable_error() = ToLookupError(number, shipment.status());
+        *slot->mutable_error() = ToLookupError(number, ItemStatus(i, shipment.status()));
       }
       fan_in->Arrive();
     });
@@ -230,7 +258,17 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
   }
   const absl::Time deadline = DeadlineOf(context);
   const int count = request->requests_size();
-  for (int i = 0; i < count; ++i) response->add_results();
+  // A malformed item is answered in its own slot; only the others are looked up.
+  std::vector<int> good;
+  for (int i = 0; i < count; ++i) {
+    v1::OrderTrackingResult* slot = response->add_results();
+    const v1::GetOrderTrackingRequest& item = request->requests(i);
+    if (auto status = ValidateBatchOrderItem(i, item); !status.ok()) {
+      *slot->mutable_error() = ToLookupError(EchoableSubject(item.order().order_id()), status);
+      continue;
+    }
+    good.push_back(i);
+  }
   auto finish = [scope, response] {
     RpcDetails details;
     for (const auto& result : response->results()) {
@@ -238,19 +276,23 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
     }
     scope->Finish(absl::OkStatus(), details);
   };
-  auto fan_in = std::make_shared<FanIn<decltype(finish)>>(count, std::move(finish));
-  for (int i = 0; i < count; ++i) {
+  if (good.empty()) {
+    finish();
+    return scope->reactor();
+  }
+  auto fan_in = std::make_shared<FanIn<decltype(finish)>>(good.size(), std::move(finish));
+  for (const int i : good) {
     const v1::GetOrderTrackingRequest& item = request->requests(i);
     v1::OrderTrackingResult* slot = response->mutable_results(i);
     orders_.Get(
         ToOrderRequest(*scope, item.order(), item.cache(), deadline),
-        [fan_in, slot, order_id = item.order().order_id()](absl::StatusOr<OrderAnswer> answer) {
+        [fan_in, slot, i, order_id = item.order().order_id()](absl::StatusOr<OrderAnswer> answer) {
           if (answer.ok()) {
             v1::GetOrderTrackingResponse* found = slot->mutable_response();
             *found->mutable_order() = std::move(answer->order);
             for (auto& error : answer->errors) *found->add_errors() = std::move(error);
           } else {
-            *slot->mutable_error() = ToLookupError(order_id, answer.status());
+            *slot->mutable_error() = ToLookupError(order_id, ItemStatus(i, answer.status()));
           }
           fan_in->Arrive();
         });
@@ -339,6 +381,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
                  request->shipment().carrier());
       break;
     case v1::EnrichTicketRequest::kOrder:
+      ticket.order_ids.push_back(request->order().order_id());
       order_lookups.push_back(ToOrderRequest(*scope, request->order(), request->cache(), deadline));
       break;
     case v1::EnrichTicketRequest::kText: {
@@ -348,6 +391,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
       ticket.buyer_reports_not_received |= enrichment::ReportsNotReceived(text);
       // Order IDs in 3-7-7 form are Amazon's.
       if (!ids.order_ids.empty()) ticket.channel = v1::SALES_CHANNEL_AMAZON;
+      ticket.order_ids = ids.order_ids;
       for (const std::string& order_id : ids.order_ids) {
         enrichment->add_extracted_order_ids(order_id);
         v1::OrderRef ref;
@@ -356,9 +400,9 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
         ref.set_channel(v1::SALES_CHANNEL_AMAZON);
         order_lookups.push_back(ToOrderRequest(*scope, ref, request->cache(), deadline));
       }
-      for (const std::string& number : ids.tracking_numbers) {
-        enrichment->add_extracted_tracking_numbers(number);
-        add_lookup(number, v1::CARRIER_UNSPECIFIED);
+      for (size_t i = 0; i < ids.tracking_numbers.size(); ++i) {
+        enrichment->add_extracted_tracking_numbers(ids.tracking_numbers[i]);
+        add_lookup(ids.tracking_numbers[i], ids.tracking_carriers[i]);
       }
       break;
     }

@@ -180,13 +180,15 @@ absl::Status ValidateBatchTrackShipments(const v1::BatchTrackShipmentsRequest& r
                    absl::StrCat("at most ", kMaxBatchTrackShipments, " requests per batch (got ",
                                 request.requests_size(), ")"));
   }
-  for (int i = 0; i < request.requests_size(); ++i) {
-    if (auto status = ValidateTrackShipment(absl::StrCat("requests[", i, "]"), request.requests(i));
-        !status.ok()) {
-      return status;
-    }
-  }
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> ValidateBatchTrackItem(int index,
+                                                   const v1::TrackShipmentRequest& item) {
+  const std::string prefix = absl::StrCat("requests[", index, "]");
+  if (auto status = ValidateTrackShipment(prefix, item); !status.ok()) return status;
+  return ValidateTrackingNumber(Path(prefix, "shipment.tracking_number"),
+                                item.shipment().tracking_number());
 }
 
 absl::Status ValidateBatchGetOrderTracking(const v1::BatchGetOrderTrackingRequest& request) {
@@ -196,14 +198,20 @@ absl::Status ValidateBatchGetOrderTracking(const v1::BatchGetOrderTrackingReques
                    absl::StrCat("at most ", kMaxBatchOrders, " requests per batch (got ",
                                 request.requests_size(), ")"));
   }
-  for (int i = 0; i < request.requests_size(); ++i) {
-    if (auto status =
-            ValidateGetOrderTracking(absl::StrCat("requests[", i, "]"), request.requests(i));
-        !status.ok()) {
-      return status;
-    }
-  }
   return absl::OkStatus();
+}
+
+absl::Status ValidateBatchOrderItem(int index, const v1::GetOrderTrackingRequest& item) {
+  return ValidateGetOrderTracking(absl::StrCat("requests[", index, "]"), item);
+}
+
+std::string EchoableSubject(absl::string_view raw) {
+  if (raw.size() > 64) return "";
+  for (char c : raw) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f) return "";
+  }
+  return std::string(raw);
 }
 
 absl::Status ValidateEnrichTicket(const v1::EnrichTicketRequest& request) {

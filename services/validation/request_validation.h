@@ -5,6 +5,16 @@
 //
 //   absl::StatusOr<std::string> number =
 //       ValidateTrackingNumber("shipment.tracking_number", request.shipment().tracking_number());
+//
+// Batches are checked in two steps: the batch itself (empty, too many items),
+// which fails the whole call, then each item, whose problem becomes that
+// item's LookupError while the other items are looked up:
+//
+//   if (auto status = ValidateBatchTrackShipments(batch); !status.ok()) return status;
+//   for (int i = 0; i < batch.requests_size(); ++i) {
+//     absl::StatusOr<std::string> number = ValidateBatchTrackItem(i, batch.requests(i));
+//     // !number.ok(): "requests[3].shipment.tracking_number: only letters, ..."
+//   }
 #ifndef TRACKENRICH_SERVICES_VALIDATION_REQUEST_VALIDATION_H_
 #define TRACKENRICH_SERVICES_VALIDATION_REQUEST_VALIDATION_H_
 
@@ -36,8 +46,22 @@ absl::Status ValidateTrackShipment(absl::string_view prefix,
                                    const v1::TrackShipmentRequest& request);
 absl::Status ValidateGetOrderTracking(absl::string_view prefix,
                                       const v1::GetOrderTrackingRequest& request);
+// The batch itself: INVALID_ARGUMENT naming "requests" when it is empty or
+// has more than kMaxBatchTrackShipments items. Items are not looked at.
 absl::Status ValidateBatchTrackShipments(const v1::BatchTrackShipmentsRequest& request);
+// Item `index` of a batch: its normalized tracking number, or INVALID_ARGUMENT
+// naming "requests[index]. ...".
+absl::StatusOr<std::string> ValidateBatchTrackItem(int index, const v1::TrackShipmentRequest& item);
+// The batch itself: INVALID_ARGUMENT naming "requests" when it is empty or
+// has more than kMaxBatchOrders items. Items are not looked at.
 absl::Status ValidateBatchGetOrderTracking(const v1::BatchGetOrderTrackingRequest& request);
+// Item `index` of a batch: INVALID_ARGUMENT naming "requests[index]. ...".
+absl::Status ValidateBatchOrderItem(int index, const v1::GetOrderTrackingRequest& item);
+
+// A refused item's tracking number or order ID as the subject of its
+// LookupError: as given when it is at most 64 printable ASCII characters,
+// else "" (the message names the field; huge or binary input is not echoed).
+std::string EchoableSubject(absl::string_view raw);
 absl::Status ValidateEnrichTicket(const v1::EnrichTicketRequest& request);
 absl::Status ValidateDetectCarrier(const v1::DetectCarrierRequest& request);
 absl::Status ValidateRenderReply(const v1::RenderReplyRequest& request);

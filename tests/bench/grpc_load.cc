@@ -24,10 +24,20 @@
 // "late_starts" counts calls started over 1 ms after their time. Exit status:
 // 0 when every reply was OK, 1 otherwise, 2 for bad flags or an unreachable
 // target.
+//
+// --write_frame=PATH makes no calls: it writes the request of the first key
+// as one uncompressed gRPC message (a zero flag byte, the length as 4 bytes
+// big-endian, the serialized request) for other HTTP/2 clients to send:
+//
+//   grpc_load --keys=generated:1000@0 --write_frame=track.frame
+//   h2load -n 100000 -c 4 -m 16 -d track.frame
+//     -H 'content-type: application/grpc' -H 'te: trailers'
+//     http://127.0.0.1:50051/trackenrich.v1.TrackingService/TrackShipment
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -77,6 +87,10 @@ ABSL_FLAG(std::string, keys, "same:1ZSBX0010300000029",
           "same:NUMBER, list:PATH or generated:COUNT[@FIRST_PACKAGE_ID]");
 ABSL_FLAG(double, rate, 0, "target calls per second (0: as fast as in_flight allows)");
 ABSL_FLAG(std::string, label, "", "name of this run, echoed in the JSON line");
+ABSL_FLAG(std::string, write_frame, "",
+          "write the request of the first key as one gRPC message frame (the 5-byte prefix and "
+          "the serialized request, what h2load or nghttp send as a body) to this file and exit; "
+          "no --target needed");
 
 namespace trackenrich::bench {
 namespace {
@@ -129,6 +143,29 @@ absl::StatusOr<std::vector<std::string>> LoadKeys(absl::string_view spec) {
 }
 
 enum class Rpc { kTrackShipment, kDetectCarrier };
+
+// The request `rpc` sends for `key` as one uncompressed gRPC message frame.
+std::string MessageFrame(Rpc rpc, const std::string& key) {
+  std::string message;
+  switch (rpc) {
+    case Rpc::kTrackShipment: {
+      v1::TrackShipmentRequest request;
+      request.mutable_shipment()->set_tracking_number(key);
+      message = request.SerializeAsString();
+      break;
+    }
+    case Rpc::kDetectCarrier: {
+      v1::DetectCarrierRequest request;
+      request.set_tracking_number(key);
+      message = request.SerializeAsString();
+      break;
+    }
+  }
+  const auto length = static_cast<uint32_t>(message.size());
+  std::string frame = {'\0', static_cast<char>(length >> 24), static_cast<char>(length >> 16),
+                       static_cast<char>(length >> 8), static_cast<char>(length)};
+  return frame + message;
+}
 
 // One call in flight. Its tag on the completion queue is the Call itself.
 struct Call {
@@ -423,7 +460,8 @@ int Main() {
     std::fprintf(stderr, "grpc_load: %s\n", message.c_str());
     return 2;
   };
-  if (target.empty()) return fail("--target: required (HOST:PORT)");
+  const std::string frame_path = absl::GetFlag(FLAGS_write_frame);
+  if (target.empty() && frame_path.empty()) return fail("--target: required (HOST:PORT)");
   Rpc rpc;
   if (rpc_name == "TrackShipment") {
     rpc = Rpc::kTrackShipment;
@@ -441,6 +479,14 @@ int Main() {
   if (absl::GetFlag(FLAGS_deadline) <= absl::ZeroDuration()) return fail("--deadline: above 0");
   auto keys = LoadKeys(absl::GetFlag(FLAGS_keys));
   if (!keys.ok()) return fail(std::string(keys.status().message()));
+  if (!frame_path.empty()) {
+    const std::string frame = MessageFrame(rpc, keys->front());
+    std::ofstream file(frame_path, std::ios::binary | std::ios::trunc);
+    file.write(frame.data(), static_cast<std::streamsize>(frame.size()));
+    file.close();
+    if (!file) return fail(absl::StrCat("--write_frame: cannot write ", frame_path));
+    return 0;
+  }
 
   // Separate connections: each channel gets its own subchannel pool.
   const int channels = absl::GetFlag(FLAGS_channels) > 0
@@ -509,7 +555,8 @@ int Main() {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "grpc_load --target=HOST:PORT [--rpc=TrackShipment] [--requests=N] [--in_flight=N] "
-      "[--keys=same:NUMBER|list:PATH|generated:COUNT[@FIRST]] [--rate=R] [--deadline=10s]");
+      "[--keys=same:NUMBER|list:PATH|generated:COUNT[@FIRST]] [--rate=R] [--deadline=10s]\n"
+      "grpc_load [--rpc=TrackShipment] [--keys=...] --write_frame=PATH");
   absl::ParseCommandLine(argc, argv);
   // As in services/main.cc: no lock-order graph on every absl::Mutex (gRPC's included).
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);

@@ -14,6 +14,7 @@
 
 #include "services/enrichment/reply_templates.h"
 #include "services/sandbox/sandbox_upstream.h"
+#include "tests/support/sandbox_stats.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_server.h"
 
@@ -138,6 +139,27 @@ TEST_CASE("EnrichTicket: on-time and delivered packages, in the buyer's language
   CHECK(response.enrichment().buyer_reports_not_received());
   CHECK(response.enrichment().reply().template_id() == "delivered_not_received");
   CHECK(response.enrichment().reply().language() == "fr");
+}
+
+TEST_CASE("EnrichTicket: a DHL Express number after a tracking word is looked up at DHL",
+          "[integration]") {
+  testing::TestServer server;
+  auto stub = server.Stub();
+  const uint16_t sandbox_port = testing::PortOfUrl(server.server().sandbox_url());
+  // 147534785 mod 7 = 6: a valid DHL Express number; the invoice number
+  // beside it has the same shape and passes the same check.
+  const v1::Enrichment enrichment =
+      EnrichText(*stub, "Wo bleibt mein Paket?",
+                 "Hallo, die Sendungsnummer ist 1475347856. Rechnung 1475347860.", "de")
+          .enrichment();
+  REQUIRE(enrichment.extracted_tracking_numbers_size() == 1);
+  CHECK(enrichment.extracted_tracking_numbers(0) == "1475347856");
+  // DHL was asked (the sandbox knows no such shipment), not refused as a
+  // number of unknown carrier.
+  CHECK(testing::SandboxRequestCount(sandbox_port, "dhl.track") == 1);
+  REQUIRE(enrichment.errors_size() == 1);
+  CHECK(enrichment.errors(0).subject() == "1475347856");
+  CHECK(enrichment.errors(0).code() == static_cast<int>(grpc::StatusCode::NOT_FOUND));
 }
 
 TEST_CASE("EnrichTicket: a delayed package gets the apology", "[integration]") {

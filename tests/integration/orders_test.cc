@@ -2,6 +2,7 @@
 // and the sandbox's Selling Partner API (LWA, Orders 2026-01-01 and v0,
 // Fulfillment Outbound) and carriers over real HTTP. Upstream traffic is
 // read from the sandbox's counters.
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -481,6 +482,89 @@ TEST_CASE("EnrichTicket: Italian ticket text with an FBM order ID gets a sendabl
   CHECK(enrichment.reply().findings().empty());
   CHECK(absl::StrContains(enrichment.reply().body(), Number("ups", "in_transit")));
   CHECK(enrichment.has_evidence());
+  // Both packages are named, with their state, and which did not arrive yet.
+  const std::string& body = enrichment.reply().body();
+  INFO(body);
+  CHECK(absl::StrContains(body, "è stato spedito in 2 pacchi:"));
+  for (const v1::Shipment& package : enrichment.orders(0).shipments()) {
+    CHECK(absl::StrContains(body,
+                            absl::StrCat("- ", package.carrier_name(), ", numero di tracciamento ",
+                                         package.tracking_number(), ": in transito")));
+  }
+  CHECK(absl::StrContains(body, "Non ancora consegnati: "));
+  CHECK_FALSE(absl::StrContains(body, "Consegnati: "));
+}
+
+TEST_CASE("EnrichTicket: an order in two packages names both in every language",
+          "[integration][sp_api]") {
+  Harness harness;
+  const struct {
+    const char* language;
+    const char* tracking_word;
+    const char* not_delivered;
+  } rows[] = {{"en", "tracking number", "Not delivered yet: "},
+              {"it", "numero di tracciamento", "Non ancora consegnati: "},
+              {"de", "Sendungsnummer", "Noch nicht zugestellt: "},
+              {"fr", "numéro de suivi", "Colis pas encore livrés : "},
+              {"es", "número de seguimiento", "Pendientes de entrega: "}};
+  for (const auto& row : rows) {
+    INFO(row.language);
+    v1::EnrichTicketRequest request;
+    request.set_language(row.language);
+    request.mutable_order()->set_order_id(kFbmTwoCarriers);
+    const v1::Enrichment enrichment = harness.Enrich(request);
+    REQUIRE(enrichment.orders_size() == 1);
+    REQUIRE(enrichment.orders(0).shipments_size() == 2);
+    const v1::RenderedReply& reply = enrichment.reply();
+    INFO(reply.body());
+    CHECK(reply.language() == row.language);
+    CHECK(reply.compliant());
+    std::vector<std::string> carriers;
+    for (const v1::Shipment& package : enrichment.orders(0).shipments()) {
+      carriers.push_back(package.carrier_name());
+      CHECK(absl::StrContains(
+          reply.body(), absl::StrCat("- ", package.carrier_name(), ", ", row.tracking_word, " ",
+                                     package.tracking_number())));
+      CHECK(absl::StrContains(
+          reply.body(), absl::StrCat(package.carrier_name(), " ", package.tracking_number())));
+    }
+    std::sort(carriers.begin(), carriers.end());
+    CHECK(carriers == std::vector<std::string>{"FedEx", "UPS"});
+    CHECK(absl::StrContains(reply.body(), row.not_delivered));
+    // An Amazon order: no links.
+    CHECK_FALSE(absl::StrContains(reply.body(), "http"));
+  }
+}
+
+TEST_CASE("EnrichTicket: an unshipped order says when it ships; an unknown one asks for the number",
+          "[integration][sp_api]") {
+  Harness harness;
+  const char* const languages[] = {"en", "it", "de", "fr", "es"};
+  for (const char* language : languages) {
+    INFO(language);
+    v1::EnrichTicketRequest late;
+    late.set_language(language);
+    late.mutable_order()->set_order_id(kFbmUnshippedLate);
+    const v1::Enrichment unshipped = harness.Enrich(late);
+    CHECK(unshipped.next_action().kind() == v1::NEXT_ACTION_KIND_SHIP_NOW);
+    CHECK(unshipped.reply().template_id() == "not_yet_shipped");
+    CHECK(unshipped.reply().language() == language);
+    CHECK(unshipped.reply().compliant());
+    CHECK(absl::StrContains(unshipped.reply().subject(), kFbmUnshippedLate));
+
+    v1::EnrichTicketRequest unknown;
+    unknown.set_language(language);
+    unknown.mutable_order()->set_order_id("113-5550404-0000000");
+    const v1::Enrichment missing = harness.Enrich(unknown);
+    REQUIRE(missing.errors_size() == 1);
+    CHECK(missing.errors(0).code() == static_cast<int>(grpc::StatusCode::NOT_FOUND));
+    CHECK(missing.next_action().kind() == v1::NEXT_ACTION_KIND_ASK_BUYER_FOR_INFO);
+    CHECK(missing.reply().template_id() == "order_not_found");
+    CHECK(missing.reply().language() == language);
+    CHECK(missing.reply().compliant());
+    CHECK(absl::StrContains(missing.reply().body(), "113-5550404-0000000"));
+    CHECK(missing.flags_size() == 0);
+  }
 }
 
 TEST_CASE("EnrichTicket: an FBA order gets the redirect to Amazon; a late unshipped one, ship now",
@@ -501,6 +585,8 @@ TEST_CASE("EnrichTicket: an FBA order gets the redirect to Amazon; a late unship
   late.mutable_order()->set_order_id(kFbmUnshippedLate);
   const v1::Enrichment ship_now = harness.Enrich(late);
   CHECK(ship_now.next_action().kind() == v1::NEXT_ACTION_KIND_SHIP_NOW);
+  CHECK(ship_now.reply().template_id() == "not_yet_shipped");
+  CHECK(ship_now.reply().compliant());
   bool flagged = false;
   for (const auto& flag : ship_now.flags()) {
     flagged |= flag.kind() == v1::RISK_FLAG_KIND_SHIP_BY_MISSED;

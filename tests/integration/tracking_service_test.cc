@@ -1,6 +1,8 @@
 // The UPS slice end to end: a real gRPC client, the service in sandbox mode,
 // and the sandbox upstream over real HTTP on loopback.
 #include <atomic>
+#include <map>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "tests/support/http_get.h"
+#include "tests/support/sandbox_carriers.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_server.h"
 
@@ -242,6 +245,73 @@ TEST_CASE("BatchTrackShipments answers each item in order", "[integration]") {
   CHECK(response.results(1).error().code() == static_cast<int>(grpc::StatusCode::NOT_FOUND));
   CHECK(response.results(1).error().subject() == Number("not_found"));
   CHECK(response.results(2).shipment().state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+}
+
+TEST_CASE("BatchTrackShipments: 3 malformed items of 100 are answered in their slots",
+          "[integration]") {
+  testing::TestServer server;
+  auto stub = server.Stub();
+  v1::BatchTrackShipmentsRequest batch;
+  for (int i = 0; i < 100; ++i) {
+    batch.add_requests()->mutable_shipment()->set_tracking_number(
+        testing::SandboxUpsBulkNumber(1000 + i));
+  }
+  batch.mutable_requests(3)->mutable_shipment()->set_tracking_number("1ZSBX00203!0001003");
+  batch.mutable_requests(50)->mutable_shipment()->set_carrier(static_cast<v1::Carrier>(4242));
+  batch.mutable_requests(99)->clear_shipment();
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  v1::BatchTrackShipmentsResponse response;
+  REQUIRE(stub->BatchTrackShipments(&context, batch, &response).ok());
+  REQUIRE(response.results_size() == 100);
+
+  const std::map<int, std::string> bad = {
+      {3, "requests[3].shipment.tracking_number: only letters, digits, spaces and dashes"},
+      {50, "requests[50].shipment.carrier: unknown carrier value 4242"},
+      {99, "requests[99].shipment: required"}};
+  int shipments = 0;
+  for (int i = 0; i < 100; ++i) {
+    INFO("item " << i);
+    const v1::ShipmentResult& result = response.results(i);
+    if (const auto it = bad.find(i); it != bad.end()) {
+      REQUIRE(result.has_error());
+      CHECK(result.error().code() == static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+      CHECK_THAT(result.error().message(), Catch::StartsWith(it->second));
+      continue;
+    }
+    REQUIRE(result.has_shipment());
+    CHECK(result.shipment().tracking_number() == testing::SandboxUpsBulkNumber(1000 + i));
+    CHECK(result.shipment().state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+    ++shipments;
+  }
+  CHECK(shipments == 97);
+  CHECK(response.results(3).error().subject() == "1ZSBX00203!0001003");
+  CHECK(response.results(50).error().subject() == testing::SandboxUpsBulkNumber(1050));
+  // One upstream lookup per good item, none for the malformed ones.
+  CHECK(UpstreamCount(server, "ups.track") == 97);
+}
+
+TEST_CASE("BatchGetOrderTracking: a malformed item is answered in its slot", "[integration]") {
+  testing::TestServer server;
+  auto stub = server.Stub();
+  v1::BatchGetOrderTrackingRequest batch;
+  batch.add_requests()->mutable_order()->set_order_id("113-5550003-0000003");
+  batch.add_requests()->mutable_order()->set_order_id("113-5550003");
+  batch.add_requests()->mutable_order()->set_order_id("113-5550404-0000000");
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  v1::BatchGetOrderTrackingResponse response;
+  REQUIRE(stub->BatchGetOrderTracking(&context, batch, &response).ok());
+  REQUIRE(response.results_size() == 3);
+  CHECK(response.results(0).response().order().fulfillment() == v1::FULFILLMENT_FBA);
+  REQUIRE(response.results(1).has_error());
+  CHECK(response.results(1).error().code() == static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+  CHECK_THAT(response.results(1).error().message(),
+             Catch::StartsWith("requests[1].order.order_id: an Amazon order ID is 3-7-7 digits"));
+  CHECK(response.results(1).error().subject() == "113-5550003");
+  CHECK(response.results(2).error().code() == static_cast<int>(grpc::StatusCode::NOT_FOUND));
+  // The two good order IDs reached Amazon, the malformed one did not.
+  CHECK(UpstreamCount(server, "sp_api.orders") == 2);
 }
 
 TEST_CASE("EnrichTicket finds tracking numbers in ticket text", "[integration]") {

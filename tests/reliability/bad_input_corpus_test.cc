@@ -1,11 +1,18 @@
 // The bad-input corpus (tests/data/reliability/bad_requests.json) sent to the
 // service over a real gRPC channel: every request is refused with
 // INVALID_ARGUMENT and a message that starts with the offending field, and
-// the sandbox upstream sees no request at all. The count per RPC is printed
-// and kept in build/reports/bad_input_corpus.txt.
+// the sandbox upstream sees no request for it. A batch whose item is bad
+// (field "requests[N]...") is answered: item N carries the INVALID_ARGUMENT
+// LookupError naming the field and only the other items are looked up;
+// a batch that is itself bad (empty, too many items) or that protobuf cannot
+// parse (a string that is not UTF-8) is refused whole. The count per RPC is
+// printed and kept in build/reports/bad_input_corpus.txt.
 #include <future>
 #include <map>
+#include <set>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -106,22 +113,60 @@ std::vector<BadRequest> LoadCorpus() {
   return corpus;
 }
 
+// What the service answered to one bad request.
+struct Outcome {
+  grpc::Status status;
+  // Whether protobuf can parse the request's bytes (strings are UTF-8).
+  bool parses = true;
+  // For a batch answered OK: each item's error code and message ("" and OK
+  // when it was answered with a result), and each good item's subject.
+  std::vector<std::pair<grpc::StatusCode, std::string>> items;
+  std::vector<std::string> good_subjects;
+};
+
+template <typename Result>
+void CollectResult(const Result& result, const std::string& subject, Outcome& outcome) {
+  if (result.has_error()) {
+    outcome.items.emplace_back(static_cast<grpc::StatusCode>(result.error().code()),
+                               result.error().message());
+  } else {
+    outcome.items.emplace_back(grpc::StatusCode::OK, "");
+  }
+  if (!result.has_error() ||
+      result.error().code() != static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT)) {
+    outcome.good_subjects.push_back(subject);
+  }
+}
+
 // Parses `text` into the RPC's request type and calls it.
 template <typename Request, typename Response>
-grpc::Status Call(const BadRequest& bad,
-                  grpc::Status (v1::TrackingService::Stub::*method)(grpc::ClientContext*,
-                                                                    const Request&, Response*),
-                  v1::TrackingService::Stub& stub) {
+Outcome Call(const BadRequest& bad,
+             grpc::Status (v1::TrackingService::Stub::*method)(grpc::ClientContext*, const Request&,
+                                                               Response*),
+             v1::TrackingService::Stub& stub) {
   Request request;
   INFO(bad.rpc << " / " << bad.what);
   REQUIRE(google::protobuf::TextFormat::ParseFromString(bad.text, &request));
+  Outcome outcome;
+  Request reparsed;
+  outcome.parses = reparsed.ParseFromString(request.SerializeAsString());
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
   Response response;
-  return (stub.*method)(&context, request, &response);
+  outcome.status = (stub.*method)(&context, request, &response);
+  if constexpr (std::is_same_v<Response, v1::BatchTrackShipmentsResponse>) {
+    for (int i = 0; i < response.results_size(); ++i) {
+      CollectResult(response.results(i), request.requests(i).shipment().tracking_number(), outcome);
+    }
+  } else if constexpr (std::is_same_v<Response, v1::BatchGetOrderTrackingResponse>) {
+    for (int i = 0; i < response.results_size(); ++i) {
+      CollectResult(response.results(i), request.requests(i).order().order_id(), outcome);
+    }
+  }
+  return outcome;
 }
 
-grpc::Status Send(const BadRequest& bad, v1::TrackingService::Stub& stub) {
+Outcome Send(const BadRequest& bad, v1::TrackingService::Stub& stub) {
   using Stub = v1::TrackingService::Stub;
   if (bad.rpc == "TrackShipment") return Call(bad, &Stub::TrackShipment, stub);
   if (bad.rpc == "BatchTrackShipments") return Call(bad, &Stub::BatchTrackShipments, stub);
@@ -131,7 +176,32 @@ grpc::Status Send(const BadRequest& bad, v1::TrackingService::Stub& stub) {
   if (bad.rpc == "DetectCarrier") return Call(bad, &Stub::DetectCarrier, stub);
   if (bad.rpc == "RenderReply") return Call(bad, &Stub::RenderReply, stub);
   FAIL("unknown rpc " << bad.rpc);
-  return grpc::Status::CANCELLED;
+  return {};
+}
+
+// "requests[7].order.order_id" → 7; -1 when the field names no batch item.
+int ItemIndex(const std::string& field) {
+  int index = -1;
+  if (!absl::StartsWith(field, "requests[")) return -1;
+  const size_t close = field.find(']');
+  if (close == std::string::npos || !absl::SimpleAtoi(field.substr(9, close - 9), &index)) {
+    return -1;
+  }
+  return index;
+}
+
+// Upstream lookups (tracking calls and order reads; not token fetches) the
+// sandbox has served.
+int64_t SandboxLookups(uint16_t sandbox_port) {
+  const auto counts = testing::SandboxRequestCounts(sandbox_port);
+  REQUIRE(counts.has_value());
+  int64_t lookups = 0;
+  for (const auto& [route, count] : *counts) {
+    if (absl::EndsWith(route, ".track") || absl::StartsWith(route, "sp_api.orders")) {
+      lookups += count;
+    }
+  }
+  return lookups;
 }
 
 TEST_CASE(
@@ -148,11 +218,17 @@ TEST_CASE(
   struct Tally {
     int sent = 0;
     int refused = 0;
+    int per_item = 0;
   };
   std::map<std::string, Tally> by_rpc;
+  // Requests refused whole first: not one upstream request for any of them.
+  // Then batches with a bad item: upstream lookups only for the good items.
+  std::vector<std::pair<const BadRequest*, Outcome>> item_cases;
   for (const BadRequest& bad : corpus) {
     INFO(bad.rpc << " / " << bad.what << ": " << absl::CEscape(bad.text.substr(0, 200)));
-    const grpc::Status status = Send(bad, *stub);
+    if (ItemIndex(bad.field) >= 0) continue;
+    const Outcome outcome = Send(bad, *stub);
+    const grpc::Status& status = outcome.status;
     // A string that is not UTF-8 stops protobuf before validation: the field
     // is named, but not which element of a repeated one ("requests[]").
     const bool names_field =
@@ -171,21 +247,67 @@ TEST_CASE(
   const int64_t upstream_calls = testing::SandboxRequestTotal(sandbox_port);
   CHECK(upstream_calls == 0);
 
+  std::set<std::string> good_subjects;
+  for (const BadRequest& bad : corpus) {
+    const int index = ItemIndex(bad.field);
+    if (index < 0) continue;
+    INFO(bad.rpc << " / " << bad.what << ": " << absl::CEscape(bad.text.substr(0, 200)));
+    const Outcome outcome = Send(bad, *stub);
+    const grpc::Status& status = outcome.status;
+    INFO("message: " << status.error_message());
+    bool refused = false;
+    if (!outcome.parses) {
+      // Not a request at all: refused whole, the repeated field named.
+      refused = status.error_code() == grpc::StatusCode::INVALID_ARGUMENT &&
+                absl::StartsWith(status.error_message(), WithoutIndices(bad.field) + ": ") &&
+                absl::StrContains(status.error_message(), "UTF-8");
+      CHECK(refused);
+    } else {
+      REQUIRE(status.ok());
+      REQUIRE(index < static_cast<int>(outcome.items.size()));
+      const auto& [code, message] = outcome.items[index];
+      INFO("item message: " << message);
+      refused =
+          code == grpc::StatusCode::INVALID_ARGUMENT && absl::StartsWith(message, bad.field + ": ");
+      CHECK(refused);
+      for (size_t i = 0; i < outcome.items.size(); ++i) {
+        if (static_cast<int>(i) == index) continue;
+        INFO("item " << i << ": " << outcome.items[i].second);
+        CHECK(outcome.items[i].first != grpc::StatusCode::INVALID_ARGUMENT);
+      }
+      for (const std::string& subject : outcome.good_subjects) good_subjects.insert(subject);
+    }
+    Tally& tally = by_rpc[bad.rpc];
+    ++tally.sent;
+    if (refused) ++tally.refused;
+    if (outcome.parses) ++tally.per_item;
+  }
+  // At most one lookup per good item (the cache answers repeats); none for
+  // the bad ones.
+  const int64_t lookups = SandboxLookups(sandbox_port);
+  CHECK(lookups <= static_cast<int64_t>(good_subjects.size()));
+
   std::vector<std::vector<std::string>> rows;
   int sent = 0;
   int refused = 0;
+  int per_item = 0;
   for (const auto& [rpc, tally] : by_rpc) {
-    rows.push_back({rpc, absl::StrCat(tally.sent), absl::StrCat(tally.refused)});
+    rows.push_back(
+        {rpc, absl::StrCat(tally.sent), absl::StrCat(tally.refused), absl::StrCat(tally.per_item)});
     sent += tally.sent;
     refused += tally.refused;
+    per_item += tally.per_item;
   }
-  rows.push_back({"all", absl::StrCat(sent), absl::StrCat(refused)});
+  rows.push_back({"all", absl::StrCat(sent), absl::StrCat(refused), absl::StrCat(per_item)});
   testing::PublishReport(
       "bad_input_corpus",
       absl::StrCat("Bad-input corpus: ", sent, " requests, ", refused,
-                   " refused as INVALID_ARGUMENT naming the field, ", upstream_calls,
-                   " upstream calls\n",
-                   testing::FormatTable({"rpc", "requests", "INVALID_ARGUMENT + field"}, rows)));
+                   " refused as INVALID_ARGUMENT naming the field (", per_item,
+                   " of them in a batch item's result), ", upstream_calls,
+                   " upstream calls for the requests refused whole, ", lookups,
+                   " upstream lookups for ", good_subjects.size(), " distinct good batch items\n",
+                   testing::FormatTable(
+                       {"rpc", "requests", "INVALID_ARGUMENT + field", "of them per item"}, rows)));
   CHECK(by_rpc.size() == 7);  // every RPC of TrackingService
 }
 

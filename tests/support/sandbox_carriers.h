@@ -6,11 +6,17 @@
 //     SandboxRequestCount(port, absl::StrCat(carrier.name, ".track"));
 //   }
 //   if (AnswersOkAtOnce(scenario.name)) ...
+//   SandboxUpsBulkNumber(42);   // a distinct in-transit UPS number per package ID
 #ifndef TRACKENRICH_TESTS_SUPPORT_SANDBOX_CARRIERS_H_
 #define TRACKENRICH_TESTS_SUPPORT_SANDBOX_CARRIERS_H_
 
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 
+#include "adapters/detection/check_digits.h"
 #include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::testing {
@@ -41,6 +47,14 @@ inline bool AnswersOkAtOnce(absl::string_view scenario_name) {
   return scenario_name != "slow" && scenario_name != "unavailable" &&
          scenario_name != "malformed" && scenario_name != "not_found" && scenario_name != "bulk" &&
          scenario_name != "fault_text";
+}
+
+// The UPS number of sandbox shipper SBX002 with this package ID (0-9999999):
+// 1ZSBX00203 + the ID + the UPS check digit. Every such number is in transit,
+// and each is its own upstream lookup.
+inline std::string SandboxUpsBulkNumber(int package_id) {
+  const std::string payload = absl::StrFormat("SBX00203%07d", package_id);
+  return absl::StrCat("1Z", payload, detection::Mod10CheckDigit(payload, detection::kUpsWeights));
 }
 
 }  // namespace trackenrich::testing

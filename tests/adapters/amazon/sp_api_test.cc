@@ -6,9 +6,13 @@
 
 #include "absl/strings/match.h"
 
+#include "adapters/amazon/fulfillment_outbound_parser.h"
 #include "adapters/amazon/marketplaces.h"
+#include "adapters/amazon/orders_parser.h"
 #include "adapters/amazon/sp_api_requests.h"
 #include "adapters/amazon/sp_api_status_map.h"
+#include "tests/support/shipment_expectations.h"
+#include "tests/support/test_data.h"
 
 namespace trackenrich::adapters::amazon {
 namespace {
@@ -101,6 +105,41 @@ TEST_CASE("SP-API crosswalks: order, package and MCF statuses", "[sp_api]") {
   CHECK(MapMcfEvent("EVENT_407").state == v1::SHIPMENT_STATE_RETURNING);
   CHECK(MapMcfEvent("EVENT_801").state == v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP);
   CHECK(MapMcfEvent("EVENT_999").state == v1::SHIPMENT_STATE_UNSPECIFIED);
+}
+
+http::HttpResponse DataFile(const std::string& name) {
+  return testing::Response(200, testing::ReadFile(testing::TestData("sp_api/" + name)));
+}
+
+// Payloads in Amazon's documented shapes for the codes Amazon's own
+// definitions contradict the old crosswalk on.
+TEST_CASE(
+    "SP-API parsers: shipped, undeliverable and one undeliverable scan read as Amazon "
+    "defines them",
+    "[sp_api]") {
+  // v0 InvoiceUnconfirmed: "All items in the order have been shipped".
+  auto v0 = ParseGetOrderV0Response(DataFile("order-v0-invoice-unconfirmed.json"), "t");
+  REQUIRE(v0.ok());
+  CHECK(v1::OrderStatus_Name(v0->status()) == "ORDER_STATUS_SHIPPED");
+  CHECK(v0->channel_status() == "InvoiceUnconfirmed");
+
+  // A merchant package Amazon could not deliver (address or access): an
+  // exception to act on, not a lost parcel.
+  auto order = ParseGetOrderResponse(DataFile("order-2026-package-undeliverable.json"), "t");
+  REQUIRE(order.ok());
+  REQUIRE(order->shipments_size() == 1);
+  CHECK(v1::ShipmentState_Name(order->shipments(0).state()) == "SHIPMENT_STATE_EXCEPTION");
+  CHECK(v1::StateReason_Name(order->shipments(0).reason()) == "STATE_REASON_ADDRESS_ISSUE");
+
+  // MCF: currentStatus UNKNOWN, newest event EVENT_416 "Undeliverable.".
+  auto package =
+      ParsePackageTrackingResponse(DataFile("package-tracking-undeliverable-scan.json"), "t");
+  REQUIRE(package.ok());
+  REQUIRE(package->events_size() == 2);
+  CHECK(v1::ShipmentState_Name(package->events(1).state()) == "SHIPMENT_STATE_EXCEPTION");
+  CHECK(v1::ShipmentState_Name(package->state()) == "SHIPMENT_STATE_EXCEPTION");
+  CHECK(v1::StateReason_Name(package->reason()) == "STATE_REASON_OTHER");
+  CHECK(package->has_first_scan_at());
 }
 
 TEST_CASE("SP-API crosswalks: Amazon carrier codes", "[sp_api]") {

@@ -75,7 +75,9 @@ TEST_CASE("Amazon Shipping parser: every published getTracking payload in ../sha
   REQUIRE(returned.ok());
   CHECK_FALSE(returned->has_delivered_at());
   CHECK(returned->events(2).state() == v1::SHIPMENT_STATE_RETURNED);
-  CHECK(returned->events(0).state() == v1::SHIPMENT_STATE_LOST);
+  // The forward leg's Undeliverable is the start of the way back, not a loss.
+  CHECK(returned->events(0).state() == v1::SHIPMENT_STATE_RETURNING);
+  CHECK(returned->events(0).reason() == v1::STATE_REASON_RETURN_TO_SENDER);
 }
 
 }  // namespace

@@ -27,8 +27,15 @@ TEST_CASE("Amazon Shipping parser: the project's own payloads", "[amazon_shippin
   const std::vector<Expectation> table = {
       {"amazon_shipping/in-transit-wrapped.json", 200, absl::StatusCode::kOk,
        v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED, "", 3},
-      {"amazon_shipping/rejected.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_LOST,
+      // Refused at the door: on its way back to the seller, not lost.
+      {"amazon_shipping/rejected.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_RETURNING,
        v1::STATE_REASON_REFUSED, "", 2},
+      // Undeliverable ("returning to the seller"), the detail code says why.
+      {"amazon_shipping/undeliverable.json", 200, absl::StatusCode::kOk,
+       v1::SHIPMENT_STATE_RETURNING, v1::STATE_REASON_ADDRESS_ISSUE, "", 3},
+      // The buyer moved the date: still in transit, rescheduled by the buyer.
+      {"amazon_shipping/alternate-delivery-timing.json", 200, absl::StatusCode::kOk,
+       v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT, "", 3},
       // Back on the RETURNS leg, not yet at the seller; the forward leg's
       // detail code says why.
       {"amazon_shipping/returning.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_RETURNING,
@@ -115,7 +122,7 @@ TEST_CASE("Amazon Shipping status crosswalk", "[amazon_shipping]") {
   CHECK(MapAmazonShippingStatus("PreTransit").state == v1::SHIPMENT_STATE_LABEL_CREATED);
   CHECK(MapAmazonShippingStatus("AwaitingCustomerPickup").state ==
         v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP);
-  CHECK(MapAmazonShippingStatus("Undeliverable").state == v1::SHIPMENT_STATE_LOST);
+  CHECK(MapAmazonShippingStatus("Undeliverable").state == v1::SHIPMENT_STATE_RETURNING);
   CHECK(MapAmazonShippingStatus("PickupCancelled").state == v1::SHIPMENT_STATE_CANCELLED);
   CHECK(MapAmazonShippingStatus("Teleported").state == v1::SHIPMENT_STATE_UNSPECIFIED);
   CHECK(MapAmazonShippingEvent("PackageReceivedByCarrier").state == v1::SHIPMENT_STATE_PICKED_UP);

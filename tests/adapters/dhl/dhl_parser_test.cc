@@ -34,9 +34,13 @@ TEST_CASE("DHL parser: the project's own DHL payloads", "[dhl]") {
       {"dhl/transit-returning.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_RETURNING,
        v1::STATE_REASON_RETURN_TO_SENDER, "", 1},
       // statusCode "unknown" with status text "DELIVERED": the text never makes
-      // a shipment delivered.
-      {"dhl/text-says-delivered.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
+      // a shipment delivered, and an unclassified event alone is no scan.
+      {"dhl/text-says-delivered.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_LABEL_CREATED,
        v1::STATE_REASON_UNSPECIFIED, "", 1},
+      {"dhl/unknown-label-only.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_LABEL_CREATED,
+       v1::STATE_REASON_UNSPECIFIED, "", 1},
+      {"dhl/unknown-then-transit.json", 200, absl::StatusCode::kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
+       v1::STATE_REASON_UNSPECIFIED, "", 3},
       {"dhl/empty-shipments.json", 200, absl::StatusCode::kNotFound, {}, {}, "", 0},
       {"dhl/error-invalid-number.json", 400, absl::StatusCode::kNotFound, {}, {}, "", 0},
       {"dhl/error-unauthorized.json", 400, absl::StatusCode::kInternal, {}, {}, "", 0},
@@ -74,6 +78,27 @@ TEST_CASE("DHL parser: offsets, nanoseconds, towns and proof of delivery", "[dhl
   CHECK(shipment->carrier_status_code() == "delivered");
 }
 
+// Issue 16: DHL "unknown" was IN_TRANSIT, so a label's electronic
+// announcement counted as the first carrier scan and hid a missed ship-by.
+TEST_CASE("DHL parser: an unknown (label) event is never the first carrier scan", "[dhl]") {
+  auto label = Parse("dhl/unknown-label-only.json");
+  REQUIRE(label.ok());
+  CHECK(label->state() == v1::SHIPMENT_STATE_LABEL_CREATED);
+  CHECK(label->events(0).state() == v1::SHIPMENT_STATE_LABEL_CREATED);
+  CHECK_FALSE(label->has_first_scan_at());
+  CHECK(label->carrier_status_code() == "unknown");
+
+  // Announced, scanned, then an unclassified notice: the scan is the first
+  // scan, and the notice does not take the package back to a bare label.
+  auto moving = Parse("dhl/unknown-then-transit.json");
+  REQUIRE(moving.ok());
+  REQUIRE(moving->has_first_scan_at());
+  CHECK(UtcString(moving->first_scan_at()) == "2026-03-04T20:05:00Z");
+  CHECK(moving->state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(moving->events(0).state() == v1::SHIPMENT_STATE_LABEL_CREATED);
+  CHECK(moving->events(2).state() == v1::SHIPMENT_STATE_LABEL_CREATED);
+}
+
 TEST_CASE("DHL request: the API key travels in its header, never in the URL", "[dhl]") {
   const http::HttpRequest track = BuildDhlTrackRequest("00340434161094000001", "k3y");
   CHECK(track.method == "GET");
@@ -89,8 +114,10 @@ TEST_CASE("DHL status crosswalk: statusCode wins over the text", "[dhl]") {
   CHECK(MapDhlStatus("delivered", "The shipment has been returned and delivered to the sender")
             .state == v1::SHIPMENT_STATE_RETURNED);
   CHECK(MapDhlStatus("transit", "DELIVERED").state == v1::SHIPMENT_STATE_IN_TRANSIT);
-  CHECK(MapDhlStatus("unknown", "delivered").state == v1::SHIPMENT_STATE_IN_TRANSIT);
-  CHECK(MapDhlStatus("", "").state == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(MapDhlStatus("unknown", "delivered").state == v1::SHIPMENT_STATE_LABEL_CREATED);
+  CHECK(MapDhlStatus("", "").state == v1::SHIPMENT_STATE_LABEL_CREATED);
+  CHECK(MapDhlStatus("UNKNOWN", "The shipment is being returned to the sender").state ==
+        v1::SHIPMENT_STATE_RETURNING);
   CHECK(MapDhlStatus("transit", "The shipment has been loaded onto the delivery vehicle").state ==
         v1::SHIPMENT_STATE_OUT_FOR_DELIVERY);
   CHECK(MapDhlStatus("transit", "Ready for pick-up at the Packstation").state ==

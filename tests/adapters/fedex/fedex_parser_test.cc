@@ -135,6 +135,51 @@ TEST_CASE("FedEx parser: times, estimated delivery and proof of delivery", "[fed
         "Delivery exception: Customer not available or business closed");
 }
 
+// Issue 16's FedEx cases, in the Track API response shape: a delivery
+// exception means what its exception code says, and no derived DL delivers a
+// package whose event code says something else.
+TEST_CASE("FedEx parser: delivery exceptions are read with their exception code",
+          "[fedex][crosswalk]") {
+  auto results = ParseFedexTrackResults(
+      Response(200, testing::ReadFile(testing::TestData("fedex/delivery-exception-codes.json"))));
+  REQUIRE(results.ok());
+  struct Case {
+    const char* number;
+    v1::ShipmentState state;
+    v1::StateReason reason;
+    v1::ShipmentState newest_event_state;
+  };
+  const Case cases[] = {
+      // 060G with derived DL: returning to the shipper, never delivered.
+      {"777777777781", v1::SHIPMENT_STATE_RETURNING, v1::STATE_REASON_RETURN_TO_SENDER,
+       v1::SHIPMENT_STATE_RETURNING},
+      {"777777777792", v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
+       v1::STATE_REASON_RECIPIENT_UNAVAILABLE, v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED},
+      // A13 on the scan only (the status has no ancillary reason): redirected.
+      {"777777777803", v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED,
+       v1::SHIPMENT_STATE_IN_TRANSIT},
+      // A scan whose event code is outside the table, with derived DL, on a
+      // returning package: in transit, and the package stays returning.
+      {"777777777814", v1::SHIPMENT_STATE_RETURNING, v1::STATE_REASON_RETURN_TO_SENDER,
+       v1::SHIPMENT_STATE_IN_TRANSIT},
+  };
+  for (const Case& expected : cases) {
+    INFO(expected.number);
+    REQUIRE(results->count(expected.number) == 1);
+    const absl::StatusOr<v1::Shipment>& shipment = results->at(expected.number);
+    REQUIRE(shipment.ok());
+    CHECK(v1::ShipmentState_Name(shipment->state()) == v1::ShipmentState_Name(expected.state));
+    CHECK(v1::StateReason_Name(shipment->reason()) == v1::StateReason_Name(expected.reason));
+    CHECK_FALSE(shipment->has_delivered_at());
+    REQUIRE(shipment->events_size() > 0);
+    CHECK(v1::ShipmentState_Name(shipment->events().rbegin()->state()) ==
+          v1::ShipmentState_Name(expected.newest_event_state));
+    for (const v1::TrackingEvent& event : shipment->events()) {
+      CHECK(event.state() != v1::SHIPMENT_STATE_DELIVERED);
+    }
+  }
+}
+
 TEST_CASE("FedEx token response", "[fedex]") {
   const absl::Time now = absl::FromUnixSeconds(1'767'225'600);
   auto token = ParseFedexTokenResponse(
@@ -173,25 +218,25 @@ TEST_CASE("FedEx requests: credentials in the body, numbers in JSON, none in the
 }
 
 TEST_CASE("FedEx status crosswalk", "[fedex]") {
-  CHECK(MapFedexStatus("DL", "DL", "Delivered").state == v1::SHIPMENT_STATE_DELIVERED);
-  CHECK(MapFedexStatus("OC", "IN", "").state == v1::SHIPMENT_STATE_LABEL_CREATED);
-  CHECK(MapFedexStatus("PU", "PU", "").state == v1::SHIPMENT_STATE_PICKED_UP);
-  CHECK(MapFedexStatus("OD", "IT", "").state == v1::SHIPMENT_STATE_OUT_FOR_DELIVERY);
+  CHECK(MapFedexStatus("DL", "DL", "", "Delivered").state == v1::SHIPMENT_STATE_DELIVERED);
+  CHECK(MapFedexStatus("OC", "IN", "", "").state == v1::SHIPMENT_STATE_LABEL_CREATED);
+  CHECK(MapFedexStatus("PU", "PU", "", "").state == v1::SHIPMENT_STATE_PICKED_UP);
+  CHECK(MapFedexStatus("OD", "IT", "", "").state == v1::SHIPMENT_STATE_OUT_FOR_DELIVERY);
   // HP's derived code says IT; the event code says more.
-  const FedexStatus pickup = MapFedexStatus("HP", "IT", "Ready for recipient pickup");
+  const FedexStatus pickup = MapFedexStatus("HP", "IT", "", "Ready for recipient pickup");
   CHECK(pickup.state == v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP);
   CHECK(pickup.reason == v1::STATE_REASON_HELD_FOR_PICKUP);
   // FD only says "at destination"; the derived RL says running late.
-  CHECK(MapFedexStatus("FD", "RL", "").state == v1::SHIPMENT_STATE_DELAYED);
-  const FedexStatus exception = MapFedexStatus("SE", "SE", "Incorrect address");
+  CHECK(MapFedexStatus("FD", "RL", "", "").state == v1::SHIPMENT_STATE_DELAYED);
+  const FedexStatus exception = MapFedexStatus("SE", "SE", "", "Incorrect address");
   CHECK(exception.state == v1::SHIPMENT_STATE_EXCEPTION);
   CHECK(exception.reason == v1::STATE_REASON_ADDRESS_ISSUE);
-  CHECK(MapFedexStatus("SE", "", "").reason == v1::STATE_REASON_OTHER);
-  CHECK(MapFedexStatus("CD", "", "Clearance delay").reason == v1::STATE_REASON_CUSTOMS);
-  CHECK(MapFedexStatus("RS", "", "").state == v1::SHIPMENT_STATE_RETURNING);
-  CHECK(MapFedexStatus("CA", "", "").state == v1::SHIPMENT_STATE_CANCELLED);
-  CHECK(MapFedexStatus("ZZ", "", "").state == v1::SHIPMENT_STATE_IN_TRANSIT);
-  CHECK(MapFedexStatus("ZZ", "DE", "").state == v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED);
+  CHECK(MapFedexStatus("SE", "", "", "").reason == v1::STATE_REASON_OTHER);
+  CHECK(MapFedexStatus("CD", "", "", "Clearance delay").reason == v1::STATE_REASON_CUSTOMS);
+  CHECK(MapFedexStatus("RS", "", "", "").state == v1::SHIPMENT_STATE_RETURNING);
+  CHECK(MapFedexStatus("CA", "", "", "").state == v1::SHIPMENT_STATE_CANCELLED);
+  CHECK(MapFedexStatus("ZZ", "", "", "").state == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(MapFedexStatus("ZZ", "DE", "", "").state == v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED);
 
   const FedexStatus weather =
       ApplyFedexDelay({v1::SHIPMENT_STATE_PICKED_UP, {}}, "DELAYED", "WEATHER");

@@ -54,6 +54,69 @@ TEST_CASE("UPS parser: the project's own UPS payloads", "[ups]") {
   }
 }
 
+// Issue 16's UPS cases, each in UPS's Track API response shape: the code is
+// read with its type (X/RP, X/AC, X/RS, X/DY, X/UR are exception-table codes),
+// the three-digit statusCode decides, a pickup attempt is no delivery attempt,
+// type NA is "not available".
+TEST_CASE("UPS parser: status codes read with their type and the three-digit code",
+          "[ups][crosswalk]") {
+  constexpr auto kOk = absl::StatusCode::kOk;
+  constexpr auto kNone = v1::STATE_REASON_UNSPECIFIED;
+  const std::vector<Expectation> table = {
+      {"ups/exception-government-release.json", 200, kOk, v1::SHIPMENT_STATE_EXCEPTION,
+       v1::STATE_REASON_CUSTOMS, "", 3},
+      {"ups/exception-wrong-city.json", 200, kOk, v1::SHIPMENT_STATE_EXCEPTION,
+       v1::STATE_REASON_ADDRESS_ISSUE, "", 3},
+      {"ups/exception-receiver-contacted.json", 200, kOk, v1::SHIPMENT_STATE_EXCEPTION,
+       v1::STATE_REASON_CUSTOMS, "", 3},
+      {"ups/exception-importer-contacted.json", 200, kOk, v1::SHIPMENT_STATE_EXCEPTION,
+       v1::STATE_REASON_CUSTOMS, "", 3},
+      {"ups/exception-unauthorized-hazmat.json", 200, kOk, v1::SHIPMENT_STATE_EXCEPTION,
+       v1::STATE_REASON_PROHIBITED_ITEM, "", 3},
+      {"ups/customs-clearance.json", 200, kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
+       v1::STATE_REASON_CUSTOMS, "", 3},
+      // "Delivered to UPS Access Point": waiting for the buyer, not delivered.
+      {"ups/access-point.json", 200, kOk, v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP,
+       v1::STATE_REASON_HELD_FOR_PICKUP, "", 4},
+      // "Pickup Attempted": UPS still does not have the package.
+      {"ups/pickup-attempted.json", 200, kOk, v1::SHIPMENT_STATE_LABEL_CREATED, kNone, "", 2},
+      {"ups/returned-034.json", 200, kOk, v1::SHIPMENT_STATE_RETURNED,
+       v1::STATE_REASON_RETURN_TO_SENDER, "", 3},
+      {"ups/attempted-060.json", 200, kOk, v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
+       v1::STATE_REASON_RECIPIENT_UNAVAILABLE, "", 3},
+      {"ups/gmt-time-colons.json", 200, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNone, "", 3},
+      // Type NA: UPS has no status to give, not "in transit".
+      {"ups/not-available.json", 200, kOk, v1::SHIPMENT_STATE_NOT_FOUND, kNone, "", 0},
+  };
+  for (const auto& expected : table) {
+    Check(expected, testing::ReadFile(testing::TestData(expected.file)));
+  }
+  // A pickup attempt is not the first carrier scan.
+  auto pickup = ParseUpsTrackResponse(
+      Response(200, testing::ReadFile(testing::TestData("ups/pickup-attempted.json"))), "1ZX");
+  REQUIRE(pickup.ok());
+  CHECK_FALSE(pickup->has_first_scan_at());
+}
+
+TEST_CASE("UPS parser: times written HH:MM:SS read as their HHMMSS form, offset kept", "[ups]") {
+  auto colons = ParseUpsTrackResponse(
+      Response(200, testing::ReadFile(testing::TestData("ups/gmt-time-colons.json"))), "1ZX");
+  auto compact = ParseUpsTrackResponse(
+      Response(200, testing::ReadFile(testing::TestData("ups/in-transit-gmt.json"))), "1ZX");
+  REQUIRE(colons.ok());
+  REQUIRE(compact.ok());
+  REQUIRE(colons->events_size() == compact->events_size());
+  for (int i = 1; i < colons->events_size(); ++i) {  // the label event differs
+    INFO("event " << i);
+    CHECK(colons->events(i).time().seconds() == compact->events(i).time().seconds());
+    CHECK(colons->events(i).utc_offset_seconds() == compact->events(i).utc_offset_seconds());
+  }
+  for (const v1::TrackingEvent& event : colons->events()) {
+    CHECK(event.offset_known());
+    CHECK(event.utc_offset_seconds() == -5 * 3600);
+  }
+}
+
 TEST_CASE("UPS parser: GMT fields give the UTC instant and the original offset", "[ups]") {
   auto shipment = ParseUpsTrackResponse(
       Response(200, testing::ReadFile(testing::TestData("ups/in-transit-gmt.json"))), "1ZX");

@@ -54,6 +54,44 @@ TEST_CASE("USPS parser: the project's own USPS payloads", "[usps]") {
   }
 }
 
+// Issue 16's USPS cases: "12: A status update is not yet available" (HTTP 400)
+// is a label USPS has not scanned yet, a shipment with no carrier record (not
+// INTERNAL); "Moving Through Network" is a status category.
+TEST_CASE("USPS parser: no status yet, and Moving Through Network", "[usps][crosswalk]") {
+  const std::vector<Expectation> table = {
+      {"usps/error-12-no-status-yet.json", 400, absl::StatusCode::kOk, v1::SHIPMENT_STATE_NOT_FOUND,
+       v1::STATE_REASON_UNSPECIFIED, "", 0},
+      {"usps/moving-through-network.json", 200, absl::StatusCode::kOk,
+       v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED, "", 2},
+  };
+  for (const Expectation& expected : table) {
+    CheckShipment(expected, Parse(expected.file, expected.http_status));
+  }
+
+  auto pending = Parse("usps/error-12-no-status-yet.json", 400);
+  REQUIRE(pending.ok());
+  CHECK(pending->carrier() == v1::CARRIER_USPS);
+  CHECK(pending->tracking_number() == "9400100000000000000009");
+  CHECK(pending->carrier_status_code() == "12");
+  CHECK(pending->carrier_status_text().rfind("A status update is not yet available", 0) == 0);
+  CHECK_FALSE(pending->has_first_scan_at());
+  // The same error in the errors[] form.
+  auto listed = ParseUspsTrackResponse(
+      Response(400, R"({"apiVersion":"3.0.0","error":{"code":"400","message":"Bad Request",)"
+                    R"("errors":[{"status":"400","code":"12","title":"Status Not Available",)"
+                    R"("detail":"A status update is not yet available on your package."}]}})"),
+      "9400100000000000000009");
+  REQUIRE(listed.ok());
+  CHECK(listed->state() == v1::SHIPMENT_STATE_NOT_FOUND);
+  // Another 400 is still the service's own bad request.
+  CHECK_THAT(Parse("usps/error-bad-request.json", 400).status(),
+             StatusIs(absl::StatusCode::kInternal));
+
+  auto moving = Parse("usps/moving-through-network.json");
+  REQUIRE(moving.ok());
+  CHECK(moving->carrier_status_code() == "Moving Through Network");
+}
+
 TEST_CASE("USPS parser: GMT fields, one-digit offsets and local times", "[usps]") {
   auto returned = Parse("usps/returned-to-sender.json");
   REQUIRE(returned.ok());

@@ -3,7 +3,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "adapters/amazon_shipping/amazon_shipping_adapter.h"
+#include "adapters/dhl/dhl_adapter.h"
+#include "adapters/dpd/dpd_adapter.h"
+#include "adapters/fedex/fedex_adapter.h"
+#include "adapters/usps/usps_adapter.h"
 #include "services/config/service_config.h"
+#include "tests/support/carrier_settings.h"
 #include "tests/support/status_matchers.h"
 
 namespace trackenrich::server {
@@ -31,25 +37,34 @@ TEST_CASE("config: every carrier's section, secrets by reference", "[config]") {
                         "carrier_id": "AMZN_UK", "business_id": "AmazonShipping_UK"}
   }})");
   REQUIRE(config.ok());
-  CHECK(config->fedex_configured);
-  CHECK(config->fedex.base_url == "https://apis-sandbox.fedex.com");
-  CHECK(config->fedex.client_secret == "from-env");
-  CHECK(config->fedex.batch_window == absl::Milliseconds(5));
-  CHECK(config->fedex.max_batch == 10);
-  CHECK(config->usps_configured);
-  CHECK(config->usps.base_url == "https://apis.usps.com");
-  CHECK(config->dhl.api_key == "from-env");
-  CHECK(config->dpd.message_language == "nl_NL");
-  CHECK(config->amazon_shipping.carrier_id == "AMZN_UK");
-  CHECK(config->amazon_shipping.lwa_url == "https://api.amazon.com");
-  CHECK_FALSE(config->ups_configured);
+  CHECK(config->carriers.contains("fedex"));
+  CHECK(testing::CarrierSettings<adapters::fedex::FedexSettings>(*config, "fedex").base_url ==
+        "https://apis-sandbox.fedex.com");
+  CHECK(testing::CarrierSettings<adapters::fedex::FedexSettings>(*config, "fedex").client_secret ==
+        "from-env");
+  CHECK(testing::CarrierSettings<adapters::fedex::FedexSettings>(*config, "fedex").batch_window ==
+        absl::Milliseconds(5));
+  CHECK(testing::CarrierSettings<adapters::fedex::FedexSettings>(*config, "fedex").max_batch == 10);
+  CHECK(config->carriers.contains("usps"));
+  CHECK(testing::CarrierSettings<adapters::usps::UspsSettings>(*config, "usps").base_url ==
+        "https://apis.usps.com");
+  CHECK(testing::CarrierSettings<adapters::dhl::DhlSettings>(*config, "dhl").api_key == "from-env");
+  CHECK(testing::CarrierSettings<adapters::dpd::DpdSettings>(*config, "dpd").message_language ==
+        "nl_NL");
+  CHECK(testing::CarrierSettings<adapters::amazon_shipping::AmazonShippingSettings>(
+            *config, "amazon_shipping")
+            .carrier_id == "AMZN_UK");
+  CHECK(testing::CarrierSettings<adapters::amazon_shipping::AmazonShippingSettings>(
+            *config, "amazon_shipping")
+            .lwa_url == "https://api.amazon.com");
+  CHECK_FALSE(config->carriers.contains("ups"));
 
   // A section without credentials still counts as configured.
   auto bare = ParseServiceConfig(R"({"carriers": {"dhl": {}}})");
   REQUIRE(bare.ok());
-  CHECK(bare->dhl_configured);
-  CHECK(bare->dhl.api_key.empty());
-  CHECK_FALSE(bare->fedex_configured);
+  CHECK(bare->carriers.contains("dhl"));
+  CHECK(testing::CarrierSettings<adapters::dhl::DhlSettings>(*bare, "dhl").api_key.empty());
+  CHECK_FALSE(bare->carriers.contains("fedex"));
 }
 
 TEST_CASE("config: carrier errors name the key and never echo a secret", "[config]") {

@@ -10,7 +10,9 @@
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
 
+#include "adapters/ups/ups_adapter.h"
 #include "services/config/service_config.h"
+#include "tests/support/carrier_settings.h"
 #include "tests/support/status_matchers.h"
 
 namespace trackenrich::server {
@@ -170,8 +172,10 @@ TEST_CASE("config overrides: a secret is overridden only by reference, never ech
       FromEnvironment(
           {R"(TRACKENRICH__CARRIERS__UPS__CLIENT_SECRET={"env": "TE_OVERRIDE_UPS_SECRET"})"}));
   REQUIRE_THAT(by_reference.status(), testing::IsOk());
-  CHECK(by_reference->ups.client_id == "ups-id-5b7e1c");
-  CHECK(by_reference->ups.client_secret == "ups-secret-5b7e1c");
+  CHECK(testing::CarrierSettings<adapters::ups::UpsSettings>(*by_reference, "ups").client_id ==
+        "ups-id-5b7e1c");
+  CHECK(testing::CarrierSettings<adapters::ups::UpsSettings>(*by_reference, "ups").client_secret ==
+        "ups-secret-5b7e1c");
   ::unsetenv("TE_OVERRIDE_UPS_ID");
   ::unsetenv("TE_OVERRIDE_UPS_SECRET");
 }
@@ -226,7 +230,8 @@ TEST_CASE("config overrides: the effective config shows defaults and overrides, 
   })"),
                                    overrides);
   REQUIRE_THAT(config.status(), testing::IsOk());
-  REQUIRE(config->ups.client_secret == ups_secret);
+  REQUIRE(testing::CarrierSettings<adapters::ups::UpsSettings>(*config, "ups").client_secret ==
+          ups_secret);
   REQUIRE(config->redis.password == redis_password);
   const std::string& dump = config->effective_json;
   INFO(dump);

@@ -9,6 +9,8 @@
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
 
+#include "adapters/ups/ups_adapter.h"
+#include "tests/support/carrier_settings.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_data.h"
 
@@ -42,7 +44,7 @@ TEST_CASE("config: defaults, values and durations", "[config]") {
   CHECK(upstreams->upstream.max_body_bytes == 512u * 1024);
   CHECK_THAT(ParseServiceConfig(R"({"upstreams": {"max_attempts": 0}})").status(),
              StatusIs(kInvalid, "upstreams.max_attempts: must be between 1 and 10"));
-  CHECK_FALSE(config->ups_configured);
+  CHECK_FALSE(config->carriers.contains("ups"));
 }
 
 TEST_CASE("config: errors name the key", "[config]") {
@@ -102,9 +104,11 @@ TEST_CASE("config: secrets only by reference, never echoed", "[config]") {
       R"({"carriers": {"ups": {"client_id": {"env": "TE_TEST_UPS_ID"}, "client_secret": {"file": ")",
       secret_file, R"("}}}})"));
   REQUIRE(config.ok());
-  CHECK(config->ups_configured);
-  CHECK(config->ups.client_id == "id-from-env");
-  CHECK(config->ups.client_secret == "secret-from-file");
+  CHECK(config->carriers.contains("ups"));
+  CHECK(testing::CarrierSettings<adapters::ups::UpsSettings>(*config, "ups").client_id ==
+        "id-from-env");
+  CHECK(testing::CarrierSettings<adapters::ups::UpsSettings>(*config, "ups").client_secret ==
+        "secret-from-file");
   std::filesystem::remove(secret_file);
 
   CHECK_THAT(ParseServiceConfig(R"({"carriers": {"ups": {"client_id": {"env": "TE_TEST_UPS_ID"},
@@ -215,7 +219,7 @@ TEST_CASE("config: redis and per-carrier rate limits", "[config]") {
   CHECK(config->rate_limits.at("ups").per_second == 2.5);
   CHECK(config->rate_limits.at("ups").burst == 5);
   // A rate limit alone does not point UPS anywhere.
-  CHECK_FALSE(config->ups_configured);
+  CHECK_FALSE(config->carriers.contains("ups"));
 }
 
 TEST_CASE("config: redis and rate-limit errors name the key", "[config]") {

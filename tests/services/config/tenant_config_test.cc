@@ -128,9 +128,9 @@ TEST_CASE("config: a tenant's own carrier credentials", "[config][auth]") {
   auto config = ParseServiceConfig(absl::StrCat(R"({"sandbox": true, )", tenant, "}"));
   REQUIRE(config.ok());
   const auto& acme = config->tenant_carriers.at("acme");
-  CHECK(acme.at("ups").client_id == "acme-ups-id");
-  CHECK(acme.at("ups").client_secret == "acme-ups-secret");
-  CHECK(acme.at("dhl").api_key == "acme-dhl-key");
+  CHECK(acme.at("ups").at("client_id") == "acme-ups-id");
+  CHECK(acme.at("ups").at("client_secret") == "acme-ups-secret");
+  CHECK(acme.at("dhl").at("api_key") == "acme-dhl-key");
   // Shown only as references.
   CHECK(config->effective_json.find("acme-ups-secret") == std::string::npos);
   CHECK(config->effective_json.find("TE_TEST_ACME_UPS_SECRET") != std::string::npos);

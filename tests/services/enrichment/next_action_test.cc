@@ -61,7 +61,13 @@ std::vector<ActionRow> Rows() {
           .Trail(H(5))
           .Build();
   return {
-      {"nothing found", {}, {}, false, v1::NEXT_ACTION_KIND_INVESTIGATE, "", -1},
+      {"nothing named: ask for the order number",
+       {},
+       {},
+       false,
+       v1::NEXT_ACTION_KIND_INVESTIGATE,
+       kOrderNotFound,
+       -1},
       {"FBA order in transit",
        FbaOrder().ShipBy(-H(8)).DeliverBy(H(30)).With(in_transit).Build(),
        {},
@@ -95,14 +101,14 @@ std::vector<ActionRow> Rows() {
        {},
        false,
        v1::NEXT_ACTION_KIND_SHIP_NOW,
-       "",
+       kNotYetShipped,
        -1},
       {"FBM not shipped, ship-by in 5 h",
        FbmOrder(v1::ORDER_STATUS_UNSHIPPED).ShipBy(H(5)).Build(),
        {},
        false,
        v1::NEXT_ACTION_KIND_SHIP_NOW,
-       "",
+       kNotYetShipped,
        -1},
       {"FBM marked shipped without a tracking number",
        FbmOrder().ShipBy(-H(3)).Build(),
@@ -279,6 +285,27 @@ TEST_CASE("next action: one per situation, with its template", "[enrichment]") {
     CHECK_FALSE(suggested.action.summary().empty());
     CHECK_FALSE(suggested.action.steps().empty());
   }
+}
+
+TEST_CASE("next action: an order the channel does not know, and a failed lookup", "[enrichment]") {
+  MissingLookups not_found;
+  not_found.orders_not_found = {testing::kOrderId};
+  const SuggestedAction confirm = SuggestNextAction(nullptr, {}, {}, false, not_found);
+  CHECK(confirm.action.kind() == v1::NEXT_ACTION_KIND_ASK_BUYER_FOR_INFO);
+  CHECK(confirm.action.template_id() == kOrderNotFound);
+  CHECK_THAT(confirm.action.summary(), Catch::Contains(testing::kOrderId));
+  CHECK(confirm.shipment_index == -1);
+
+  // An upstream fault is no reason to doubt the buyer's order number.
+  MissingLookups fault;
+  fault.other_failures = true;
+  const SuggestedAction investigate = SuggestNextAction(nullptr, {}, {}, false, fault);
+  CHECK(investigate.action.kind() == v1::NEXT_ACTION_KIND_INVESTIGATE);
+  CHECK(investigate.action.template_id().empty());
+
+  // Once the order is found, the missing one no longer decides.
+  const v1::Order order = FbmOrder(v1::ORDER_STATUS_UNSHIPPED).ShipBy(absl::Hours(5)).Build();
+  CHECK(SuggestNextAction(&order, {}, {}, false, not_found).action.template_id() == kNotYetShipped);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The built-in reply templates: they parse, cover every situation in five
-// languages and render without a single compliance finding; placeholders,
+// languages (orders in several packages, unshipped and unknown orders
+// included) and render without a single compliance finding; placeholders,
 // sections, language fallback, locale dates, the link policy and seller
 // templates loaded from files.
 #include "services/enrichment/reply_templates.h"
@@ -17,6 +18,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
+#include "adapters/detection/tracking_urls.h"
 #include "services/enrichment/next_action.h"
 #include "services/enrichment/reply_renderer.h"
 #include "tests/services/enrichment/enrichment_test_util.h"
@@ -35,8 +37,10 @@ using ::trackenrich::testing::StatusIs;
 
 constexpr auto H = [](int hours) { return absl::Hours(hours); };
 constexpr const char* kLanguages[] = {"en", "it", "de", "fr", "es"};
+// The templates about a package, and those about an order without one.
 constexpr const char* kTemplates[] = {kFbmStatusUpdate,   kFbaRedirect,          kDelayApology,
                                       kExceptionFollowUp, kDeliveredNotReceived, kLostReplacement};
+constexpr const char* kOrderTemplates[] = {kNotYetShipped, kOrderNotFound};
 
 struct Situation {
   const char* name;
@@ -97,20 +101,74 @@ std::vector<Situation> Situations() {
   };
 }
 
-TEST_CASE("built-in templates: six situations in five languages", "[enrichment]") {
+v1::Shipment FedEx(v1::ShipmentState state) {
+  return Package(state, "777100000025", v1::CARRIER_FEDEX, "FedEx").Trail(H(5)).Eta(H(30)).Build();
+}
+
+// Orders in several packages: the reply is about the first package given and
+// names every one.
+std::vector<Situation> MultiPackageSituations() {
+  const v1::Shipment ups_delivered =
+      Package(v1::SHIPMENT_STATE_DELIVERED).Trail(H(20)).Signature().Build();
+  const v1::Shipment fedex_in_transit = FedEx(v1::SHIPMENT_STATE_IN_TRANSIT);
+  const v1::Shipment usps_exception =
+      Package(v1::SHIPMENT_STATE_EXCEPTION, testing::kUspsNumber, v1::CARRIER_USPS, "USPS")
+          .Reason(v1::STATE_REASON_ADDRESS_ISSUE)
+          .Trail(H(5))
+          .Build();
+  const v1::Shipment ups_delayed = Package(v1::SHIPMENT_STATE_DELAYED)
+                                       .Reason(v1::STATE_REASON_WEATHER)
+                                       .Trail(H(7))
+                                       .Eta(H(50))
+                                       .Build();
+  return {
+      {"FBM, UPS delivered + FedEx in transit", fedex_in_transit,
+       FbmOrder().With(ups_delivered).With(fedex_in_transit).Build()},
+      {"FBM on Shopify, UPS delayed + FedEx in transit", ups_delayed,
+       FbmOrder()
+           .Channel(v1::SALES_CHANNEL_SHOPIFY)
+           .With(ups_delayed)
+           .With(fedex_in_transit)
+           .Build()},
+      {"FBM, three packages: delivered, in transit, exception", usps_exception,
+       FbmOrder().With(ups_delivered).With(fedex_in_transit).With(usps_exception).Build()},
+      {"FBM, both delivered", ups_delivered,
+       FbmOrder().With(ups_delivered).With(FedEx(v1::SHIPMENT_STATE_DELIVERED)).Build()},
+      {"FBA, two Amazon packages",
+       Package(v1::SHIPMENT_STATE_IN_TRANSIT, "TBA304125876100", v1::CARRIER_AMAZON, "Amazon")
+           .Trail(H(4))
+           .Build(),
+       FbaOrder()
+           .With(Package(v1::SHIPMENT_STATE_IN_TRANSIT, "TBA304125876100", v1::CARRIER_AMAZON,
+                         "Amazon")
+                     .Trail(H(4))
+                     .Build())
+           .With(Package(v1::SHIPMENT_STATE_OUT_FOR_DELIVERY, "TBA304125876111", v1::CARRIER_AMAZON,
+                         "Amazon")
+                     .Trail(H(2))
+                     .Build())
+           .Build()},
+  };
+}
+
+TEST_CASE("built-in templates: eight situations in five languages", "[enrichment]") {
   const auto catalog = TemplateCatalog::Builtin();
   REQUIRE(TemplateCatalog::Parse(BuiltinTemplatesJson()).ok());
-  CHECK(catalog->templates().size() == 6);
-  for (const char* id : kTemplates) {
+  CHECK(catalog->templates().size() == 8);
+  std::vector<const char*> ids(std::begin(kTemplates), std::end(kTemplates));
+  ids.insert(ids.end(), std::begin(kOrderTemplates), std::end(kOrderTemplates));
+  for (const char* id : ids) {
     INFO(id);
     const ReplyTemplate* reply = catalog->Find(id);
     REQUIRE(reply != nullptr);
     CHECK_FALSE(reply->description.empty());
     for (const char* language : kLanguages) CHECK(reply->languages.contains(language));
   }
-  // Every state and reason has words in every language.
+  // Every state and reason has words in every language, and every language
+  // says how one package of several is listed.
   for (const char* language : kLanguages) {
     INFO(language);
+    CHECK(catalog->PackageLine(language) != nullptr);
     for (int state = v1::ShipmentState_MIN + 1; state <= v1::ShipmentState_MAX; ++state) {
       if (!v1::ShipmentState_IsValid(state)) continue;
       INFO(v1::ShipmentState_Name(state));
@@ -124,43 +182,111 @@ TEST_CASE("built-in templates: six situations in five languages", "[enrichment]"
   }
 }
 
+ReplyPolicy LinksEverywhere() {
+  ReplyPolicy policy;
+  policy.amazon_links = true;
+  policy.unknown_links = true;
+  return policy;
+}
+
+// Renders a built-in template for `situation` and checks what every rendered
+// reply must be: compliant, in the language asked for, every placeholder
+// filled, the order ID in the subject.
+v1::RenderedReply RenderClean(const ReplyPolicy& policy, const char* id, const char* language,
+                              const Situation& situation) {
+  ReplyInput input;
+  input.template_id = id;
+  input.language = language;
+  input.shipment = &situation.shipment;
+  input.order = situation.order.has_value() ? &*situation.order : nullptr;
+  auto reply = RenderReply(*TemplateCatalog::Builtin(), policy, input, kNow);
+  REQUIRE_THAT(reply.status(), IsOk());
+  INFO(reply->subject() << "\n" << reply->body());
+  for (const auto& finding : reply->findings()) {
+    FAIL_CHECK(v1::ComplianceRule_Name(finding.rule()) << ": " << finding.excerpt());
+  }
+  CHECK(reply->compliant());
+  CHECK(reply->language() == language);
+  CHECK_FALSE(absl::StrContains(reply->body(), "{"));
+  CHECK_FALSE(absl::StrContains(reply->subject(), "{"));
+  if (input.order != nullptr) CHECK(absl::StrContains(reply->subject(), testing::kOrderId));
+  return *std::move(reply);
+}
+
 TEST_CASE("built-in templates render without findings in every language and situation",
           "[enrichment]") {
   const auto catalog = TemplateCatalog::Builtin();
-  ReplyPolicy links_everywhere;
-  links_everywhere.amazon_links = true;
-  links_everywhere.unknown_links = true;
+  std::vector<Situation> situations = Situations();
+  const size_t single = situations.size();
+  for (Situation& situation : MultiPackageSituations()) situations.push_back(std::move(situation));
   int rendered = 0;
-  for (const ReplyPolicy& policy : {ReplyPolicy(), links_everywhere}) {
-    for (const Situation& situation : Situations()) {
+  int multi_rendered = 0;
+  for (const ReplyPolicy& policy : {ReplyPolicy(), LinksEverywhere()}) {
+    for (const Situation& situation : situations) {
       for (const char* id : kTemplates) {
         for (const char* language : kLanguages) {
           INFO(situation.name << " / " << id << " / " << language);
-          ReplyInput input;
-          input.template_id = id;
-          input.language = language;
-          input.shipment = &situation.shipment;
-          input.order = situation.order.has_value() ? &*situation.order : nullptr;
-          auto reply = RenderReply(*catalog, policy, input, kNow);
-          REQUIRE_THAT(reply.status(), IsOk());
-          INFO(reply->subject() << "\n" << reply->body());
-          for (const auto& finding : reply->findings()) {
-            FAIL_CHECK(v1::ComplianceRule_Name(finding.rule()) << ": " << finding.excerpt());
+          const v1::RenderedReply reply = RenderClean(policy, id, language, situation);
+          INFO(reply.body());
+          CHECK(absl::StrContains(reply.body(), situation.shipment.tracking_number()));
+          ++rendered;
+          if (!situation.order.has_value() || situation.order->shipments_size() < 2) continue;
+          // Every package by carrier, number and state in words, with its
+          // link where the channel allows links; delivered or not, each one.
+          const v1::Order& order = *situation.order;
+          const bool links = policy.TrackingLinksAllowed(order.channel());
+          CHECK(absl::StrContains(reply.body(), absl::StrCat(" ", order.shipments_size(), " ")));
+          for (const v1::Shipment& package : order.shipments()) {
+            INFO(package.tracking_number());
+            CHECK(
+                absl::StrContains(reply.body(), absl::StrCat("- ", package.carrier_name(), ", ")));
+            CHECK(absl::StrContains(
+                reply.body(), absl::StrCat(": ", catalog->StateWords(language, package.state()))));
+            CHECK(absl::StrContains(reply.body(), absl::StrCat(package.carrier_name(), " ",
+                                                               package.tracking_number())));
+            const std::string link =
+                detection::TrackingUrl(package.carrier(), package.tracking_number());
+            CHECK(absl::StrContains(reply.body(), link) == links);
           }
-          CHECK(reply->compliant());
-          CHECK(reply->language() == language);
-          CHECK(absl::StrContains(reply->body(), situation.shipment.tracking_number()));
-          CHECK_FALSE(absl::StrContains(reply->body(), "{"));
-          CHECK_FALSE(absl::StrContains(reply->subject(), "{"));
-          if (input.order != nullptr) {
-            CHECK(absl::StrContains(reply->subject(), testing::kOrderId));
-          }
+          ++multi_rendered;
+        }
+      }
+    }
+  }
+  CHECK(rendered == 2 * static_cast<int>(situations.size()) * 6 * 5);
+  CHECK(multi_rendered == 2 * static_cast<int>(situations.size() - single) * 6 * 5);
+}
+
+TEST_CASE("built-in templates about an order render without findings in every language",
+          "[enrichment]") {
+  const v1::Shipment no_package;
+  const std::vector<Situation> situations = {
+      {"unshipped, ship-by in 2 days, deliver-by ahead", no_package,
+       FbmOrder(v1::ORDER_STATUS_UNSHIPPED).ShipBy(H(48)).DeliverBy(H(120)).Build()},
+      {"unshipped, ship-by missed", no_package,
+       FbmOrder(v1::ORDER_STATUS_UNSHIPPED).ShipBy(-H(30)).DeliverBy(H(20)).Build()},
+      {"unshipped, no windows", no_package, FbmOrder(v1::ORDER_STATUS_UNSHIPPED).Build()},
+      {"unshipped on Shopify", no_package,
+       FbmOrder(v1::ORDER_STATUS_UNSHIPPED)
+           .Channel(v1::SALES_CHANNEL_SHOPIFY)
+           .ShipBy(H(5))
+           .Build()},
+      {"no order named", no_package, {}},
+  };
+  int rendered = 0;
+  for (const ReplyPolicy& policy : {ReplyPolicy(), LinksEverywhere()}) {
+    for (const Situation& situation : situations) {
+      for (const char* id : kOrderTemplates) {
+        for (const char* language : kLanguages) {
+          INFO(situation.name << " / " << id << " / " << language);
+          const v1::RenderedReply reply = RenderClean(policy, id, language, situation);
+          CHECK_FALSE(absl::StrContains(reply.body(), "http"));
           ++rendered;
         }
       }
     }
   }
-  CHECK(rendered == 2 * 12 * 6 * 5);
+  CHECK(rendered == 2 * 5 * 2 * 5);
 }
 
 v1::RenderedReply Render(const std::string& id, const std::string& language,
@@ -235,6 +361,45 @@ TEST_CASE("replies: placeholders in the buyer's language and locale", "[enrichme
   const auto no_order = Render(kFbmStatusUpdate, "en", shipment);
   CHECK(no_order.subject() == "Update on your order");
   CHECK(no_order.compliant());
+}
+
+TEST_CASE("templates: {^name} sections and a seller's own package line", "[enrichment]") {
+  auto catalog = TemplateCatalog::Parse(R"({
+    "words": {"en": {"package_line": "* {tracking_number} ({status}){?eta} by {eta}{/eta}"}},
+    "templates": {"t": {"languages": {"en": {
+      "subject": "{^order_id}Your parcel{/order_id}{?order_id}Order {order_id}{/order_id}",
+      "body": "{^packages}One: {tracking_number}.{/packages}{?packages}{package_count}:\n{packages}{/packages}"}}}}})");
+  REQUIRE_THAT(catalog.status(), IsOk());
+  TemplateCatalog merged = *TemplateCatalog::Builtin();
+  merged.Merge(*catalog);
+  const v1::Shipment ups = Package(v1::SHIPMENT_STATE_IN_TRANSIT).Trail(H(6)).Eta(H(30)).Build();
+  const v1::Shipment fedex =
+      Package(v1::SHIPMENT_STATE_DELIVERED, "777100000025", v1::CARRIER_FEDEX, "FedEx")
+          .Trail(H(5))
+          .Build();
+  ReplyInput input;
+  input.template_id = "t";
+  input.shipment = &ups;
+  auto one = RenderReply(merged, ReplyPolicy(), input, kNow);
+  REQUIRE_THAT(one.status(), IsOk());
+  CHECK(one->subject() == "Your parcel");
+  CHECK(one->body() == "One: 1Z4F8W170342185630.");
+
+  const v1::Order order = FbmOrder().With(ups).With(fedex).Build();
+  input.order = &order;
+  auto two = RenderReply(merged, ReplyPolicy(), input, kNow);
+  REQUIRE_THAT(two.status(), IsOk());
+  CHECK(two->subject() == absl::StrCat("Order ", testing::kOrderId));
+  CHECK(two->body() ==
+        "2:\n* 1Z4F8W170342185630 (in transit) by Saturday, 31 January 2026\n"
+        "* 777100000025 (delivered)");
+  CHECK(two->compliant());
+
+  // The packages given win over the order's; one package is no list.
+  input.packages = absl::MakeConstSpan(&ups, 1);
+  auto given = RenderReply(merged, ReplyPolicy(), input, kNow);
+  REQUIRE_THAT(given.status(), IsOk());
+  CHECK(given->body() == "One: 1Z4F8W170342185630.");
 }
 
 TEST_CASE("replies: tracking links only where the channel allows them", "[enrichment]") {
@@ -412,6 +577,15 @@ TEST_CASE("templates: load errors name the file and the key", "[enrichment]") {
        "templates.x.languages.en.subject: must be a string"},
       {R"({"words": {"en": {"states": {"TELEPORTED": "beamed"}}}})",
        "words.en.states.TELEPORTED: not a known value"},
+      {R"({"templates": {"x": {"languages": {"en": {"subject": "{^eta}s", "body": "b"}}}}})",
+       "templates.x.languages.en.subject: section {^eta} is never closed"},
+      {R"({"templates": {"x": {"languages": {"en": {"subject": "{?eta}s{/status}", "body": "b"}}}}})",
+       "{/status} closes no open"},
+      {R"({"words": {"en": {"package_line": "{packages}"}}})",
+       "words.en.package_line: a package line names only a package's own placeholders"},
+      {R"({"words": {"en": {"package_line": "{order_id}"}}})", "not {order_id}"},
+      {R"({"words": {"en": {"package_line": ["a", "b"]}}})",
+       "words.en.package_line: must be a string"},
   };
   for (const Row& row : rows) {
     INFO(row.json);

@@ -1,6 +1,9 @@
 // Ticket-text extraction and the "not received" claim on the project's own
-// tickets (tests/data/enrichment/ticket_texts.json: 50 tickets in en, it, de,
-// fr and es with decoys), reporting precision and recall; both must be 100%.
+// tickets (tests/data/enrichment/ticket_texts.json: 75 tickets in en, it, de,
+// fr and es with decoys, 25 of them with short all-digit numbers that only
+// the words before them make tracking numbers), reporting precision and
+// recall; both must be 100%.
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -27,6 +30,9 @@ struct Ticket {
   std::vector<std::string> order_ids;
   std::vector<std::string> tracking_numbers;
   bool not_received;
+  // The carrier the context gives each tracking number ("CARRIER_DHL"), for
+  // tickets that list them.
+  std::optional<std::vector<std::string>> tracking_carriers;
 };
 
 std::vector<std::string> Strings(const json::value& value) {
@@ -47,6 +53,9 @@ std::vector<Ticket> LoadTickets() {
                                     std::string(ticket.at("body").as_string())),
                        Strings(ticket.at("order_ids")), Strings(ticket.at("tracking_numbers")),
                        ticket.at("not_received").as_bool()});
+    if (const json::value* carriers = ticket.if_contains("tracking_carriers")) {
+      tickets.back().tracking_carriers = Strings(*carriers);
+    }
   }
   return tickets;
 }
@@ -84,22 +93,39 @@ TEST_CASE("ticket texts: order IDs and tracking numbers at 100% precision and re
   std::set<std::string> languages;
   Score orders;
   Score tracking;
+  Score in_context;
+  int context_tickets = 0;
   for (const Ticket& ticket : tickets) {
     INFO(ticket.id << ": " << ticket.text);
     languages.insert(ticket.language);
     const TicketIdentifiers ids = ExtractIdentifiers(ticket.text);
     CHECK(ids.order_ids == ticket.order_ids);
     CHECK(ids.tracking_numbers == ticket.tracking_numbers);
+    REQUIRE(ids.tracking_carriers.size() == ids.tracking_numbers.size());
     orders.Add(ticket.order_ids, ids.order_ids);
     tracking.Add(ticket.tracking_numbers, ids.tracking_numbers);
+    if (ticket.tracking_carriers.has_value()) {
+      ++context_tickets;
+      std::vector<std::string> carriers;
+      for (v1::Carrier carrier : ids.tracking_carriers) {
+        carriers.push_back(v1::Carrier_Name(carrier));
+      }
+      CHECK(carriers == *ticket.tracking_carriers);
+      in_context.Add(ticket.tracking_numbers, ids.tracking_numbers);
+    }
   }
   WARN(orders.Report("order IDs"));
   WARN(tracking.Report("tracking numbers"));
+  WARN(in_context.Report("short all-digit numbers in context (decoys beside them)"));
   CHECK(languages == std::set<std::string>{"de", "en", "es", "fr", "it"});
   CHECK(orders.Precision() == 1.0);
   CHECK(orders.Recall() == 1.0);
   CHECK(tracking.Precision() == 1.0);
   CHECK(tracking.Recall() == 1.0);
+  CHECK(in_context.Precision() == 1.0);
+  CHECK(in_context.Recall() == 1.0);
+  CHECK(context_tickets >= 20);
+  CHECK(in_context.true_positives >= 20);
   // The set is meant to exercise both kinds a lot.
   CHECK(orders.true_positives >= 25);
   CHECK(tracking.true_positives >= 30);
@@ -115,6 +141,35 @@ TEST_CASE("ticket texts: digits written as a phone number are not tracking numbe
   // The same digits without a phone cue are a FedEx number.
   CHECK(ExtractIdentifiers("FedEx 3361 2345 6783").tracking_numbers ==
         std::vector<std::string>{"336123456783"});
+}
+
+TEST_CASE("ticket texts: a DHL Express number is taken after a carrier or tracking word only",
+          "[enrichment]") {
+  // 147534785 mod 7 = 6: a valid DHL Express number.
+  constexpr char kDhl[] = "1475347856";
+  for (const char* prefix : {"DHL tracking ", "Sendungsnummer: ", "numero di spedizione ",
+                             "numéro de suivi ", "número de seguimiento ", "Ihre DHL Sendung ",
+                             "DHL Express AWB no. ", "il mio numero di spedizione è "}) {
+    INFO(prefix);
+    const TicketIdentifiers ids = ExtractIdentifiers(absl::StrCat("Hallo, ", prefix, kDhl, "."));
+    REQUIRE(ids.tracking_numbers == std::vector<std::string>{kDhl});
+    CHECK(ids.tracking_carriers == std::vector<v1::Carrier>{v1::CARRIER_DHL});
+  }
+  // Printed in groups, as DHL labels do.
+  CHECK(ExtractIdentifiers("DHL Waybill 14 7534 7856").tracking_numbers ==
+        std::vector<std::string>{kDhl});
+  for (const char* text :
+       {"1475347856", "Rechnung 1475347856", "invoice no. 1475347856", "Kundennummer: 1475347856",
+        "Phone 1475347856", "DHL invoice 1475347856", "numero d'ordine 1475347856",
+        "Sendungsnummer und Telefon 1475347856", "DHL tracking\n1475347856",
+        "Sendungsnummer 1475347857", "GLS 1475347856",
+        "I wrote to DHL about it last week and my account is 1475347856"}) {
+    INFO(text);
+    CHECK(ExtractIdentifiers(text).tracking_numbers.empty());
+  }
+  // A number detection routes by itself keeps CARRIER_UNSPECIFIED.
+  const TicketIdentifiers ups = ExtractIdentifiers("tracking 1Z4F8W170342185630");
+  CHECK(ups.tracking_carriers == std::vector<v1::Carrier>{v1::CARRIER_UNSPECIFIED});
 }
 
 TEST_CASE("ticket texts: the buyer says it never arrived, in five languages", "[enrichment]") {

@@ -4,14 +4,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-
 #include "adapters/detection/carrier_detection.h"
-#include "adapters/detection/check_digits.h"
 #include "adapters/ups/ups_parser.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "services/sandbox/ups_scenarios.h"
+#include "tests/support/sandbox_carriers.h"
 
 namespace trackenrich::sandbox {
 namespace {
@@ -53,16 +50,12 @@ TEST_CASE("sandbox numbers are detected as their carrier with a valid check digi
   CHECK(checked >= 40);
 }
 
-// 1ZSBX00203 + the package ID + the UPS check digit.
-std::string BulkNumber(int package_id) {
-  const std::string payload = absl::StrFormat("SBX00203%07d", package_id);
-  return absl::StrCat("1Z", payload, detection::Mod10CheckDigit(payload, detection::kUpsWeights));
-}
+using ::trackenrich::testing::SandboxUpsBulkNumber;
 
 TEST_CASE("any valid UPS number of shipper SBX002 is in transit", "[sandbox]") {
   const absl::Time now = absl::Now();
   for (int package_id : {1, 42, 1234567, 9999999}) {
-    const std::string number = BulkNumber(package_id);
+    const std::string number = SandboxUpsBulkNumber(package_id);
     INFO(number);
     CHECK_FALSE(detection::DetectCarrier(number).invalid_checksum());
     const server::HttpServer::Reply reply = UpsTrackReply(number, now);
@@ -73,11 +66,11 @@ TEST_CASE("any valid UPS number of shipper SBX002 is in transit", "[sandbox]") {
     CHECK(v1::ShipmentState_Name(shipment->state()) ==
           v1::ShipmentState_Name(v1::SHIPMENT_STATE_IN_TRANSIT));
   }
-  CHECK(SandboxUpstream::ScenarioNumber("ups", "bulk") == BulkNumber(1));
+  CHECK(SandboxUpstream::ScenarioNumber("ups", "bulk") == SandboxUpsBulkNumber(1));
 }
 
 TEST_CASE("a UPS number of shipper SBX002 with a wrong check digit is not found", "[sandbox]") {
-  std::string number = BulkNumber(42);
+  std::string number = SandboxUpsBulkNumber(42);
   number.back() = number.back() == '9' ? '0' : static_cast<char>(number.back() + 1);
   const server::HttpServer::Reply reply = UpsTrackReply(number, absl::Now());
   REQUIRE(reply.response.status == 200);

@@ -85,11 +85,23 @@ TEST_CASE("batch validation: size bounds and the failing item's index", "[valida
   CHECK_THAT(ValidateBatchTrackShipments(batch),
              StatusIs(kInvalid, "requests: at most 100 requests per batch (got 101)"));
 
+  // A bad item leaves the batch valid: it is judged on its own.
   v1::BatchTrackShipmentsRequest one_bad;
   *one_bad.add_requests() = Track("1Z999AA10123456784");
   *one_bad.add_requests() = Track("bad/number");
-  CHECK_THAT(ValidateBatchTrackShipments(one_bad),
-             StatusIs(kInvalid, "requests[1].shipment.tracking_number"));
+  CHECK_THAT(ValidateBatchTrackShipments(one_bad), IsOk());
+  auto good_item = ValidateBatchTrackItem(0, Track("1z 999aa1-0123456784"));
+  REQUIRE_THAT(good_item.status(), IsOk());
+  CHECK(*good_item == "1Z999AA10123456784");
+  CHECK_THAT(ValidateBatchTrackItem(1, one_bad.requests(1)).status(),
+             StatusIs(kInvalid, "requests[1].shipment.tracking_number: only letters"));
+  CHECK_THAT(ValidateBatchTrackItem(42, v1::TrackShipmentRequest()).status(),
+             StatusIs(kInvalid, "requests[42].shipment: required"));
+  CHECK_THAT(ValidateBatchTrackItem(3, Track("1Z999AA10123456784", 4242)).status(),
+             StatusIs(kInvalid, "requests[3].shipment.carrier: unknown carrier value 4242"));
+  CHECK(EchoableSubject("1Z999AA1/0123456784") == "1Z999AA1/0123456784");
+  CHECK(EchoableSubject("1Z\r\nHost: x").empty());
+  CHECK(EchoableSubject(std::string(65, '9')).empty());
 
   v1::BatchGetOrderTrackingRequest orders;
   CHECK_THAT(ValidateBatchGetOrderTracking(orders), StatusIs(kInvalid, "requests:"));
@@ -100,8 +112,10 @@ TEST_CASE("batch validation: size bounds and the failing item's index", "[valida
   orders.mutable_requests()->RemoveLast();
   CHECK_THAT(ValidateBatchGetOrderTracking(orders), IsOk());
   orders.mutable_requests(7)->mutable_order()->set_order_id("nope");
-  CHECK_THAT(ValidateBatchGetOrderTracking(orders),
+  CHECK_THAT(ValidateBatchGetOrderTracking(orders), IsOk());
+  CHECK_THAT(ValidateBatchOrderItem(7, orders.requests(7)),
              StatusIs(kInvalid, "requests[7].order.order_id"));
+  CHECK_THAT(ValidateBatchOrderItem(6, orders.requests(6)), IsOk());
 }
 
 TEST_CASE("GetOrderTracking validation", "[validation]") {

@@ -1,0 +1,166 @@
+// A carrier, described once: the config section it reads (carriers.<name>:
+// base URL, options and credentials as secret references), which of those
+// credentials a tenant may replace with its own, the sandbox's stand-ins for
+// them, and how its adapter is registered. Each carrier's descriptor lives in
+// its own folder (adapters/ups/ups_carrier.cc); adapters/carriers.cc lists
+// them, and the config reader, the wiring and the sandbox go over that list,
+// so adding a carrier touches its folder and one line.
+//
+//   for (const CarrierDescriptor* carrier : AllCarriers()) {
+//     std::unique_ptr<CarrierSection> section = carrier->NewSection();
+//     section->UseSandbox(sandbox_url);          // or section->Read(reader)
+//     section->Register(registry, http_client);
+//   }
+#ifndef TRACKENRICH_ADAPTERS_CARRIER_H_
+#define TRACKENRICH_ADAPTERS_CARRIER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "absl/types/span.h"
+
+namespace trackenrich::http {
+class HttpClient;
+}  // namespace trackenrich::http
+
+namespace trackenrich::adapters {
+
+class AdapterRegistry;
+
+// The test credentials every sandbox route accepts (services/sandbox).
+inline constexpr absl::string_view kSandboxClientId = "sandbox-client-id";
+inline constexpr absl::string_view kSandboxClientSecret = "sandbox-client-secret";
+inline constexpr absl::string_view kSandboxApiKey = "sandbox-dhl-api-key";
+inline constexpr absl::string_view kSandboxRefreshToken = "sandbox-refresh-token";
+
+// What a config section offers a carrier to read. Keys not read are errors
+// (the reader's owner checks); errors name the key under the section's path.
+class SectionReader {
+ public:
+  virtual ~SectionReader() = default;
+  virtual absl::Status String(absl::string_view key, std::string* out) = 0;
+  // A secret by reference ({"env": "NAME"} or {"file": "PATH"}), resolved.
+  virtual absl::Status Secret(absl::string_view key, std::string* out) = 0;
+  virtual absl::Status Duration(absl::string_view key, absl::Duration* out) = 0;
+  virtual absl::Status Int(absl::string_view key, int64_t min, int64_t max, int64_t* out) = 0;
+  // INVALID_ARGUMENT naming `key` under the section ("" names the section).
+  virtual absl::Status Invalid(absl::string_view key, absl::string_view message) const = 0;
+};
+
+// "client_id and client_secret go together", "a, b and c go together".
+std::string GoTogether(absl::Span<const absl::string_view> keys);
+
+// A tenant's own credentials for one carrier, by credential key.
+using CarrierCredentials = absl::flat_hash_map<std::string, std::string>;
+
+// One carrier's settings as the config gives them, able to register its
+// adapter.
+class CarrierSection {
+ public:
+  virtual ~CarrierSection() = default;
+
+  // Reads the section: base URL, options, credentials. INVALID_ARGUMENT
+  // naming the key for a bad value or an incomplete set of credentials.
+  virtual absl::Status Read(SectionReader& reader) = 0;
+  // The credential keys ("client_id", "client_secret"), each a secret.
+  virtual std::vector<absl::string_view> CredentialKeys() const = 0;
+  // Replaces the credentials `credentials` names (a tenant's own).
+  virtual void OverrideCredentials(const CarrierCredentials& credentials) = 0;
+  // Points the section at the sandbox (`base_url`) with its test credentials.
+  virtual void UseSandbox(absl::string_view base_url) = 0;
+  virtual std::unique_ptr<CarrierSection> Clone() const = 0;
+  // Adds the carrier's adapter to `registry`. INVALID_ARGUMENT naming
+  // carriers.<name>.base_url when it does not parse.
+  virtual absl::Status Register(AdapterRegistry& registry, http::HttpClient& client) const = 0;
+};
+
+// The usual shape of a section: a Settings struct with string credential
+// fields that go together (all set or none). A carrier supplies its
+// credential table, its options and its registration.
+template <typename Settings>
+class CarrierSectionOf : public CarrierSection {
+ public:
+  struct Credential {
+    absl::string_view key;
+    std::string Settings::*field;
+    // What the sandbox accepts for it.
+    absl::string_view sandbox_value;
+  };
+
+  Settings settings;
+
+  absl::Status Read(SectionReader& reader) final {
+    if (absl::Status status = ReadOptions(reader); !status.ok()) return status;
+    size_t given = 0;
+    for (const Credential& credential : Credentials()) {
+      if (absl::Status status = reader.Secret(credential.key, &(settings.*credential.field));
+          !status.ok()) {
+        return status;
+      }
+      given += !(settings.*credential.field).empty();
+    }
+    if (given != 0 && given != Credentials().size()) {
+      return reader.Invalid("", GoTogether(CredentialKeys()));
+    }
+    return Check(reader);
+  }
+  std::vector<absl::string_view> CredentialKeys() const final {
+    std::vector<absl::string_view> keys;
+    for (const Credential& credential : Credentials()) keys.push_back(credential.key);
+    return keys;
+  }
+  void OverrideCredentials(const CarrierCredentials& credentials) final {
+    for (const Credential& credential : Credentials()) {
+      auto it = credentials.find(credential.key);
+      if (it != credentials.end() && !it->second.empty()) {
+        settings.*credential.field = it->second;
+      }
+    }
+  }
+  void UseSandbox(absl::string_view base_url) final {
+    UseSandboxUrl(base_url);
+    for (const Credential& credential : Credentials()) {
+      settings.*credential.field = std::string(credential.sandbox_value);
+    }
+  }
+
+ protected:
+  virtual absl::Span<const Credential> Credentials() const = 0;
+  // The keys besides the credentials (base_url and the carrier's options).
+  virtual absl::Status ReadOptions(SectionReader& reader) = 0;
+  // Checks across keys once all are read.
+  virtual absl::Status Check(SectionReader& reader) const { return absl::OkStatus(); }
+  virtual void UseSandboxUrl(absl::string_view base_url) = 0;
+};
+
+struct CarrierDescriptor {
+  // The carrier's lower-case name: its config section (carriers.<name>),
+  // adapter name in metrics and logs, and rate-limit key ("ups").
+  absl::string_view name;
+  // A section with every default.
+  std::unique_ptr<CarrierSection> (*new_section)();
+
+  std::unique_ptr<CarrierSection> NewSection() const { return new_section(); }
+};
+
+// Every carrier with an adapter, in the order they are registered.
+absl::Span<const CarrierDescriptor* const> AllCarriers();
+// The carrier named `name`, or null.
+const CarrierDescriptor* FindCarrier(absl::string_view name);
+
+// The settings of `section` when it is a CarrierSectionOf<Settings>, else null.
+template <typename Settings>
+const Settings* SettingsOf(const CarrierSection* section) {
+  const auto* typed = dynamic_cast<const CarrierSectionOf<Settings>*>(section);
+  return typed == nullptr ? nullptr : &typed->settings;
+}
+
+}  // namespace trackenrich::adapters
+
+#endif  // TRACKENRICH_ADAPTERS_CARRIER_H_

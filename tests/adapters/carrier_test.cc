@@ -1,0 +1,82 @@
+// The carrier descriptors (adapters/carrier.h): one per carrier with an
+// adapter, each able to read its section, take a tenant's credentials, point
+// at the sandbox and register an adapter under its own name.
+#include "adapters/carrier.h"
+
+#include <set>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "boost/asio/io_context.hpp"
+
+#include "adapters/http/http_client.h"
+#include "adapters/tracking_source.h"
+#include "adapters/ups/ups_adapter.h"
+
+namespace trackenrich::adapters {
+namespace {
+
+TEST_CASE("every carrier is listed once and found by its name", "[carrier]") {
+  std::set<absl::string_view> names;
+  for (const CarrierDescriptor* carrier : AllCarriers()) {
+    CHECK(names.insert(carrier->name).second);
+    CHECK(FindCarrier(carrier->name) == carrier);
+  }
+  CHECK(names ==
+        std::set<absl::string_view>{"ups", "fedex", "usps", "dhl", "dpd", "amazon_shipping"});
+  CHECK(FindCarrier("royal_mail") == nullptr);
+}
+
+TEST_CASE("each carrier's sandbox section registers an adapter under the carrier's name",
+          "[carrier]") {
+  boost::asio::io_context io_context;
+  http::HttpClient client(io_context, {});
+  AdapterRegistry registry;
+  for (const CarrierDescriptor* carrier : AllCarriers()) {
+    INFO(carrier->name);
+    std::unique_ptr<CarrierSection> section = carrier->NewSection();
+    CHECK_FALSE(section->CredentialKeys().empty());
+    section->UseSandbox("http://127.0.0.1:9");
+    REQUIRE(section->Register(registry, client).ok());
+  }
+  std::set<absl::string_view> registered;
+  for (const TrackingSource* source : registry.All()) registered.insert(source->name());
+  CHECK(registered.size() == AllCarriers().size());
+  for (const CarrierDescriptor* carrier : AllCarriers()) CHECK(registered.contains(carrier->name));
+
+  std::unique_ptr<CarrierSection> broken = FindCarrier("ups")->NewSection();
+  broken->UseSandbox("not a url");
+  AdapterRegistry other;
+  CHECK(broken->Register(other, client).code() == absl::StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("a tenant's credentials replace only the keys it sets; the sandbox sets them all",
+          "[carrier]") {
+  std::unique_ptr<CarrierSection> section = FindCarrier("ups")->NewSection();
+  const auto* ups = SettingsOf<ups::UpsSettings>(section.get());
+  REQUIRE(ups != nullptr);
+  CHECK(SettingsOf<int>(section.get()) == nullptr);
+  CHECK(section->CredentialKeys() == std::vector<absl::string_view>{"client_id", "client_secret"});
+
+  section->UseSandbox("http://127.0.0.1:9");
+  CHECK(ups->base_url == "http://127.0.0.1:9");
+  CHECK(ups->client_id == kSandboxClientId);
+  CHECK(ups->client_secret == kSandboxClientSecret);
+
+  std::unique_ptr<CarrierSection> tenant = section->Clone();
+  tenant->OverrideCredentials({{"client_id", "acme-id"}, {"client_secret", ""}});
+  const auto* acme = SettingsOf<ups::UpsSettings>(tenant.get());
+  CHECK(acme->client_id == "acme-id");
+  CHECK(acme->client_secret == kSandboxClientSecret);  // empty: not set
+  CHECK(ups->client_id == kSandboxClientId);           // the clone is its own
+}
+
+TEST_CASE("GoTogether names the keys in plain words", "[carrier]") {
+  CHECK(GoTogether({"client_id", "client_secret"}) == "client_id and client_secret go together");
+  CHECK(GoTogether({"client_id", "client_secret", "refresh_token"}) ==
+        "client_id, client_secret and refresh_token go together");
+}
+
+}  // namespace
+}  // namespace trackenrich::adapters
