@@ -30,6 +30,10 @@ struct TrackQuery {
   absl::Time deadline = absl::InfiniteFuture();
   // Whose credentials the call uses (sources with per-tenant credentials).
   std::string tenant = "default";
+  // The marketplace of the order the package belongs to, for sources whose
+  // answer depends on the region (Amazon MCF: the region's endpoint); empty:
+  // the tenant's default. Carriers ignore it.
+  std::string marketplace_id;
 };
 
 using ShipmentCallback = absl::AnyInvocable<void(absl::StatusOr<v1::Shipment>)>;

@@ -11,7 +11,7 @@ packages=(
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc grpc-proto
   libabsl-dev libssl-dev libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libhiredis-dev catch2 prometheus-cpp-dev libspdlog-dev redis-server nghttp2-client
-  clang libclang-rt-14-dev ccache python3-yaml
+  clang libclang-rt-14-dev ccache python3-yaml python3-protobuf python3-grpcio
   golang-grpc-gateway chromium
   nodejs npm
 )

@@ -87,21 +87,16 @@ class SpApiOrderSource final : public OrderSource {
       done(seller.status());
       return;
     }
-    Region region = (*seller)->default_region;
-    if (!query.marketplace_id.empty()) {
-      const Marketplace* marketplace = FindMarketplace(query.marketplace_id);
-      if (marketplace == nullptr) {
-        done(absl::InvalidArgumentError(absl::StrCat("marketplace_id: '", query.marketplace_id,
-                                                     "' is not an Amazon marketplace ID")));
-        return;
-      }
-      region = marketplace->region;
+    auto region = RegionFor(**seller, query.marketplace_id);
+    if (!region.ok()) {
+      done(region.status());
+      return;
     }
     if (query.channel == v1::SALES_CHANNEL_AMAZON ||
         query.channel == v1::SALES_CHANNEL_UNSPECIFIED) {
-      GetAmazonOrder(**seller, region, query, std::move(done));
+      GetAmazonOrder(**seller, *region, query, std::move(done));
     } else {
-      GetFulfillmentOrder(**seller, region, query, std::move(done));
+      GetFulfillmentOrder(**seller, *region, query, std::move(done));
     }
   }
 
@@ -111,10 +106,16 @@ class SpApiOrderSource final : public OrderSource {
       done(seller.status());
       return;
     }
+    // A package is tracked in its order's region: the seller's other
+    // regions do not know it.
+    auto region = RegionFor(**seller, query.marketplace_id);
+    if (!region.ok()) {
+      done(region.status());
+      return;
+    }
     SellerState& state = **seller;
     Call(
-        state, state.default_region, "getPackageTrackingDetails", settings_.fulfillment_plan,
-        query.deadline,
+        state, *region, "getPackageTrackingDetails", settings_.fulfillment_plan, query.deadline,
         [number = query.tracking_number](absl::string_view token) {
           return BuildGetPackageTrackingRequest(number, token);
         },
@@ -138,6 +139,18 @@ class SpApiOrderSource final : public OrderSource {
     // Rates Amazon announced (x-amzn-RateLimit-Limit), by operation.
     absl::flat_hash_map<std::string, double> announced ABSL_GUARDED_BY(mu);
   };
+
+  // The region of `marketplace_id`; the seller's default when it is empty.
+  static absl::StatusOr<Region> RegionFor(const SellerState& seller,
+                                          const std::string& marketplace_id) {
+    if (marketplace_id.empty()) return seller.default_region;
+    const Marketplace* marketplace = FindMarketplace(marketplace_id);
+    if (marketplace == nullptr) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("marketplace_id: '", marketplace_id, "' is not an Amazon marketplace ID"));
+    }
+    return marketplace->region;
+  }
 
   absl::StatusOr<SellerState*> SellerFor(const std::string& tenant) {
     auto it = sellers_.find(tenant);
@@ -195,9 +208,12 @@ class SpApiOrderSource final : public OrderSource {
     limiter_.Acquire(
         key, plan, 1, slot_deadline,
         [this, &seller, region, operation = std::string(operation), deadline,
-         build = std::move(build), done = std::move(done),
-         trace = http::CurrentTrace()](absl::Status granted) mutable {
+         build = std::move(build), done = std::move(done), trace = http::CurrentTrace(),
+         asked = absl::Now()](absl::Status granted) mutable {
           http::ScopedTrace scope(trace);
+          // Reported like a carrier's rate-limit waits, per operation.
+          client_.RecordRateLimitDecision(absl::StrCat(kAdapter, ".", operation), granted.ok(),
+                                          absl::Now() - asked);
           if (!granted.ok()) {
             done(absl::ResourceExhaustedError(
                 absl::StrCat("sp_api ", operation, ": usage plan of tenant '", seller.tenant,

@@ -12,11 +12,14 @@
 // API (403 after a token refresh) is asked through Orders v0 instead, and
 // remembered for an hour. Orders of other channels are MCF fulfillment
 // orders: getFulfillmentOrder, and PackageTracker() answers
-// getPackageTrackingDetails by package number. Rate limits: each operation's
-// usage plan per tenant (through the RateLimiter, shared across replicas when
-// Redis-backed); a rate Amazon announces in x-amzn-RateLimit-Limit replaces
-// the plan's rate for that tenant and operation; a 429 is retried by the
-// HTTP client within the deadline, then RESOURCE_EXHAUSTED.
+// getPackageTrackingDetails by package number at the endpoint of the
+// TrackQuery's marketplace (the order's region; the seller's default when
+// none). Rate limits: each operation's usage plan per tenant (through the
+// RateLimiter, shared across replicas when Redis-backed); a rate Amazon
+// announces in x-amzn-RateLimit-Limit replaces the plan's rate for that tenant
+// and operation; a 429 is retried by the HTTP client within the deadline, then
+// RESOURCE_EXHAUSTED. Each slot decision (granted after a wait, or refused) is
+// reported through HttpClient::RecordRateLimitDecision as "sp_api.<operation>".
 #ifndef TRACKENRICH_ADAPTERS_AMAZON_SP_API_ORDER_SOURCE_H_
 #define TRACKENRICH_ADAPTERS_AMAZON_SP_API_ORDER_SOURCE_H_
 

@@ -13,6 +13,7 @@
 #include "adapters/common/normalize.h"
 #include "adapters/common/time_util.h"
 #include "adapters/common/upstream_status.h"
+#include "adapters/common/utf8.h"
 
 namespace trackenrich::adapters::amazon_shipping {
 namespace {
@@ -32,7 +33,8 @@ absl::Status ErrorFromBody(const http::HttpResponse& response) {
       code = JsonString((*errors)[0], {"code"});
     }
   }
-  if (code.size() > 64) code.resize(64);
+  // Codes are identifiers; anything longer is cut, on a character boundary.
+  TruncateUtf8(&code, 64);
   const std::string detail =
       absl::StrCat("HTTP ", response.status, code.empty() ? "" : absl::StrCat(", ", code));
   if (code == "InvalidTrackingId" || response.status == 404) {

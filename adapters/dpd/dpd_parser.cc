@@ -18,6 +18,7 @@
 #include "adapters/common/normalize.h"
 #include "adapters/common/time_util.h"
 #include "adapters/common/upstream_status.h"
+#include "adapters/common/utf8.h"
 #include "adapters/dpd/dpd_status_map.h"
 
 namespace trackenrich::adapters::dpd {
@@ -102,8 +103,8 @@ std::optional<Fault> FindFault(const pt::ptree& tree) {
   }
   if (result.code.empty()) result.code = Text(Child(fault, "faultcode"));
   if (absl::StrContains(result.code, "AUTHENTICATION")) result.authentication = true;
-  // Codes are identifiers; anything longer is not echoed.
-  if (result.code.size() > 64) result.code.resize(64);
+  // Codes are identifiers; anything longer is cut, on a character boundary.
+  TruncateUtf8(&result.code, 64);
   return result;
 }
 

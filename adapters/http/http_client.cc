@@ -90,7 +90,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     deadline_ = deadline;
     wire_request_ = {};
     wire_request_.method_string(request.method);
-    wire_request_.target(endpoint_.base_path + request.target);
+    // The base path is the request's (HttpClient::Send): a pooled connection
+    // serves every endpoint on its host and port.
+    wire_request_.target(request.target);
     wire_request_.version(11);
     wire_request_.set(bhttp::field::host, endpoint_.host);
     wire_request_.set(bhttp::field::user_agent, user_agent);
@@ -552,6 +554,7 @@ void HttpClient::Send(const Endpoint& endpoint, HttpRequest request, absl::Time 
       done(std::move(response));
     };
   }
+  request.target = endpoint.base_path + request.target;
   auto call = std::make_shared<Impl::Call>();
   call->upstream = impl_->UpstreamFor(endpoint);
   call->upstream->requests.fetch_add(1);
@@ -563,6 +566,11 @@ void HttpClient::Send(const Endpoint& endpoint, HttpRequest request, absl::Time 
 
 void HttpClient::RecordTokenRefresh(const Endpoint& endpoint) {
   if (impl_->observer != nullptr) impl_->observer->OnTokenRefresh(endpoint.DisplayName());
+}
+
+void HttpClient::RecordRateLimitDecision(absl::string_view limited, bool granted,
+                                         absl::Duration waited) {
+  if (impl_->observer != nullptr) impl_->observer->OnRateLimitDecision(limited, granted, waited);
 }
 
 std::vector<UpstreamStats> HttpClient::Stats() const {

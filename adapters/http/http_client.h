@@ -83,6 +83,11 @@ class HttpObserver {
   virtual void OnBreakerState(absl::string_view upstream, CircuitBreaker::State state) = 0;
   // An OAuth token was fetched for this upstream.
   virtual void OnTokenRefresh(absl::string_view upstream) = 0;
+  // An adapter that paces its own calls (SP-API usage plans) decided on one:
+  // granted after waiting `waited`, or rejected. `limited` names the adapter
+  // and operation ("sp_api.getOrder").
+  virtual void OnRateLimitDecision(absl::string_view /*limited*/, bool /*granted*/,
+                                   absl::Duration /*waited*/) {}
 };
 
 // A snapshot of one upstream, for /readyz and tests.
@@ -125,6 +130,8 @@ class HttpClient {
 
   // Reports a token fetch for `endpoint` to the observer (token caches call it).
   void RecordTokenRefresh(const Endpoint& endpoint);
+  // Reports an adapter's own rate-limit decision (HttpObserver::OnRateLimitDecision).
+  void RecordRateLimitDecision(absl::string_view limited, bool granted, absl::Duration waited);
 
   // Runs `task` on one of the io_context's threads at `when` (soon, when that
   // has passed). For adapters that hold requests back briefly, e.g. to batch

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
+#include "adapters/common/utf8.h"
 #include "adapters/detection/tracking_urls.h"
 #include "services/enrichment/text_matcher.h"
 
@@ -145,12 +146,7 @@ bool IsDigit(char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c))
 std::string Excerpt(absl::string_view text) {
   std::string excerpt(absl::StripAsciiWhitespace(text));
   if (excerpt.size() > kMaxExcerpt) {
-    excerpt.resize(kMaxExcerpt);
-    // Do not cut a UTF-8 sequence in half.
-    while (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0xC0) == 0x80) {
-      excerpt.pop_back();
-    }
-    if (!excerpt.empty() && static_cast<unsigned char>(excerpt.back()) >= 0xC0) excerpt.pop_back();
+    adapters::TruncateUtf8(&excerpt, kMaxExcerpt);
     excerpt.append("…");
   }
   return excerpt;

@@ -15,13 +15,15 @@ namespace {
 
 std::string SourceKeyPart(const OrderRequest& request, absl::string_view source) {
   // MCF fulfillment order IDs are the seller's own: keep them apart from
-  // Amazon order IDs.
+  // Amazon order IDs, and each region's apart (the seller's regions are
+  // separate accounts).
   if (request.channel == v1::SALES_CHANNEL_AMAZON ||
       request.channel == v1::SALES_CHANNEL_UNSPECIFIED) {
     return std::string(source);
   }
   std::string channel(v1::SalesChannel_Name(request.channel));
   absl::AsciiStrToLower(&channel);
+  if (!request.marketplace_id.empty()) absl::StrAppend(&channel, ".", request.marketplace_id);
   return absl::StrCat(source, ".", channel);
 }
 
@@ -164,6 +166,9 @@ void OrderLookup::TrackPackages(const OrderRequest& request, v1::Order order,
         !view.package_id().empty() && tracker != nullptr) {
       track.source = tracker;
       track.tracking_number = view.package_id();
+      // Tracked in the region the order was found in.
+      track.marketplace_id =
+          request.marketplace_id.empty() ? order.marketplace_id() : request.marketplace_id;
     } else if (!view.tracking_number().empty()) {
       track.tracking_number = view.tracking_number();
       track.carrier = view.carrier();

@@ -98,9 +98,13 @@ class ShipmentLookup::ShipmentFlight final : public Flight {
   adapters::TrackingSource* source = nullptr;
   v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
   std::string number;
+  std::string marketplace_id;
 
   void Fetch(absl::Time deadline, FetchCallback done) const override {
-    adapters::TrackQuery query{.tracking_number = number, .deadline = deadline, .tenant = tenant};
+    adapters::TrackQuery query{.tracking_number = number,
+                               .deadline = deadline,
+                               .tenant = tenant,
+                               .marketplace_id = marketplace_id};
     source->Track(query, [carrier = carrier,
                           done = std::move(done)](absl::StatusOr<v1::Shipment> result) mutable {
       if (!result.ok()) {
@@ -181,7 +185,11 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
   if (source != nullptr) {
     // A channel's own package tracker: keyed by its name, not a carrier's.
     carrier = source->carrier();
-    cache::AppendTrackingKey(request.tenant, source->name(), request.tracking_number, &key);
+    cache::AppendTrackingKey(request.tenant,
+                             request.marketplace_id.empty()
+                                 ? std::string(source->name())
+                                 : absl::StrCat(source->name(), ".", request.marketplace_id),
+                             request.tracking_number, &key);
   } else {
     auto resolved = ResolveCarrier(request);
     if (!resolved.ok()) {
@@ -221,6 +229,7 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
   flight->source = source;
   flight->carrier = carrier;
   flight->number = request.tracking_number;
+  flight->marketplace_id = request.marketplace_id;
   core_.Lookup(std::move(flight),
                [this, done = std::move(done)](absl::StatusOr<Served> served) mutable {
                  if (!served.ok()) {

@@ -52,6 +52,9 @@ struct TrackRequest {
   // source's package tracker, e.g. Amazon MCF by package number); the cache
   // key then names the source. Null: by carrier.
   adapters::TrackingSource* source = nullptr;
+  // With `source`: the order's marketplace, passed on to it and part of the
+  // cache key (an MCF package is tracked in its order's region).
+  std::string marketplace_id;
   // The caller's trace, carried to the upstream call (http/trace_context.h);
   // a lookup that shares another's upstream call shares its trace.
   http::TraceContext trace;

@@ -156,6 +156,11 @@ struct ServiceMetrics::Impl {
                             .Help("Help-desk note write-backs, by desk and outcome (written, "
                                   "duplicate, retried, dead_letter, lookup_failed).")
                             .Register(*registry)),
+        utf8_repairs_total(prometheus::BuildCounter()
+                               .Name("trackenrich_utf8_repairs_total")
+                               .Help("Answers sent with bytes that were not UTF-8 replaced by "
+                                     "U+FFFD, by method.")
+                               .Register(*registry)),
         rpc_counters(rpc_total),
         rpc_histograms(rpc_seconds),
         upstream_counters(upstream_total),
@@ -190,6 +195,7 @@ struct ServiceMetrics::Impl {
   prometheus::Family<prometheus::Counter>& auth_rejections_total;
   prometheus::Family<prometheus::Counter>& gateway_total;
   prometheus::Family<prometheus::Counter>& writeback_total;
+  prometheus::Family<prometheus::Counter>& utf8_repairs_total;
   LabeledCache<prometheus::Counter> rpc_counters;
   LabeledCache<prometheus::Histogram> rpc_histograms;
   LabeledCache<prometheus::Counter> upstream_counters;
@@ -210,6 +216,7 @@ struct ServiceMetrics::Impl {
       ABSL_GUARDED_BY(methods_mu);
   LabeledCache<prometheus::Counter> gateway_counters{gateway_total};
   LabeledCache<prometheus::Counter> writeback_counters{writeback_total};
+  LabeledCache<prometheus::Counter> utf8_repair_counters{utf8_repairs_total};
 };
 
 ServiceMetrics::ServiceMetrics() : impl_(std::make_unique<Impl>()), id_(next_metrics_id++) {}
@@ -358,6 +365,16 @@ void ServiceMetrics::OnBreakerState(absl::string_view upstream, http::CircuitBre
 
 void ServiceMetrics::OnTokenRefresh(absl::string_view upstream) {
   impl_->token_counters.Get(std::string(upstream), {{"upstream", std::string(upstream)}})
+      .Increment();
+}
+
+void ServiceMetrics::OnRateLimitDecision(absl::string_view limited, bool granted,
+                                         absl::Duration waited) {
+  RecordRateLimit(limited, granted, waited);
+}
+
+void ServiceMetrics::RecordUtf8Repair(absl::string_view method) {
+  impl_->utf8_repair_counters.Get(std::string(method), {{"method", std::string(method)}})
       .Increment();
 }
 

@@ -59,6 +59,9 @@ class ServiceMetrics final : public http::HttpObserver {
   void OnRetry(absl::string_view upstream) override;
   void OnBreakerState(absl::string_view upstream, http::CircuitBreaker::State state) override;
   void OnTokenRefresh(absl::string_view upstream) override;
+  // Usage-plan waits of upstreams whose adapter paces itself (SP-API), in
+  // the same families as RecordRateLimit.
+  void OnRateLimitDecision(absl::string_view limited, bool granted, absl::Duration waited) override;
 
   // One finished RPC. `code` is the canonical code's name ("OK", "NOT_FOUND").
   void RecordRpc(absl::string_view method, absl::string_view code, absl::Duration latency);
@@ -98,8 +101,12 @@ class ServiceMetrics final : public http::HttpObserver {
   void RecordCoalesced();
 
   // One rate-limit decision before an upstream call: granted (possibly after
-  // waiting `waited`) or rejected.
+  // waiting `waited`) or rejected. `adapter` is the adapter ("ups"), or the
+  // adapter and operation for per-operation plans ("sp_api.getOrder").
   void RecordRateLimit(absl::string_view adapter, bool granted, absl::Duration waited);
+
+  // An answer of `method` that needed bytes replaced to be sent as UTF-8.
+  void RecordUtf8Repair(absl::string_view method);
 
   // Cross-replica single-flight outcomes: "lead", "answered" (another
   // replica's answer), "fallback" (fetched without the lock).

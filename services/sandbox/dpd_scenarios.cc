@@ -91,11 +91,35 @@ const std::vector<Definition>& Definitions() {
       {"09981122330004D", "available_for_pickup", "At a DPD Pickup parcelshop",
        WithTrail({{"ParcelShop", "Parcel out for delivery",
                    "Delivered by driver to Pickup parcelshop", 5, "Mechelen (BE)"}})},
+      // Some depots write ISO-8859-1 into the UTF-8 envelope ("\xfc" is ü):
+      // the XML reader passes the bytes through.
+      {"09981122330020D",
+       "latin1_text",
+       "Delivered; the event texts are ISO-8859-1, not UTF-8 (answered with U+FFFD)",
+       {{"Accepted",
+         "Paket an DPD \xfc"
+         "bergeben",
+         "DPD hat Ihr Paket erhalten.", 20, "K\xf6ln (DE)"},
+        {"Delivered", "Zugestellt",
+         "Zugestellt, \xdc"
+         "bergabe an der Haust\xfcr best\xe4tigt.",
+         2, "K\xf6ln (DE)"}}},
   };
   return *definitions;
 }
 
 constexpr absl::string_view kNotFoundNumber = "09981122330005B";
+// Answered with a SOAP fault whose error code is ISO-8859-1 and longer than
+// the 64 bytes the adapter keeps, with a UTF-8 "ß" across byte 64.
+constexpr absl::string_view kFaultTextNumber = "09981122330021B";
+
+std::string FaultTextCode() {
+  std::string code =
+      "DEPOT_\xdc"
+      "BERLASTET_";  // ISO-8859-1 Ü
+  code.resize(63, '_');
+  return absl::StrCat(code, "\xc3\x9f", "E_ZUSTELLUNG");  // "ß" at bytes 63-64
+}
 
 constexpr absl::string_view kEnvelopeStart =
     "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" "
@@ -169,6 +193,20 @@ Reply AuthenticationFault() {
                    kEnvelopeEnd));
 }
 
+// A SOAP fault in a 200 answer (as DPD's gateway sends some): the adapter
+// reads the fault, and retries and the circuit breaker stay out of it.
+Reply SoapFault(absl::string_view error_code) {
+  return XmlResponse(
+      200, absl::StrCat(kEnvelopeStart,
+                        "<soap:Fault><faultcode>soap:Server</faultcode><faultstring>Fault occured"
+                        "</faultstring><detail><ns:systemFault "
+                        "xmlns:ns=\"http://dpd.com/common/service/exceptions\"><errorCode>",
+                        error_code,
+                        "</errorCode><errorMessage>Sandbox depot fault</errorMessage>"
+                        "</ns:systemFault></detail></soap:Fault>",
+                        kEnvelopeEnd));
+}
+
 // The text of the first element named `tag` (any prefix), or "".
 std::string ElementText(absl::string_view xml, absl::string_view tag) {
   const std::string open = absl::StrCat(tag, ">");
@@ -211,6 +249,7 @@ Reply Track(const http::HttpRequest& request, absl::Time now) {
     return AuthenticationFault();
   }
   const std::string parcel = ElementText(request.body, "parcelLabelNumber");
+  if (parcel == kFaultTextNumber.substr(0, 14)) return SoapFault(FaultTextCode());
   const Definition* found = nullptr;
   for (const Definition& definition : Definitions()) {
     if (parcel == absl::string_view(definition.number).substr(0, 14)) found = &definition;
@@ -224,6 +263,10 @@ std::vector<Scenario> DpdScenarioList() {
   std::vector<Scenario> list = ScenarioList("dpd", Definitions());
   list.push_back({"dpd", std::string(kNotFoundNumber), "not_found",
                   "DPD has no record: an empty trackingresult"});
+  list.push_back(
+      {"dpd", std::string(kFaultTextNumber), "fault_text",
+       "SOAP fault (HTTP 200) whose ISO-8859-1 error code is cut at 64 bytes → UNAVAILABLE, "
+       "message sent as UTF-8"});
   return list;
 }
 

@@ -152,10 +152,12 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     }
     json::array orders;
     for (const Scenario& scenario : SpApiScenarioList()) {
-      orders.push_back(json::object{{"source", scenario.carrier},
-                                    {"order_id", scenario.tracking_number},
-                                    {"scenario", scenario.name},
-                                    {"description", scenario.description}});
+      json::object order{{"source", scenario.carrier},
+                         {"order_id", scenario.tracking_number},
+                         {"scenario", scenario.name},
+                         {"description", scenario.description}};
+      if (!scenario.marketplace_id.empty()) order["marketplace_id"] = scenario.marketplace_id;
+      orders.push_back(std::move(order));
     }
     return JsonReply(200,
                      json::object{{"scenarios", std::move(list)}, {"orders", std::move(orders)}});

@@ -46,6 +46,8 @@ struct Scenario {
   std::string tracking_number;
   std::string name;  // "delivered", "in_transit", ...
   std::string description;
+  // Orders only: the marketplace to ask with ("" for the seller's default).
+  std::string marketplace_id;
 };
 
 class SandboxUpstream {

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -161,35 +163,85 @@ struct McfPackage {
   const char* location_info;
 };
 
-constexpr absl::string_view kMcfOrderId = "MCF-SANDBOX-1";
+// A fulfillment order lives in one SP-API region: that region's endpoint
+// knows it and its packages, the seller's other regions answer 404.
+struct McfOrder {
+  const char* order_id;
+  const char* region;  // "na", "eu", "fe"
+  const char* marketplace_id;
+  const char* displayable_order_id;
+  const char* fulfillment_center;
+  // Where the events happen: {state or region, country}.
+  const char* event_state;
+  const char* event_country;
+  std::vector<McfPackage> packages;
+};
 
-const std::vector<McfPackage>& McfPackages() {
-  static const auto* const packages = new std::vector<McfPackage>{
-      {"550001",
-       "UPS",
-       "ups",
-       "delivered",
-       "DELIVERED",
-       "Delivered to the destination address",
-       {{"EVENT_301", "Delivered.", 3, "Troy"},
-        {"EVENT_302", "Out for delivery", 9, "Troy"},
-        {"EVENT_201", "Arrival scan", 20, "Detroit"},
-        {"EVENT_102", "Picked up", 40, "Phoenix"}},
-       "FRONT DESK",
-       "FRONT_DOOR"},
-      {"550002",
-       "UPS",
-       "ups",
-       "in_transit",
-       "DELAYED",
-       "Delayed: held in customs",
-       {{"EVENT_402", "Customs delay", 6, "Louisville"},
-        {"EVENT_204", "Customs clearance initiated", 12, "Louisville"},
-        {"EVENT_102", "Picked up", 36, "Phoenix"}},
-       "",
-       ""},
+constexpr absl::string_view kMcfOrderId = "MCF-SANDBOX-1";
+constexpr absl::string_view kMcfEuOrderId = "MCF-SANDBOX-EU";
+
+const std::vector<McfOrder>& McfOrders() {
+  static const auto* const orders = new std::vector<McfOrder>{
+      {"MCF-SANDBOX-1",
+       "na",
+       "ATVPDKIKX0DER",
+       "SHOP-1001",
+       "RNO1",
+       "MI",
+       "US",
+       {{"550001",
+         "UPS",
+         "ups",
+         "delivered",
+         "DELIVERED",
+         "Delivered to the destination address",
+         {{"EVENT_301", "Delivered.", 3, "Troy"},
+          {"EVENT_302", "Out for delivery", 9, "Troy"},
+          {"EVENT_201", "Arrival scan", 20, "Detroit"},
+          {"EVENT_102", "Picked up", 40, "Phoenix"}},
+         "FRONT DESK",
+         "FRONT_DOOR"},
+        {"550002",
+         "UPS",
+         "ups",
+         "in_transit",
+         "DELAYED",
+         "Delayed: held in customs",
+         {{"EVENT_402", "Customs delay", 6, "Louisville"},
+          {"EVENT_204", "Customs clearance initiated", 12, "Louisville"},
+          {"EVENT_102", "Picked up", 36, "Phoenix"}},
+         "",
+         ""}}},
+      {"MCF-SANDBOX-EU",
+       "eu",
+       "A1PA6795UKMFR9",
+       "SHOP-DE-2001",
+       "LEJ1",
+       "SN",
+       "DE",
+       {{"660001",
+         "DHL",
+         "dhl",
+         "delivered",
+         "DELIVERED",
+         "Zugestellt an den Empfänger",
+         {{"EVENT_301", "Zugestellt.", 4, "München"},
+          {"EVENT_302", "In Zustellung", 10, "München"},
+          {"EVENT_201", "Im Paketzentrum eingetroffen", 22, "Aschheim"},
+          {"EVENT_102", "Abgeholt", 40, "Leipzig"}},
+         "Müller",
+         "FRONT_DOOR"}}},
   };
-  return *packages;
+  return *orders;
+}
+
+// The order with `order_id`, if the endpoint of `region` knows it (any
+// region: "").
+const McfOrder* FindMcfOrder(absl::string_view order_id, absl::string_view region) {
+  for (const McfOrder& order : McfOrders()) {
+    if (order_id == order.order_id && (region.empty() || region == order.region)) return &order;
+  }
+  return nullptr;
 }
 
 std::string At(absl::Time now, double hours_from_now) {
@@ -304,12 +356,13 @@ Reply GetOrder(absl::string_view order_id, bool v0, absl::Time now) {
   return JsonResponse(404, Errors("NotFound", "Order not found"));
 }
 
-Reply GetFulfillmentOrder(absl::string_view order_id, absl::Time now) {
-  if (order_id != kMcfOrderId) {
+Reply GetFulfillmentOrder(absl::string_view order_id, absl::string_view region, absl::Time now) {
+  const McfOrder* mcf = FindMcfOrder(order_id, region);
+  if (mcf == nullptr) {
     return JsonResponse(404, Errors("NotFound", "Fulfillment order not found"));
   }
   json::array packages;
-  for (const McfPackage& package : McfPackages()) {
+  for (const McfPackage& package : mcf->packages) {
     int64_t number = 0;
     (void)absl::SimpleAtoi(package.package_number, &number);
     packages.push_back(
@@ -320,14 +373,14 @@ Reply GetFulfillmentOrder(absl::string_view order_id, absl::Time now) {
                      {"estimatedArrivalDate", At(now, 24)}});
   }
   json::object shipment{{"amazonShipmentId", "SandboxShip1"},
-                        {"fulfillmentCenterId", "RNO1"},
+                        {"fulfillmentCenterId", mcf->fulfillment_center},
                         {"fulfillmentShipmentStatus", "SHIPPED"},
                         {"shippingDate", At(now, -40)},
                         {"estimatedArrivalDate", At(now, 24)},
                         {"fulfillmentShipmentPackage", std::move(packages)}};
-  json::object order{{"sellerFulfillmentOrderId", std::string(kMcfOrderId)},
-                     {"marketplaceId", "ATVPDKIKX0DER"},
-                     {"displayableOrderId", "SHOP-1001"},
+  json::object order{{"sellerFulfillmentOrderId", mcf->order_id},
+                     {"marketplaceId", mcf->marketplace_id},
+                     {"displayableOrderId", mcf->displayable_order_id},
                      {"displayableOrderDate", At(now, -48)},
                      {"shippingSpeedCategory", "Standard"},
                      {"fulfillmentAction", "Ship"},
@@ -343,36 +396,42 @@ Reply GetFulfillmentOrder(absl::string_view order_id, absl::Time now) {
                                         {"returnAuthorizations", json::array{}}}}});
 }
 
-Reply GetPackageTracking(absl::string_view package_number, absl::Time now) {
-  for (const McfPackage& package : McfPackages()) {
-    if (package_number != package.package_number) continue;
-    const std::string number =
-        SandboxUpstream::ScenarioNumber(package.sandbox_carrier, package.scenario);
-    json::array events;
-    for (const auto& [code, description, hours_ago, city] : package.events) {
-      events.push_back(json::object{
-          {"eventDate", Rfc3339At(HoursAgo(now, hours_ago), 0)},
-          {"eventAddress", json::object{{"city", city}, {"state", "MI"}, {"country", "US"}}},
-          {"eventCode", code},
-          {"eventDescription", description}});
+Reply GetPackageTracking(absl::string_view package_number, absl::string_view region,
+                         absl::Time now) {
+  for (const McfOrder& order : McfOrders()) {
+    if (!region.empty() && region != order.region) continue;
+    for (const McfPackage& package : order.packages) {
+      if (package_number != package.package_number) continue;
+      const std::string number =
+          SandboxUpstream::ScenarioNumber(package.sandbox_carrier, package.scenario);
+      json::array events;
+      for (const auto& [code, description, hours_ago, city] : package.events) {
+        events.push_back(json::object{
+            {"eventDate", Rfc3339At(HoursAgo(now, hours_ago), 0)},
+            {"eventAddress",
+             json::object{
+                 {"city", city}, {"state", order.event_state}, {"country", order.event_country}}},
+            {"eventCode", code},
+            {"eventDescription", description}});
+      }
+      int64_t numeric = 0;
+      (void)absl::SimpleAtoi(package.package_number, &numeric);
+      json::object payload{
+          {"packageNumber", numeric},
+          {"trackingNumber", number},
+          {"customerTrackingLink", absl::StrCat("https://www.swiship.com/track?id=", number)},
+          {"carrierCode", package.carrier_code},
+          {"shipDate", Rfc3339At(HoursAgo(now, 40), 0)},
+          {"estimatedArrivalDate", At(now, 24)},
+          {"currentStatus", package.current_status},
+          {"currentStatusDescription", package.current_description},
+          {"trackingEvents", std::move(events)}};
+      if (package.signed_for_by[0] != '\0') payload["signedForBy"] = package.signed_for_by;
+      if (package.location_info[0] != '\0') {
+        payload["additionalLocationInfo"] = package.location_info;
+      }
+      return JsonResponse(200, json::object{{"payload", std::move(payload)}});
     }
-    int64_t numeric = 0;
-    (void)absl::SimpleAtoi(package.package_number, &numeric);
-    json::object payload{
-        {"packageNumber", numeric},
-        {"trackingNumber", number},
-        {"customerTrackingLink", absl::StrCat("https://www.swiship.com/track?id=", number)},
-        {"carrierCode", package.carrier_code},
-        {"shipDate", Rfc3339At(HoursAgo(now, 40), 0)},
-        {"estimatedArrivalDate", At(now, 24)},
-        {"currentStatus", package.current_status},
-        {"currentStatusDescription", package.current_description},
-        {"trackingEvents", std::move(events)}};
-    if (package.signed_for_by[0] != '\0') payload["signedForBy"] = package.signed_for_by;
-    if (package.location_info[0] != '\0') {
-      payload["additionalLocationInfo"] = package.location_info;
-    }
-    return JsonResponse(200, json::object{{"payload", std::move(payload)}});
   }
   return JsonResponse(404, Errors("NotFound", "Package not found"));
 }
@@ -389,6 +448,10 @@ std::vector<Scenario> SpApiScenarioList() {
   list.push_back({"amazon_mcf", std::string(kMcfOrderId), "mcf_delivered_and_delayed",
                   "Multi-Channel Fulfillment order: one package delivered (signed), one "
                   "delayed in customs"});
+  list.push_back({"amazon_mcf", std::string(kMcfEuOrderId), "mcf_eu_delivered",
+                  "Multi-Channel Fulfillment order in Europe (marketplace A1PA6795UKMFR9): one "
+                  "package delivered and signed; only the EU endpoint knows it",
+                  "A1PA6795UKMFR9"});
   return list;
 }
 
@@ -404,8 +467,24 @@ std::optional<Reply> HandleSpApi(const http::HttpRequest& request, absl::Time no
   }
   const absl::string_view token = request.Header("x-amz-access-token");
   absl::string_view rest = path;
+  // A regional endpoint ("/sp-api/eu/orders/..."): routes are counted in
+  // total and per region ("sp_api.eu.orders"). Without the prefix, the
+  // sandbox answers as every region at once.
+  std::string region;
+  if (absl::ConsumePrefix(&rest, "/sp-api/")) {
+    const size_t slash = rest.find('/');
+    region = std::string(rest.substr(0, slash));
+    if (slash == absl::string_view::npos || (region != "na" && region != "eu" && region != "fe")) {
+      return std::nullopt;
+    }
+    rest.remove_prefix(slash);
+  }
+  auto count_route = [&](absl::string_view route) {
+    count(absl::StrCat("sp_api.", route));
+    if (!region.empty()) count(absl::StrCat("sp_api.", region, ".", route));
+  };
   if (absl::ConsumePrefix(&rest, "/orders/2026-01-01/orders/")) {
-    count("sp_api.orders");
+    count_route("orders");
     const std::string included = QueryParam(request.target, "includedData");
     if (absl::StrContains(included, "BUYER") || absl::StrContains(included, "RECIPIENT")) {
       count("sp_api.pii");
@@ -419,19 +498,20 @@ std::optional<Reply> HandleSpApi(const http::HttpRequest& request, absl::Time no
       count("sp_api.pii");
       return WithHeaders(JsonResponse(403, Errors("Unauthorized", "Restricted resource")), "0.5");
     }
-    count("sp_api.orders_v0");
+    count_route("orders_v0");
     if (!Accepted(token, /*v0_route=*/true)) return WithHeaders(Unauthorized(), "0.5");
     return WithHeaders(GetOrder(rest, /*v0=*/true, now), "0.5");
   }
   if (absl::ConsumePrefix(&rest, "/fba/outbound/2020-07-01/fulfillmentOrders/")) {
-    count("sp_api.fulfillment_order");
+    count_route("fulfillment_order");
     if (!Accepted(token, /*v0_route=*/true)) return WithHeaders(Unauthorized(), "2.0");
-    return WithHeaders(GetFulfillmentOrder(rest, now), "2.0");
+    return WithHeaders(GetFulfillmentOrder(rest, region, now), "2.0");
   }
-  if (path == "/fba/outbound/2020-07-01/tracking") {
-    count("sp_api.package_tracking");
+  if (rest == "/fba/outbound/2020-07-01/tracking") {
+    count_route("package_tracking");
     if (!Accepted(token, /*v0_route=*/true)) return WithHeaders(Unauthorized(), "2.0");
-    return WithHeaders(GetPackageTracking(QueryParam(request.target, "packageNumber"), now), "2.0");
+    return WithHeaders(GetPackageTracking(QueryParam(request.target, "packageNumber"), region, now),
+                       "2.0");
   }
   return std::nullopt;
 }

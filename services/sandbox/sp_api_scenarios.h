@@ -9,12 +9,19 @@
 // the v0 role. Orders (SpApiScenarioList) cover FBM with two carriers, an
 // FBM package on a carrier without an API, an unshipped order past its
 // ship-by date, a marketplace FBA order, an MCF order with a delivered and a
-// delayed package, and error answers (400, 403, 404, 429, 500). Every answer
+// delayed package (North America), an MCF order with a delivered package
+// (Europe), and error answers (400, 403, 404, 429, 500). Every answer
 // carries x-amzn-RateLimit-Limit and x-amzn-RequestId. A request for buyer
 // or address data (includedData BUYER or RECIPIENT, the v0 buyerInfo or
 // address routes) is counted as "sp_api.pii" so tests can assert there is
 // none. Routes counted: "sp_api.lwa", "sp_api.orders", "sp_api.orders_v0",
 // "sp_api.fulfillment_order", "sp_api.package_tracking".
+//
+// Regions: a path under "/sp-api/na", "/sp-api/eu" or "/sp-api/fe" is that
+// region's endpoint (the service in sandbox mode points each region there);
+// its routes are also counted per region ("sp_api.eu.package_tracking"), and
+// an MCF order and its packages are known only to their own region's
+// endpoint. A path without the prefix is answered as every region at once.
 #ifndef TRACKENRICH_SERVICES_SANDBOX_SP_API_SCENARIOS_H_
 #define TRACKENRICH_SERVICES_SANDBOX_SP_API_SCENARIOS_H_
 

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 
 #include "adapters/carrier.h"
 #include "services/sandbox/sandbox_upstream.h"
@@ -107,7 +108,10 @@ absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
   if (!config.amazon_configured) {
     if (sandbox_url.empty()) return nullptr;
     amazon.lwa_url = sandbox_url;
-    for (const char* region : {"na", "eu", "fe"}) amazon.endpoints.try_emplace(region, sandbox_url);
+    // Each region under its own prefix, so the sandbox can tell them apart.
+    for (const char* region : {"na", "eu", "fe"}) {
+      amazon.endpoints.try_emplace(region, absl::StrCat(sandbox_url, "/sp-api/", region));
+    }
     amazon.client_id = std::string(sandbox::kSandboxClientId);
     amazon.client_secret = std::string(sandbox::kSandboxClientSecret);
     if (amazon.sellers.empty()) {

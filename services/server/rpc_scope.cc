@@ -5,7 +5,9 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "spdlog/spdlog.h"
 
+#include "adapters/common/utf8.h"
 #include "services/logging/structured_log.h"
 
 namespace trackenrich::server {
@@ -60,12 +62,14 @@ void AddLayer(v1::CacheLayer layer, std::vector<absl::string_view>* layers) {
 }  // namespace
 
 RpcScope::RpcScope(grpc::CallbackServerContext* context, const char* method,
-                   ServiceMetrics& metrics, const auth::ApiKeyAuthenticator* auth)
+                   ServiceMetrics& metrics, const auth::ApiKeyAuthenticator* auth,
+                   google::protobuf::Message* response)
     : context_(context),
       reactor_(context->DefaultReactor()),
       method_(method),
       metrics_(metrics),
       auth_(auth),
+      response_(response),
       started_(absl::Now()),
       request_id_(RequestIdFrom(Metadata(context, "x-request-id"))),
       trace_(http::TraceContext::Continue(Metadata(context, "traceparent"))) {
@@ -102,7 +106,19 @@ bool RpcScope::Admit() {
   return false;
 }
 
-void RpcScope::Finish(const absl::Status& status, const RpcDetails& details) {
+void RpcScope::Finish(absl::Status status, const RpcDetails& details) {
+  // Carrier text that is not UTF-8 (or was cut mid-character) would make
+  // the client reject the whole response.
+  int repaired = status.ok() && response_ != nullptr ? adapters::RepairUtf8Strings(response_) : 0;
+  if (std::string message(status.message()); adapters::RepairUtf8(&message)) {
+    status = absl::Status(status.code(), message);
+    ++repaired;
+  }
+  if (repaired > 0) {
+    spdlog::warn("{}: {} string field(s) of the answer were not UTF-8; bad bytes sent as U+FFFD",
+                 method_, repaired);
+    metrics_.RecordUtf8Repair(method_);
+  }
   const absl::Duration latency = absl::Now() - started_;
   const absl::string_view code = CodeName(status.code());
   metrics_.ForMethod(method_).Record(status.code(), latency);

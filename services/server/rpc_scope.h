@@ -3,9 +3,12 @@
 // validated), a request ID (the caller's `x-request-id` when it is a plain
 // token, else a new one; echoed in response metadata `x-request-id`) and the
 // W3C trace context (`traceparent` continued, or a new trace). Out: the RPC
-// metrics and the one structured log line (services/logging).
+// metrics, the one structured log line (services/logging), and the guard that
+// every string sent is well-formed UTF-8: the response's string fields and
+// the status message are repaired (adapters/common/utf8.h) before they leave,
+// with a warning and trackenrich_utf8_repairs_total when anything needed it.
 //
-//   auto scope = std::make_shared<RpcScope>(context, "TrackShipment", metrics, auth);
+//   auto scope = std::make_shared<RpcScope>(context, "TrackShipment", metrics, auth, response);
 //   if (!scope->Admit()) return scope->reactor();   // finished with the auth error
 //   TrackRequest track{.tenant = scope->tenant(), .trace = scope->trace(), ...};
 //   ... scope->Finish(status, {.cache_layers = layers});
@@ -18,6 +21,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "google/protobuf/message.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/server_callback.h"
 
@@ -39,8 +43,10 @@ struct RpcDetails {
 class RpcScope {
  public:
   // `auth` null: every call runs as tenant "default" (no keys configured).
+  // `response`: the call's response message, repaired in Finish; it must
+  // outlive the scope's Finish (gRPC's own response object does).
   RpcScope(grpc::CallbackServerContext* context, const char* method, ServiceMetrics& metrics,
-           const auth::ApiKeyAuthenticator* auth);
+           const auth::ApiKeyAuthenticator* auth, google::protobuf::Message* response);
 
   // Authenticates the caller. False when refused: the call is then finished
   // with UNAUTHENTICATED or PERMISSION_DENIED.
@@ -53,7 +59,7 @@ class RpcScope {
   const std::string& request_id() const { return request_id_; }
 
   // Records, logs and finishes the call. Call once.
-  void Finish(const absl::Status& status, const RpcDetails& details = {});
+  void Finish(absl::Status status, const RpcDetails& details = {});
 
  private:
   grpc::CallbackServerContext* context_;
@@ -61,6 +67,7 @@ class RpcScope {
   const char* method_;
   ServiceMetrics& metrics_;
   const auth::ApiKeyAuthenticator* auth_;
+  google::protobuf::Message* const response_;
   const absl::Time started_;
   std::string request_id_;
   http::TraceContext trace_;

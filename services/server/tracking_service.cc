@@ -123,7 +123,8 @@ absl::Time TrackingServiceImpl::DeadlineOf(const grpc::CallbackServerContext* co
 grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
     grpc::CallbackServerContext* context, const v1::TrackShipmentRequest* request,
     v1::TrackShipmentResponse* response) {
-  auto scope = std::make_shared<RpcScope>(context, "TrackShipment", metrics_, settings_.auth);
+  auto scope =
+      std::make_shared<RpcScope>(context, "TrackShipment", metrics_, settings_.auth, response);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateTrackShipment("", *request); !status.ok()) {
     scope->Finish(status);
@@ -158,7 +159,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
 grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
     grpc::CallbackServerContext* context, const v1::BatchTrackShipmentsRequest* request,
     v1::BatchTrackShipmentsResponse* response) {
-  auto scope = std::make_shared<RpcScope>(context, "BatchTrackShipments", metrics_, settings_.auth);
+  auto scope = std::make_shared<RpcScope>(context, "BatchTrackShipments", metrics_, settings_.auth,
+                                          response);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateBatchTrackShipments(*request); !status.ok()) {
     scope->Finish(status);
@@ -216,7 +218,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
 grpc::ServerUnaryReactor* TrackingServiceImpl::GetOrderTracking(
     grpc::CallbackServerContext* context, const v1::GetOrderTrackingRequest* request,
     v1::GetOrderTrackingResponse* response) {
-  auto scope = std::make_shared<RpcScope>(context, "GetOrderTracking", metrics_, settings_.auth);
+  auto scope =
+      std::make_shared<RpcScope>(context, "GetOrderTracking", metrics_, settings_.auth, response);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateGetOrderTracking("", *request); !status.ok()) {
     scope->Finish(status);
@@ -246,8 +249,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::GetOrderTracking(
 grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
     grpc::CallbackServerContext* context, const v1::BatchGetOrderTrackingRequest* request,
     v1::BatchGetOrderTrackingResponse* response) {
-  auto scope =
-      std::make_shared<RpcScope>(context, "BatchGetOrderTracking", metrics_, settings_.auth);
+  auto scope = std::make_shared<RpcScope>(context, "BatchGetOrderTracking", metrics_,
+                                          settings_.auth, response);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateBatchGetOrderTracking(*request); !status.ok()) {
     scope->Finish(status);
@@ -300,7 +303,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
 grpc::ServerUnaryReactor* TrackingServiceImpl::DetectCarrier(
     grpc::CallbackServerContext* context, const v1::DetectCarrierRequest* request,
     v1::DetectCarrierResponse* response) {
-  auto scope = std::make_shared<RpcScope>(context, "DetectCarrier", metrics_, settings_.auth);
+  auto scope =
+      std::make_shared<RpcScope>(context, "DetectCarrier", metrics_, settings_.auth, response);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateDetectCarrier(*request); !status.ok()) {
     scope->Finish(status);
@@ -314,7 +318,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::DetectCarrier(
 grpc::ServerUnaryReactor* TrackingServiceImpl::RenderReply(grpc::CallbackServerContext* context,
                                                            const v1::RenderReplyRequest* request,
                                                            v1::RenderReplyResponse* response) {
-  auto scope = std::make_shared<RpcScope>(context, "RenderReply", metrics_, settings_.auth);
+  auto scope =
+      std::make_shared<RpcScope>(context, "RenderReply", metrics_, settings_.auth, response);
   if (!scope->Admit()) return scope->reactor();
   absl::Status status = ValidateRenderReply(*request);
   if (status.ok()) {
@@ -343,7 +348,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::RenderReply(grpc::CallbackServerC
 grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServerContext* context,
                                                             const v1::EnrichTicketRequest* request,
                                                             v1::EnrichTicketResponse* response) {
-  auto scope = std::make_shared<RpcScope>(context, "EnrichTicket", metrics_, settings_.auth);
+  auto scope =
+      std::make_shared<RpcScope>(context, "EnrichTicket", metrics_, settings_.auth, response);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateEnrichTicket(*request); !status.ok()) {
     scope->Finish(status);

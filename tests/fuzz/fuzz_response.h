@@ -9,8 +9,11 @@
 
 #include "absl/status/statusor.h"
 
+#include "adapters/common/utf8.h"
 #include "adapters/http/http_message.h"
+#include "services/lookup/order_lookup.h"
 #include "trackenrich/v1/shipment.pb.h"
+#include "trackenrich/v1/tracking_service.pb.h"
 
 namespace trackenrich::fuzz {
 
@@ -24,11 +27,19 @@ inline http::HttpResponse MakeResponse(const uint8_t* data, size_t size) {
 
 // Stops the run if a parsed shipment would not survive the trip to a client:
 // proto3 strings must be valid UTF-8, or the client cannot parse the reply
-// (and the cache would hand the same reply to every later caller).
+// (and the cache would hand the same reply to every later caller). An error
+// goes out as a LookupError through the boundary guard RpcScope applies.
 inline void CheckSendable(const absl::StatusOr<v1::Shipment>& shipment) {
-  if (!shipment.ok()) return;
-  v1::Shipment received;
-  if (!received.ParseFromString(shipment->SerializeAsString())) __builtin_trap();
+  if (shipment.ok()) {
+    v1::Shipment received;
+    if (!received.ParseFromString(shipment->SerializeAsString())) __builtin_trap();
+    return;
+  }
+  v1::BatchTrackShipmentsResponse response;
+  *response.add_results()->mutable_error() = server::ToLookupError("n", shipment.status());
+  adapters::RepairUtf8Strings(&response);
+  v1::BatchTrackShipmentsResponse received;
+  if (!received.ParseFromString(response.SerializeAsString())) __builtin_trap();
 }
 
 }  // namespace trackenrich::fuzz

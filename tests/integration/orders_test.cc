@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -274,23 +275,30 @@ TEST_CASE("SP-API token: 300 concurrent lookups with a cold token cache make one
   CHECK(harness.Count("sp_api.lwa") == 1);
 }
 
-TEST_CASE("SP-API rate limit: 100 getOrder lookups in one second keep to the usage plan",
-          "[integration][sp_api]") {
-  Harness harness;  // getOrder: 0.5 requests per second, burst 30
-  constexpr int kLookups = 100;
-  std::vector<grpc::StatusCode> codes(kLookups);
+// `count` lookups of distinct unknown Amazon orders ("113-<series>…") at
+// once, each with a 3 s deadline; their codes.
+std::vector<grpc::StatusCode> GetOrdersAtOnce(Harness& harness, int count, int series) {
+  std::vector<grpc::StatusCode> codes(count);
   std::vector<std::thread> threads;
-  const absl::Time started = absl::Now();
-  for (int i = 0; i < kLookups; ++i) {
+  for (int i = 0; i < count; ++i) {
     threads.emplace_back([&, i] {
       v1::GetOrderTrackingResponse response;
       codes[i] = harness
-                     .GetOrder(absl::StrFormat("113-8%06d-0000000", i), &response,
+                     .GetOrder(absl::StrFormat("113-%d%06d-0000000", series, i), &response,
                                v1::SALES_CHANNEL_AMAZON, absl::Seconds(3))
                      .error_code();
     });
   }
   for (auto& thread : threads) thread.join();
+  return codes;
+}
+
+TEST_CASE("SP-API rate limit: 100 getOrder lookups in one second keep to the usage plan",
+          "[integration][sp_api]") {
+  Harness harness;  // getOrder: 0.5 requests per second, burst 30
+  constexpr int kLookups = 100;
+  const absl::Time started = absl::Now();
+  const std::vector<grpc::StatusCode> codes = GetOrdersAtOnce(harness, kLookups, 8);
   int not_found = 0;
   int exhausted = 0;
   for (grpc::StatusCode code : codes) {
@@ -305,6 +313,46 @@ TEST_CASE("SP-API rate limit: 100 getOrder lookups in one second keep to the usa
   CHECK(reached <= 32);
   CHECK(not_found == reached);
   CHECK(exhausted == kLookups - reached);
+}
+
+// The value of the one sample `series` names in Prometheus text; -1 if absent.
+double Sample(const std::string& metrics, const std::string& series) {
+  const size_t at = metrics.find(absl::StrCat("\n", series, " "));
+  if (at == std::string::npos) return -1;
+  const size_t begin = at + series.size() + 2;
+  double value = -1;
+  if (!absl::SimpleAtod(metrics.substr(begin, metrics.find('\n', begin) - begin), &value)) {
+    return -1;
+  }
+  return value;
+}
+
+TEST_CASE("SP-API: usage-plan waits show in /metrics per operation after a burst",
+          "[integration][sp_api]") {
+  Harness harness;  // getOrder: 0.5 requests per second, burst 30
+  int exhausted = 0;
+  const std::vector<grpc::StatusCode> codes = GetOrdersAtOnce(harness, 34, 7);
+  for (grpc::StatusCode code : codes) exhausted += code == grpc::StatusCode::RESOURCE_EXHAUSTED;
+  const int64_t reached = harness.Count("sp_api.orders");
+  const std::string metrics =
+      testing::HttpGet(harness.server.server().admin_port(), "/metrics").body;
+  INFO(metrics);
+  // Every call that reached Amazon was granted a slot; every refusal counted.
+  CHECK(Sample(metrics,
+               "trackenrich_rate_limit_decisions_total{adapter=\"sp_api.getOrder\","
+               "result=\"granted\"}") == reached);
+  CHECK(Sample(metrics,
+               "trackenrich_rate_limit_decisions_total{adapter=\"sp_api.getOrder\","
+               "result=\"rejected\"}") == exhausted);
+  CHECK(exhausted > 0);
+  CHECK(Sample(metrics, "trackenrich_rate_limit_wait_seconds_count{adapter=\"sp_api.getOrder\"}") ==
+        reached);
+  // The burst went through at once; the slot after it came 2 s later.
+  CHECK(Sample(metrics, "trackenrich_rate_limit_wait_seconds_sum{adapter=\"sp_api.getOrder\"}") >
+        1.0);
+  CHECK(Sample(metrics,
+               "trackenrich_rate_limit_wait_seconds_bucket{adapter=\"sp_api.getOrder\","
+               "le=\"0.5\"}") >= 30);
 }
 
 TEST_CASE("SP-API: the rate Amazon announces in x-amzn-RateLimit-Limit replaces the plan's",
@@ -349,6 +397,41 @@ TEST_CASE("SP-API: the marketplace picks the regional endpoint", "[integration][
   const std::string readiness =
       testing::HttpGet(harness.server.server().admin_port(), "/readyz").body;
   CHECK(absl::StrContains(readiness, "\"order_source\":\"sp_api\""));
+}
+
+TEST_CASE("SP-API: an EU MCF order of an NA-default seller has its packages tracked in Europe",
+          "[integration][sp_api]") {
+  Harness harness;  // the sandbox seller's default marketplace is Amazon.com (NA)
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+  v1::GetOrderTrackingRequest request;
+  request.mutable_order()->set_order_id("MCF-SANDBOX-EU");
+  request.mutable_order()->set_channel(v1::SALES_CHANNEL_SHOPIFY);
+  request.mutable_order()->set_marketplace_id("A1PA6795UKMFR9");  // Amazon.de
+  v1::GetOrderTrackingResponse response;
+  REQUIRE_THAT(harness.stub->GetOrderTracking(&context, request, &response),
+               GrpcStatusIs(grpc::StatusCode::OK));
+  INFO(response.DebugString());
+  CHECK(response.errors().empty());
+  CHECK(response.order().marketplace_id() == "A1PA6795UKMFR9");
+  REQUIRE(response.order().shipments_size() == 1);
+  const v1::Shipment& package = response.order().shipments(0);
+  CHECK(package.state() == v1::SHIPMENT_STATE_DELIVERED);
+  CHECK(package.provenance().adapter() == "amazon_mcf");
+  CHECK(package.events_size() == 4);
+  // Order and package from the EU endpoint only.
+  CHECK(harness.Count("sp_api.eu.fulfillment_order") == 1);
+  CHECK(harness.Count("sp_api.eu.package_tracking") == 1);
+  CHECK(harness.Count("sp_api.na.fulfillment_order") == 0);
+  CHECK(harness.Count("sp_api.na.package_tracking") == 0);
+
+  // The seller's North American MCF order stays in North America.
+  v1::GetOrderTrackingResponse us;
+  REQUIRE_THAT(harness.GetOrder("MCF-SANDBOX-1", &us, v1::SALES_CHANNEL_SHOPIFY),
+               GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(us.errors().empty());
+  CHECK(harness.Count("sp_api.na.package_tracking") == 2);
+  CHECK(harness.Count("sp_api.eu.package_tracking") == 1);
 }
 
 TEST_CASE("SP-API: a seller refused Orders 2026-01-01 is answered through Orders v0",

@@ -373,6 +373,12 @@ TEST_CASE("health, readiness and metrics", "[integration]") {
   REQUIRE(Track(*stub, Number("delivered"), &track).ok());
   v1::TrackShipmentResponse invalid;
   REQUIRE_FALSE(Track(*stub, "", &invalid).ok());
+  // An order lookup: the SP-API usage plan decides before getOrder.
+  grpc::ClientContext order_context;
+  v1::GetOrderTrackingRequest order_request;
+  order_request.mutable_order()->set_order_id("113-5550003-0000003");
+  v1::GetOrderTrackingResponse order;
+  REQUIRE(stub->GetOrderTracking(&order_context, order_request, &order).ok());
   const auto metrics = testing::HttpGet(admin, "/metrics");
   REQUIRE(metrics.status == 200);
   CHECK(absl::StrContains(metrics.content_type, "text/plain"));
@@ -386,12 +392,15 @@ TEST_CASE("health, readiness and metrics", "[integration]") {
                           "trackenrich_upstream_requests_total{adapter=\"ups\",outcome=\"ok\"} 1"));
   // Every family DESIGN.md §7 names, with a value after these calls: cache
   // hits and misses by layer, upstream latency, attempts (errors), retries,
-  // breaker states and token refreshes by adapter, and coalesced requests
-  // (rate-limit waits appear once a limit is configured: the Redis tests).
+  // breaker states and token refreshes by adapter, rate-limit decisions and
+  // waits (the SP-API usage plan of getOrder; carrier limits appear once
+  // configured: the Redis tests), and coalesced requests.
   for (const char* family :
        {"trackenrich_cache_lookups_total{", "trackenrich_upstream_duration_seconds_bucket{",
         "trackenrich_upstream_attempts_total{", "trackenrich_upstream_retries_total{",
         "trackenrich_upstream_breaker_state{", "trackenrich_upstream_token_refreshes_total{",
+        "trackenrich_rate_limit_decisions_total{adapter=\"sp_api.getOrder\",result=\"granted\"}",
+        "trackenrich_rate_limit_wait_seconds_bucket{adapter=\"sp_api.getOrder\"",
         "trackenrich_coalesced_requests_total", "trackenrich_rpc_in_flight"}) {
     INFO(family);
     CHECK(absl::StrContains(metrics.body, family));
