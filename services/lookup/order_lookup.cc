@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 
+#include "adapters/common/utf8.h"
 #include "cache/cache_keys.h"
 
 namespace trackenrich::server {
@@ -102,6 +103,8 @@ class OrderLookup::OrderFlight final : public Flight {
         done(order.status());
         return;
       }
+      // Checked once here, so every answer served from the caches is UTF-8.
+      adapters::RepairUtf8Strings(&*order);
       done(AnswerPtr(std::make_shared<const v1::Order>(*std::move(order))));
     });
   }

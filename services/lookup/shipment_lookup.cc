@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 
+#include "adapters/common/utf8.h"
 #include "adapters/detection/carrier_detection.h"
 #include "adapters/detection/tracking_urls.h"
 #include "cache/cache_keys.h"
@@ -118,6 +119,9 @@ class ShipmentLookup::ShipmentFlight final : public Flight {
       if (result->carrier_name().empty()) {
         result->set_carrier_name(detection::CarrierDisplayName(carrier));
       }
+      // Checked once here, so every answer served from the caches is UTF-8
+      // (the parsers repair what they read; this also covers what they add).
+      adapters::RepairUtf8Strings(&*result);
       done(AnswerPtr(std::make_shared<const v1::Shipment>(*std::move(result))));
     });
   }

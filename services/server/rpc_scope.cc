@@ -106,11 +106,18 @@ bool RpcScope::Admit() {
   return false;
 }
 
+void RpcScope::Guard(google::protobuf::Message* part) {
+  repaired_ += adapters::RepairUtf8Strings(part);
+}
+
 void RpcScope::Finish(absl::Status status, const RpcDetails& details) {
   // Carrier text that is not UTF-8 (or was cut mid-character) would make
   // the client reject the whole response.
-  int repaired = status.ok() && response_ != nullptr ? adapters::RepairUtf8Strings(response_) : 0;
-  if (std::string message(status.message()); adapters::RepairUtf8(&message)) {
+  int repaired = repaired_;
+  if (status.ok() && response_ != nullptr) repaired += adapters::RepairUtf8Strings(response_);
+  if (!adapters::IsValidUtf8(status.message())) {
+    std::string message(status.message());
+    adapters::RepairUtf8(&message);
     status = absl::Status(status.code(), message);
     ++repaired;
   }

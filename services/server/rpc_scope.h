@@ -44,7 +44,11 @@ class RpcScope {
  public:
   // `auth` null: every call runs as tenant "default" (no keys configured).
   // `response`: the call's response message, repaired in Finish; it must
-  // outlive the scope's Finish (gRPC's own response object does).
+  // outlive the scope's Finish (gRPC's own response object does). Null for
+  // responses made of looked-up answers, which are checked once when they
+  // come from their upstream (services/lookup), so a cached answer is not
+  // walked again on every call; the parts made per call (LookupErrors) then
+  // go through Guard.
   RpcScope(grpc::CallbackServerContext* context, const char* method, ServiceMetrics& metrics,
            const auth::ApiKeyAuthenticator* auth, google::protobuf::Message* response);
 
@@ -58,6 +62,10 @@ class RpcScope {
   const http::TraceContext& trace() const { return trace_; }
   const std::string& request_id() const { return request_id_; }
 
+  // Repairs the strings of `part` of the response (a LookupError, say) the
+  // way Finish repairs a whole response, and counts what it repaired.
+  void Guard(google::protobuf::Message* part);
+
   // Records, logs and finishes the call. Call once.
   void Finish(absl::Status status, const RpcDetails& details = {});
 
@@ -68,6 +76,7 @@ class RpcScope {
   ServiceMetrics& metrics_;
   const auth::ApiKeyAuthenticator* auth_;
   google::protobuf::Message* const response_;
+  int repaired_ = 0;
   const absl::Time started_;
   std::string request_id_;
   http::TraceContext trace_;

@@ -124,7 +124,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
     grpc::CallbackServerContext* context, const v1::TrackShipmentRequest* request,
     v1::TrackShipmentResponse* response) {
   auto scope =
-      std::make_shared<RpcScope>(context, "TrackShipment", metrics_, settings_.auth, response);
+      std::make_shared<RpcScope>(context, "TrackShipment", metrics_, settings_.auth, nullptr);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateTrackShipment("", *request); !status.ok()) {
     scope->Finish(status);
@@ -159,8 +159,8 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
 grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
     grpc::CallbackServerContext* context, const v1::BatchTrackShipmentsRequest* request,
     v1::BatchTrackShipmentsResponse* response) {
-  auto scope = std::make_shared<RpcScope>(context, "BatchTrackShipments", metrics_, settings_.auth,
-                                          response);
+  auto scope =
+      std::make_shared<RpcScope>(context, "BatchTrackShipments", metrics_, settings_.auth, nullptr);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateBatchTrackShipments(*request); !status.ok()) {
     scope->Finish(status);
@@ -190,8 +190,9 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchTrackShipments(
   }
   auto finish = [scope, response] {
     RpcDetails details;
-    for (const auto& result : response->results()) {
+    for (auto& result : *response->mutable_results()) {
       if (result.has_shipment()) AddCacheLayers(result.shipment(), &details.cache_layers);
+      if (result.has_error()) scope->Guard(result.mutable_error());
     }
     scope->Finish(absl::OkStatus(), details);
   };
@@ -219,7 +220,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::GetOrderTracking(
     grpc::CallbackServerContext* context, const v1::GetOrderTrackingRequest* request,
     v1::GetOrderTrackingResponse* response) {
   auto scope =
-      std::make_shared<RpcScope>(context, "GetOrderTracking", metrics_, settings_.auth, response);
+      std::make_shared<RpcScope>(context, "GetOrderTracking", metrics_, settings_.auth, nullptr);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateGetOrderTracking("", *request); !status.ok()) {
     scope->Finish(status);
@@ -239,7 +240,10 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::GetOrderTracking(
                 if (answer.ok()) {
                   AddCacheLayers(answer->order, &details.cache_layers);
                   *response->mutable_order() = std::move(answer->order);
-                  for (auto& error : answer->errors) *response->add_errors() = std::move(error);
+                  for (auto& error : answer->errors) {
+                    *response->add_errors() = std::move(error);
+                    scope->Guard(&response->mutable_errors()->at(response->errors_size() - 1));
+                  }
                 }
                 scope->Finish(answer.status(), details);
               });
@@ -250,7 +254,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
     grpc::CallbackServerContext* context, const v1::BatchGetOrderTrackingRequest* request,
     v1::BatchGetOrderTrackingResponse* response) {
   auto scope = std::make_shared<RpcScope>(context, "BatchGetOrderTracking", metrics_,
-                                          settings_.auth, response);
+                                          settings_.auth, nullptr);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateBatchGetOrderTracking(*request); !status.ok()) {
     scope->Finish(status);
@@ -271,8 +275,12 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::BatchGetOrderTracking(
   }
   auto finish = [scope, response] {
     RpcDetails details;
-    for (const auto& result : response->results()) {
-      if (result.has_response()) AddCacheLayers(result.response().order(), &details.cache_layers);
+    for (auto& result : *response->mutable_results()) {
+      if (result.has_response()) {
+        AddCacheLayers(result.response().order(), &details.cache_layers);
+        for (auto& error : *result.mutable_response()->mutable_errors()) scope->Guard(&error);
+      }
+      if (result.has_error()) scope->Guard(result.mutable_error());
     }
     scope->Finish(absl::OkStatus(), details);
   };
@@ -304,7 +312,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::DetectCarrier(
     grpc::CallbackServerContext* context, const v1::DetectCarrierRequest* request,
     v1::DetectCarrierResponse* response) {
   auto scope =
-      std::make_shared<RpcScope>(context, "DetectCarrier", metrics_, settings_.auth, response);
+      std::make_shared<RpcScope>(context, "DetectCarrier", metrics_, settings_.auth, nullptr);
   if (!scope->Admit()) return scope->reactor();
   if (auto status = ValidateDetectCarrier(*request); !status.ok()) {
     scope->Finish(status);
