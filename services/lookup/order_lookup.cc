@@ -60,14 +60,6 @@ void Merge(const absl::StatusOr<v1::Shipment>& result, absl::string_view subject
 
 }  // namespace
 
-v1::LookupError ToLookupError(absl::string_view subject, const absl::Status& status) {
-  v1::LookupError error;
-  error.set_subject(std::string(subject));
-  error.set_code(static_cast<int32_t>(status.code()));
-  error.set_message(std::string(status.message()));
-  return error;
-}
-
 // Orders as the cache keeps them: open ones briefly, settled ones longer.
 class OrderLookup::OrderAnswers final : public AnswerKind {
  public:

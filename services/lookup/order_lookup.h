@@ -27,6 +27,7 @@
 #include "adapters/order_source.h"
 #include "cache/cache.h"
 #include "services/lookup/cached_lookup.h"
+#include "services/lookup/lookup_error.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "trackenrich/v1/enrichment.pb.h"
@@ -98,9 +99,6 @@ class OrderLookup {
   const std::unique_ptr<const OrderAnswers> answers_;
   CachedLookup core_;
 };
-
-// What a failed lookup of `subject` (an order ID or tracking number) reports.
-v1::LookupError ToLookupError(absl::string_view subject, const absl::Status& status);
 
 }  // namespace trackenrich::server
 

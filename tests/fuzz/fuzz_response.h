@@ -11,7 +11,7 @@
 
 #include "adapters/common/utf8.h"
 #include "adapters/http/http_message.h"
-#include "services/lookup/order_lookup.h"
+#include "services/lookup/lookup_error.h"
 #include "trackenrich/v1/shipment.pb.h"
 #include "trackenrich/v1/tracking_service.pb.h"
 
