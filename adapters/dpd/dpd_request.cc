@@ -3,35 +3,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 
+#include "adapters/common/markup_escape.h"
+
 namespace trackenrich::adapters::dpd {
 namespace {
-
-std::string XmlEscaped(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 bool AllDigits(absl::string_view text) {
   for (char c : text) {
@@ -72,8 +47,8 @@ http::HttpRequest BuildDpdLoginRequest(absl::string_view delis_id, absl::string_
                    "xmlns:ns=\"http://dpd.com/common/service/types/LoginService/2.1\">"
                    "<soapenv:Header/><soapenv:Body><ns:getAuth>"
                    "<delisId>",
-                   XmlEscaped(delis_id), "</delisId><password>", XmlEscaped(password),
-                   "</password><messageLanguage>", XmlEscaped(message_language),
+                   MarkupEscape(delis_id), "</delisId><password>", MarkupEscape(password),
+                   "</password><messageLanguage>", MarkupEscape(message_language),
                    "</messageLanguage></ns:getAuth></soapenv:Body></soapenv:Envelope>"));
 }
 
@@ -87,11 +62,11 @@ http::HttpRequest BuildDpdTrackRequest(absl::string_view parcel_label_number,
                    "xmlns:ns=\"http://dpd.com/common/service/types/Authentication/2.0\" "
                    "xmlns:ns1=\"http://dpd.com/common/service/types/ParcelLifeCycleService/2.0\">"
                    "<soapenv:Header><ns:authentication><delisId>",
-                   XmlEscaped(delis_id), "</delisId><authToken>", XmlEscaped(auth_token),
-                   "</authToken><messageLanguage>", XmlEscaped(message_language),
+                   MarkupEscape(delis_id), "</delisId><authToken>", MarkupEscape(auth_token),
+                   "</authToken><messageLanguage>", MarkupEscape(message_language),
                    "</messageLanguage></ns:authentication></soapenv:Header>"
                    "<soapenv:Body><ns1:getTrackingData><parcelLabelNumber>",
-                   XmlEscaped(parcel_label_number),
+                   MarkupEscape(parcel_label_number),
                    "</parcelLabelNumber></ns1:getTrackingData></soapenv:Body></soapenv:Envelope>"));
 }
 

@@ -12,6 +12,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 
+#include "adapters/common/markup_escape.h"
 #include "services/enrichment/locale_format.h"
 
 namespace trackenrich::integrations {
@@ -186,32 +187,7 @@ std::vector<std::string> Lines(absl::string_view text) {
 
 }  // namespace
 
-std::string HtmlEscape(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string HtmlEscape(absl::string_view text) { return adapters::MarkupEscape(text); }
 
 std::string StateWords(v1::ShipmentState state, absl::string_view agent_language) {
   const int index = static_cast<int>(state);
