@@ -70,4 +70,10 @@ std::string RateLimitKey(absl::string_view tenant, absl::string_view scope) {
                       ":rl:", absl::StrJoin(pieces, ":"));
 }
 
+std::string WriteBackClaimKey(absl::string_view tenant, absl::string_view desk,
+                              absl::string_view ticket_id, absl::string_view card_digest) {
+  return absl::StrCat(kKeyNamespace, ":", EscapeKeyPart(tenant), ":wb:", EscapeKeyPart(desk), ":",
+                      EscapeKeyPart(ticket_id), ":", EscapeKeyPart(card_digest));
+}
+
 }  // namespace trackenrich::cache

@@ -6,6 +6,8 @@
 //       == "trackenrich:v1:acme:trk:ups:1Z999AA10123456784"
 //   FlightLockKey(key)             == key + ":lock"   (cross-replica single-flight)
 //   RateLimitKey("acme", "ups")    == "trackenrich:v1:acme:rl:ups"
+//   WriteBackClaimKey("acme", "zendesk", "35436", digest)
+//                                  == "trackenrich:v1:acme:wb:zendesk:35436:<digest>"
 //
 // Every part is escaped: bytes outside [A-Za-z0-9_.-] become %XX, so a tenant
 // named "a:trk:ups" cannot produce another tenant's key.
@@ -46,6 +48,13 @@ std::string FlightLockKey(absl::string_view entry_key);
 // The bucket of a rate limit: `scope` names the upstream quota, e.g. "ups"
 // or "amazon:getOrder".
 std::string RateLimitKey(absl::string_view tenant, absl::string_view scope);
+
+// The claim one replica takes before it writes a help-desk note, so a
+// webhook delivered to several replicas writes one note:
+//   WriteBackClaimKey("acme", "zendesk", "35436", digest)
+//       == "trackenrich:v1:acme:wb:zendesk:35436:" + digest
+std::string WriteBackClaimKey(absl::string_view tenant, absl::string_view desk,
+                              absl::string_view ticket_id, absl::string_view card_digest);
 
 }  // namespace trackenrich::cache
 

@@ -159,7 +159,8 @@ struct PublicApi::Impl {
                                        .policy = policy,
                                        .identity = identity,
                                        .lookup_timeout = deps.settings.http.request_timeout,
-                                       .metrics = deps.metrics});
+                                       .metrics = deps.metrics,
+                                       .redis = deps.redis});
   }
 
   // The tenant of a key-authenticated route, or the error to answer.

@@ -48,6 +48,10 @@ class JsonGateway;
 class ServiceMetrics;
 }  // namespace trackenrich::server
 
+namespace trackenrich::cache {
+class RedisClient;
+}  // namespace trackenrich::cache
+
 namespace trackenrich::http {
 class HttpClient;
 }  // namespace trackenrich::http
@@ -72,6 +76,9 @@ struct PublicApiDeps {
   std::string sandbox_url;
   // May be null.
   server::ServiceMetrics* metrics = nullptr;
+  // Null: the note write-backs deduplicate per process; otherwise across
+  // every replica sharing this Redis.
+  cache::RedisClient* redis = nullptr;
 };
 
 class PublicApi {

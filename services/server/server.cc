@@ -353,7 +353,13 @@ absl::Status Server::StartPublicHttp(Impl& s) {
       .openapi_json = std::string(integrations::OpenApiJson()),
       .http = &s.http_client,
       .sandbox_url = s.sandbox == nullptr ? "" : s.sandbox->base_url(),
-      .metrics = &s.metrics});
+      .metrics = &s.metrics,
+      .redis = s.redis.get()});
+  if (s.config.integrations.zendesk.configured || s.config.integrations.freshdesk.configured) {
+    spdlog::info("helpdesks: note write-backs deduplicated {}",
+                 s.redis != nullptr ? "across replicas through redis"
+                                    : "per process (no redis.address configured)");
+  }
   HttpServer::Options options{.max_body_bytes = http.max_body_bytes,
                               .tls_certificate_chain_pem = http.tls_certificate_chain_pem,
                               .tls_private_key_pem = http.tls_private_key_pem};

@@ -24,5 +24,17 @@ TEST_CASE("keys: a tenant name cannot forge another tenant's key", "[cache]") {
   CHECK(RateLimitKey("a:rl", "ups") == "trackenrich:v1:a%3Arl:rl:ups");
 }
 
+TEST_CASE("keys: a help-desk note claim is per tenant, desk, ticket and card", "[cache]") {
+  CHECK(WriteBackClaimKey("acme", "zendesk", "35436", "ab12") ==
+        "trackenrich:v1:acme:wb:zendesk:35436:ab12");
+  CHECK(WriteBackClaimKey("acme", "zendesk", "35436", "ab12") !=
+        WriteBackClaimKey("globex", "zendesk", "35436", "ab12"));
+  CHECK(WriteBackClaimKey("acme", "zendesk", "1", "x") !=
+        WriteBackClaimKey("acme", "freshdesk", "1", "x"));
+  // A ticket id cannot reach into the digest's part.
+  CHECK(WriteBackClaimKey("acme", "zendesk", "1:x", "y") ==
+        "trackenrich:v1:acme:wb:zendesk:1%3Ax:y");
+}
+
 }  // namespace
 }  // namespace trackenrich::cache

@@ -8,10 +8,13 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "spdlog/spdlog.h"
 
+#include "cache/cache_keys.h"
+#include "cache/redis/redis_client.h"
 #include "services/gateway/json_gateway.h"
 #include "services/integrations/card/agent_card.h"
 #include "services/integrations/common/desk_webhook.h"
@@ -97,16 +100,54 @@ struct WriteBackNoteWriter::State : std::enable_shared_from_this<State> {
       const v1::Enrichment& enrichment = answer->enrichment();
       const CardOptions options{.agent_language = self->deps.identity.agent_language,
                                 .heading_level = 3};
-      const std::string key =
-          absl::StrCat(ticket, "|", Sha256Hex(RenderCardText(enrichment, options)));
-      if (!self->Claim(key)) {
-        self->Count("duplicate");
-        return;
-      }
+      const std::string digest = Sha256Hex(RenderCardText(enrichment, options));
       http::HttpRequest note = self->spec.note(ticket, enrichment);
       note.target = absl::StrCat(self->deps.path_prefix, note.target);
-      self->Send(ticket, key, std::move(note), 1);
+      if (self->deps.redis == nullptr) return self->ClaimLocally(ticket, digest, std::move(note));
+      self->ClaimShared(ticket, digest, std::move(note));
     });
+  }
+
+  std::string LocalKey(const std::string& ticket, const std::string& digest) const {
+    return absl::StrCat(ticket, "|", digest);
+  }
+
+  std::string SharedKey(const std::string& ticket, const std::string& digest) const {
+    const std::string& tenant = deps.identity.tenant;
+    return cache::WriteBackClaimKey(tenant.empty() ? "default" : tenant, spec.name, ticket, digest);
+  }
+
+  void ClaimLocally(const std::string& ticket, const std::string& digest, http::HttpRequest note) {
+    const std::string key = LocalKey(ticket, digest);
+    if (!Claim(key)) {
+      Count("duplicate");
+      return;
+    }
+    Send(ticket, key, std::move(note), 1);
+  }
+
+  // SET NX PX: the replica that sets the key writes the note; a nil reply is
+  // a duplicate. Redis unreachable: the in-process claim decides.
+  void ClaimShared(const std::string& ticket, const std::string& digest, http::HttpRequest note) {
+    const int64_t window_ms =
+        std::max<int64_t>(1, absl::ToInt64Milliseconds(deps.policy.dedupe_window));
+    deps.redis->Command(
+        {"SET", SharedKey(ticket, digest), "1", "NX", "PX", absl::StrCat(window_ms)},
+        [self = shared_from_this(), ticket, digest,
+         note = std::move(note)](absl::StatusOr<cache::RedisReply> reply) mutable {
+          if (!reply.ok() || reply->is_error()) {
+            spdlog::warn(
+                "{}: ticket {}: redis claim failed ({}); deduplicating in this process only",
+                self->spec.name, ticket,
+                reply.ok() ? reply->str : std::string(reply.status().message()));
+            return self->ClaimLocally(ticket, digest, std::move(note));
+          }
+          if (reply->is_nil()) {
+            self->Count("duplicate");
+            return;
+          }
+          self->Send(ticket, self->SharedKey(ticket, digest), std::move(note), 1);
+        });
   }
 
   void Send(std::string ticket, std::string key, http::HttpRequest note, int attempt) {
@@ -148,6 +189,9 @@ struct WriteBackNoteWriter::State : std::enable_shared_from_this<State> {
     spdlog::warn("{}: ticket {}: note not written after {} attempt(s) ({}); kept as a dead letter",
                  spec.name, ticket, attempts, reason);
     Release(key);
+    if (deps.redis != nullptr && absl::StartsWith(key, cache::kKeyNamespace)) {
+      deps.redis->Command({"DEL", key}, [](absl::StatusOr<cache::RedisReply>) {});
+    }
     absl::MutexLock lock(&mu);
     dead_letters.push_back({ticket, reason, attempts, deps.clock()});
     if (dead_letters.size() > kMaxDeadLetters) dead_letters.pop_front();

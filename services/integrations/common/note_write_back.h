@@ -6,7 +6,11 @@
 //   then:    EnrichTicket as the desk's tenant -> render the card
 //            -> claim (desk, ticket, card digest): a repeat within the
 //               dedupe window is dropped ("duplicate"), so the same webhook
-//               delivered 3 times writes 1 note
+//               delivered 3 times writes 1 note. With `deps.redis` the
+//               claim is a Redis key (SET NX PX dedupe_window, under
+//               cache::WriteBackClaimKey), so replicas sharing the Redis
+//               write one note between them; while Redis does not answer,
+//               and without it, the claim is this process's alone.
 //            -> send the note; 429, 5xx and transport failures are retried
 //               with exponential backoff (policy.first_backoff doubling up to
 //               policy.max_backoff, policy.max_attempts in all); any other
@@ -34,6 +38,10 @@
 #include "services/integrations/integration_settings.h"
 #include "services/integrations/webhook_desks.h"
 #include "trackenrich/v1/enrichment.pb.h"
+
+namespace trackenrich::cache {
+class RedisClient;
+}  // namespace trackenrich::cache
 
 namespace trackenrich::server {
 class ServiceMetrics;
@@ -65,6 +73,8 @@ struct WriteBackDeps {
   absl::Duration attempt_timeout = absl::Seconds(10);
   // May be null.
   server::ServiceMetrics* metrics = nullptr;
+  // Null: claims are per process. Otherwise shared by every replica.
+  cache::RedisClient* redis = nullptr;
   std::function<absl::Time()> clock = absl::Now;
 };
 

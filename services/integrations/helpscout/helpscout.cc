@@ -25,6 +25,13 @@ absl::StatusOr<HelpScoutConversation> ParseHelpScoutRequest(absl::string_view bo
   conversation.ticket_id = adapters::JsonString(root, {"ticket", "id"});
   conversation.subject = adapters::JsonString(root, {"ticket", "subject"});
   conversation.customer_email = adapters::JsonString(root, {"customer", "email"});
+  // The documented request may carry "email": null beside the list "emails".
+  if (const boost::json::value* emails = adapters::JsonFind(root, {"customer", "emails"});
+      conversation.customer_email.empty() && emails != nullptr && emails->is_array() &&
+      !emails->as_array().empty() && emails->as_array()[0].is_string()) {
+    const boost::json::string& first = emails->as_array()[0].as_string();
+    conversation.customer_email.assign(first.data(), first.size());
+  }
   conversation.mailbox_id = adapters::JsonString(root, {"mailbox", "id"});
   return conversation;
 }

@@ -202,6 +202,15 @@ TEST_CASE("help scout: the documented POST, drafts, and the {html} answer", "[he
   REQUIRE(rpc.has_value());
   CHECK(rpc->text().subject() == "Where is my order 113-5550001-0000001?");
 
+  // The shape of the vendor's example: "email" null, the addresses in "emails".
+  auto no_primary = helpscout::ParseHelpScoutRequest(
+      R"({"ticket":{"id":1,"number":2,"subject":"s"},)"
+      R"("customer":{"id":3,"fname":"","lname":"","email":null,"emails":["bo@example.com"]},)"
+      R"("mailbox":{"id":5,"email":"help@shop.example"}})");
+  REQUIRE_THAT(no_primary.status(), IsOk());
+  CHECK(no_primary->customer_email == "bo@example.com");
+  CHECK(no_primary->mailbox_id == "5");
+
   auto draft = helpscout::ParseHelpScoutRequest(R"({"ticket": false, "customer": {}})");
   REQUIRE_THAT(draft.status(), IsOk());
   CHECK_FALSE(helpscout::HelpScoutEnrichRequest(*draft).has_value());
