@@ -80,63 +80,82 @@ class CarrierSection {
   virtual absl::Status Register(AdapterRegistry& registry, http::HttpClient& client) const = 0;
 };
 
-// The usual shape of a section: a Settings struct with string credential
-// fields that go together (all set or none). A carrier supplies its
-// credential table, its options and its registration.
+// The usual shape of a section: a Settings struct (with a `base_url`) whose
+// string credential fields go together (all set or none), described by a
+// CarrierSpec: the credential table, the other keys, the registration.
 template <typename Settings>
-class CarrierSectionOf : public CarrierSection {
- public:
+struct CarrierSpec {
   struct Credential {
     absl::string_view key;
     std::string Settings::*field;
     // What the sandbox accepts for it.
     absl::string_view sandbox_value;
   };
+  absl::Span<const Credential> credentials;
+  // Reads the keys besides the credentials (base_url and the carrier's options).
+  absl::Status (*read_options)(SectionReader& reader, Settings& settings);
+  absl::Status (*register_adapter)(AdapterRegistry& registry, http::HttpClient& client,
+                                   Settings settings);
+  // Checks across keys once all are read; null: none.
+  absl::Status (*check)(SectionReader& reader, const Settings& settings) = nullptr;
+  // Points the settings at the sandbox; null: `base_url` alone.
+  void (*use_sandbox_url)(absl::string_view base_url, Settings& settings) = nullptr;
+};
+
+template <typename Settings>
+class CarrierSectionOf final : public CarrierSection {
+ public:
+  explicit CarrierSectionOf(const CarrierSpec<Settings>& spec) : spec_(spec) {}
 
   Settings settings;
 
-  absl::Status Read(SectionReader& reader) final {
-    if (absl::Status status = ReadOptions(reader); !status.ok()) return status;
+  absl::Status Read(SectionReader& reader) override {
+    if (absl::Status status = spec_.read_options(reader, settings); !status.ok()) return status;
     size_t given = 0;
-    for (const Credential& credential : Credentials()) {
+    for (const auto& credential : spec_.credentials) {
       if (absl::Status status = reader.Secret(credential.key, &(settings.*credential.field));
           !status.ok()) {
         return status;
       }
       given += !(settings.*credential.field).empty();
     }
-    if (given != 0 && given != Credentials().size()) {
+    if (given != 0 && given != spec_.credentials.size()) {
       return reader.Invalid("", GoTogether(CredentialKeys()));
     }
-    return Check(reader);
+    return spec_.check == nullptr ? absl::OkStatus() : spec_.check(reader, settings);
   }
-  std::vector<absl::string_view> CredentialKeys() const final {
+  std::vector<absl::string_view> CredentialKeys() const override {
     std::vector<absl::string_view> keys;
-    for (const Credential& credential : Credentials()) keys.push_back(credential.key);
+    for (const auto& credential : spec_.credentials) keys.push_back(credential.key);
     return keys;
   }
-  void OverrideCredentials(const CarrierCredentials& credentials) final {
-    for (const Credential& credential : Credentials()) {
+  void OverrideCredentials(const CarrierCredentials& credentials) override {
+    for (const auto& credential : spec_.credentials) {
       auto it = credentials.find(credential.key);
       if (it != credentials.end() && !it->second.empty()) {
         settings.*credential.field = it->second;
       }
     }
   }
-  void UseSandbox(absl::string_view base_url) final {
-    UseSandboxUrl(base_url);
-    for (const Credential& credential : Credentials()) {
+  void UseSandbox(absl::string_view base_url) override {
+    if (spec_.use_sandbox_url != nullptr) {
+      spec_.use_sandbox_url(base_url, settings);
+    } else {
+      settings.base_url = std::string(base_url);
+    }
+    for (const auto& credential : spec_.credentials) {
       settings.*credential.field = std::string(credential.sandbox_value);
     }
   }
+  std::unique_ptr<CarrierSection> Clone() const override {
+    return std::make_unique<CarrierSectionOf>(*this);
+  }
+  absl::Status Register(AdapterRegistry& registry, http::HttpClient& client) const override {
+    return spec_.register_adapter(registry, client, settings);
+  }
 
- protected:
-  virtual absl::Span<const Credential> Credentials() const = 0;
-  // The keys besides the credentials (base_url and the carrier's options).
-  virtual absl::Status ReadOptions(SectionReader& reader) = 0;
-  // Checks across keys once all are read.
-  virtual absl::Status Check(SectionReader& reader) const { return absl::OkStatus(); }
-  virtual void UseSandboxUrl(absl::string_view base_url) = 0;
+ private:
+  const CarrierSpec<Settings>& spec_;
 };
 
 struct CarrierDescriptor {

@@ -2,51 +2,43 @@
 
 #include <memory>
 #include <string>
-#include <utility>
 
 #include "adapters/fedex/fedex_adapter.h"
 
 namespace trackenrich::adapters::fedex {
 namespace {
 
-class Section final : public CarrierSectionOf<FedexSettings> {
- public:
-  std::unique_ptr<CarrierSection> Clone() const override {
-    return std::make_unique<Section>(*this);
-  }
-  absl::Status Register(AdapterRegistry& registry, http::HttpClient& client) const override {
-    return RegisterFedexAdapter(registry, client, settings);
-  }
+using Spec = CarrierSpec<FedexSettings>;
 
- protected:
-  absl::Span<const Credential> Credentials() const override {
-    static const Credential kCredentials[] = {
-        {"client_id", &FedexSettings::client_id, kSandboxClientId},
-        {"client_secret", &FedexSettings::client_secret, kSandboxClientSecret},
-    };
-    return kCredentials;
+constexpr Spec::Credential kCredentials[] = {
+    {"client_id", &FedexSettings::client_id, kSandboxClientId},
+    {"client_secret", &FedexSettings::client_secret, kSandboxClientSecret},
+};
+
+absl::Status ReadOptions(SectionReader& reader, FedexSettings& settings) {
+  if (auto status = reader.String("base_url", &settings.base_url); !status.ok()) return status;
+  if (auto status = reader.Duration("batch_window", &settings.batch_window); !status.ok()) {
+    return status;
   }
-  absl::Status ReadOptions(SectionReader& reader) override {
-    if (auto status = reader.String("base_url", &settings.base_url); !status.ok()) return status;
-    if (auto status = reader.Duration("batch_window", &settings.batch_window); !status.ok()) {
-      return status;
-    }
-    int64_t max_batch = static_cast<int64_t>(settings.max_batch);
-    if (auto status = reader.Int("max_batch", 1, 30, &max_batch); !status.ok()) return status;
-    settings.max_batch = static_cast<size_t>(max_batch);
-    return absl::OkStatus();
-  }
-  void UseSandboxUrl(absl::string_view base_url) override {
-    settings.base_url = std::string(base_url);
-  }
+  int64_t max_batch = static_cast<int64_t>(settings.max_batch);
+  if (auto status = reader.Int("max_batch", 1, 30, &max_batch); !status.ok()) return status;
+  settings.max_batch = static_cast<size_t>(max_batch);
+  return absl::OkStatus();
+}
+
+const Spec kSpec{
+    .credentials = kCredentials,
+    .read_options = ReadOptions,
+    .register_adapter = RegisterFedexAdapter,
 };
 
 }  // namespace
 
 const CarrierDescriptor& FedexCarrier() {
-  static const CarrierDescriptor kCarrier{.name = "fedex", .new_section = [] {
-                                            return std::unique_ptr<CarrierSection>(new Section());
-                                          }};
+  static const CarrierDescriptor kCarrier{
+      .name = "fedex", .new_section = [] {
+        return std::unique_ptr<CarrierSection>(new CarrierSectionOf<FedexSettings>(kSpec));
+      }};
   return kCarrier;
 }
 

@@ -2,44 +2,37 @@
 
 #include <memory>
 #include <string>
-#include <utility>
 
 #include "adapters/ups/ups_adapter.h"
 
 namespace trackenrich::adapters::ups {
 namespace {
 
-class Section final : public CarrierSectionOf<UpsSettings> {
- public:
-  std::unique_ptr<CarrierSection> Clone() const override {
-    return std::make_unique<Section>(*this);
-  }
-  absl::Status Register(AdapterRegistry& registry, http::HttpClient& client) const override {
-    return RegisterUpsAdapter(registry, client, settings);
-  }
+using Spec = CarrierSpec<UpsSettings>;
 
- protected:
-  absl::Span<const Credential> Credentials() const override {
-    static const Credential kCredentials[] = {
-        {"client_id", &UpsSettings::client_id, kSandboxClientId},
-        {"client_secret", &UpsSettings::client_secret, kSandboxClientSecret},
-    };
-    return kCredentials;
-  }
-  absl::Status ReadOptions(SectionReader& reader) override {
-    if (auto status = reader.String("base_url", &settings.base_url); !status.ok()) return status;
-    return reader.String("locale", &settings.locale);
-  }
-  void UseSandboxUrl(absl::string_view base_url) override {
-    settings.base_url = std::string(base_url);
-  }
+constexpr Spec::Credential kCredentials[] = {
+    {"client_id", &UpsSettings::client_id, kSandboxClientId},
+    {"client_secret", &UpsSettings::client_secret, kSandboxClientSecret},
+};
+
+absl::Status ReadOptions(SectionReader& reader, UpsSettings& settings) {
+  if (auto status = reader.String("base_url", &settings.base_url); !status.ok()) return status;
+  return reader.String("locale", &settings.locale);
+}
+
+const Spec kSpec{
+    .credentials = kCredentials,
+    .read_options = ReadOptions,
+    .register_adapter = RegisterUpsAdapter,
 };
 
 }  // namespace
 
 const CarrierDescriptor& UpsCarrier() {
   static const CarrierDescriptor kCarrier{
-      .name = "ups", .new_section = [] { return std::unique_ptr<CarrierSection>(new Section()); }};
+      .name = "ups", .new_section = [] {
+        return std::unique_ptr<CarrierSection>(new CarrierSectionOf<UpsSettings>(kSpec));
+      }};
   return kCarrier;
 }
 
