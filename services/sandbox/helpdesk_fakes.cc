@@ -1,5 +1,7 @@
 #include "services/sandbox/helpdesk_fakes.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -44,8 +46,11 @@ std::optional<HttpServer::Reply> HelpdeskFakes::Handle(const http::HttpRequest& 
   }
   absl::string_view rest = path;
   if (absl::ConsumePrefix(&rest, "/zendesk/api/v2/tickets/") &&
-      absl::ConsumeSuffix(&rest, ".json") && AllDigits(rest)) {
-    return Zendesk(request, std::string(rest));
+      absl::ConsumeSuffix(&rest, ".json")) {
+    if (AllDigits(rest)) return Zendesk(request, std::string(rest));
+    if (absl::ConsumeSuffix(&rest, "/tags") && AllDigits(rest)) {
+      return ZendeskTags(request, std::string(rest));
+    }
   }
   rest = path;
   if (absl::ConsumePrefix(&rest, "/freshdesk/api/v2/tickets/") &&
@@ -81,16 +86,42 @@ HttpServer::Reply HelpdeskFakes::Zendesk(const http::HttpRequest& request, std::
   }
   const json::value* is_public = fields.if_contains("public");
   note.is_private = is_public != nullptr && is_public->is_bool() && !is_public->as_bool();
-  if (const json::value* tags =
-          body.as_object().at("ticket").as_object().if_contains("additional_tags");
-      tags != nullptr && tags->is_array()) {
-    for (const json::value& tag : tags->as_array()) {
-      if (tag.is_string()) note.tags.emplace_back(tag.as_string());
-    }
-  }
   absl::MutexLock lock(&mu_);
   notes_.push_back(std::move(note));
   return Json(200, json::object{{"ticket", json::object{{"id", std::stoll(ticket_id)}}}});
+}
+
+HttpServer::Reply HelpdeskFakes::ZendeskTags(const http::HttpRequest& request,
+                                             std::string ticket_id) {
+  if (request.method != "PUT") return Json(405, json::object{{"error", "method"}});
+  if (!absl::StartsWith(request.Header("Authorization"), "Basic ")) {
+    return Json(401, json::object{{"error", "Couldn't authenticate you"}});
+  }
+  boost::system::error_code error;
+  const json::value body = json::parse(request.body, error);
+  const json::value* tags =
+      error || !body.is_object() ? nullptr : body.as_object().if_contains("tags");
+  if (tags == nullptr || !tags->is_array()) {
+    return Json(400, json::object{{"error", "InvalidValue"}, {"description", "no tags array"}});
+  }
+  TagWrite write{.ticket_id = ticket_id, .target = request.target};
+  for (const json::value& tag : tags->as_array()) {
+    if (!tag.is_string()) {
+      return Json(
+          400, json::object{{"error", "InvalidValue"}, {"description", "a tag is not a string"}});
+    }
+    write.tags.emplace_back(tag.as_string());
+  }
+  absl::MutexLock lock(&mu_);
+  tag_writes_.push_back(std::move(write));
+  json::array all;
+  for (const TagWrite& each : tag_writes_) {
+    if (each.ticket_id != ticket_id) continue;
+    for (const std::string& tag : each.tags) {
+      if (std::find(all.begin(), all.end(), json::value(tag)) == all.end()) all.emplace_back(tag);
+    }
+  }
+  return Json(200, json::object{{"tags", std::move(all)}});
 }
 
 HttpServer::Reply HelpdeskFakes::Freshdesk(const http::HttpRequest& request,
@@ -121,11 +152,29 @@ HttpServer::Reply HelpdeskFakes::Freshdesk(const http::HttpRequest& request,
 
 std::vector<RecordedNote> HelpdeskFakes::Notes() const {
   absl::MutexLock lock(&mu_);
-  return notes_;
+  std::vector<RecordedNote> notes = notes_;
+  for (RecordedNote& note : notes) {
+    if (note.desk != "zendesk") continue;
+    for (const TagWrite& write : tag_writes_) {
+      if (write.ticket_id != note.ticket_id) continue;
+      for (const std::string& tag : write.tags) {
+        if (std::find(note.tags.begin(), note.tags.end(), tag) == note.tags.end()) {
+          note.tags.push_back(tag);
+        }
+      }
+    }
+  }
+  return notes;
 }
 
 void HelpdeskFakes::Forget(absl::string_view target) {
   absl::MutexLock lock(&mu_);
+  for (auto it = tag_writes_.rbegin(); it != tag_writes_.rend(); ++it) {
+    if (it->target == target) {
+      tag_writes_.erase(std::next(it).base());
+      return;
+    }
+  }
   for (auto it = notes_.rbegin(); it != notes_.rend(); ++it) {
     if (it->target == target) {
       notes_.erase(std::next(it).base());
@@ -137,6 +186,7 @@ void HelpdeskFakes::Forget(absl::string_view target) {
 void HelpdeskFakes::Clear() {
   absl::MutexLock lock(&mu_);
   notes_.clear();
+  tag_writes_.clear();
 }
 
 }  // namespace trackenrich::sandbox

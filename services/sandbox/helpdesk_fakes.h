@@ -3,7 +3,8 @@
 // the request as the real API would need it (method, path, Basic auth, JSON
 // body) and record every note and tag, so tests and the zero-config demo see
 // the write-back:
-//   PUT  /zendesk/api/v2/tickets/{id}.json   {"ticket":{"comment":{...},"additional_tags":[...]}}
+//   PUT  /zendesk/api/v2/tickets/{id}.json      {"ticket":{"comment":{...}}}
+//   PUT  /zendesk/api/v2/tickets/{id}/tags.json {"tags":[...]}  (added to the ticket's)
 //   POST /freshdesk/api/v2/tickets/{id}/notes {"body": "...", "private": true}
 //   GET  /__sandbox/helpdesk/notes            what was recorded, oldest first
 //
@@ -30,6 +31,7 @@ struct RecordedNote {
   std::string ticket_id;
   bool is_private = false;
   std::string body;
+  // Zendesk: the ticket's tags when the notes are listed.
   std::vector<std::string> tags;
   // The request target that wrote it.
   std::string target;
@@ -46,10 +48,19 @@ class HelpdeskFakes {
 
  private:
   server::HttpServer::Reply Zendesk(const http::HttpRequest& request, std::string ticket_id);
+  server::HttpServer::Reply ZendeskTags(const http::HttpRequest& request, std::string ticket_id);
   server::HttpServer::Reply Freshdesk(const http::HttpRequest& request, std::string ticket_id);
+
+  // One Add Tags request as it was recorded.
+  struct TagWrite {
+    std::string ticket_id;
+    std::vector<std::string> tags;
+    std::string target;
+  };
 
   mutable absl::Mutex mu_;
   std::vector<RecordedNote> notes_ ABSL_GUARDED_BY(mu_);
+  std::vector<TagWrite> tag_writes_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace trackenrich::sandbox

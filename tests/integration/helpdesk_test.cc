@@ -347,6 +347,44 @@ TEST_CASE("zendesk: API down for a while -> the note after recovery; down for go
   CHECK(Notes(sandbox).size() == 1);
 }
 
+TEST_CASE("zendesk: the tags request failing for good leaves the note, one dead letter, no repeat",
+          "[helpdesk]") {
+  testing::TestServer server(HelpdeskConfig());
+  const uint16_t port = server.server().http_port();
+  const uint16_t admin = server.server().admin_port();
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  REQUIRE(testing::InjectSandboxFault(
+      sandbox,
+      R"({"path":"/zendesk/api/v2/tickets/601/tags","kind":"status","status":422,"times":100})"));
+  const std::string body = R"({"ticket_id": "601", "subject": "1ZSBX0010300000047 stuck?"})";
+  const std::string dead =
+      R"(trackenrich_helpdesk_writebacks_total{desk="zendesk",outcome="dead_letter"})";
+  for (int delivery = 0; delivery < 2; ++delivery) {
+    REQUIRE(Send(port, "POST", "/integrations/zendesk", body,
+                 ZendeskHeaders(body, absl::ZeroDuration(), kZendeskSecret))
+                .status == 202);
+    const absl::Time give_up = absl::Now() + absl::Seconds(10);
+    while (Metric(admin, dead) < 1 && absl::Now() < give_up) {
+      absl::SleepFor(absl::Milliseconds(20));
+    }
+  }
+  const std::string duplicate =
+      R"(trackenrich_helpdesk_writebacks_total{desk="zendesk",outcome="duplicate"})";
+  const absl::Time settle = absl::Now() + absl::Seconds(5);
+  while (Metric(admin, duplicate) < 1 && absl::Now() < settle) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  // The note is on the ticket; its claim holds, so the redelivery is a duplicate.
+  const json::array notes = Notes(sandbox);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].at("ticket_id").as_string() == "601");
+  CHECK(notes[0].at("tags").as_array().empty());
+  CHECK(Metric(admin, dead) == 1);
+  CHECK(Metric(admin, duplicate) == 1);
+  CHECK(Metric(admin,
+               R"(trackenrich_helpdesk_writebacks_total{desk="zendesk",outcome="written"})") == 0);
+}
+
 // "@@N:TEXT@@" -> TEXT repeated N times.
 std::string Expand(const std::string& text) {
   const size_t open = text.find("@@");

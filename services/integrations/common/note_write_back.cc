@@ -101,8 +101,10 @@ struct WriteBackNoteWriter::State : std::enable_shared_from_this<State> {
       const CardOptions options{.agent_language = self->deps.identity.agent_language,
                                 .heading_level = 3};
       const std::string digest = Sha256Hex(RenderCardText(enrichment, options));
-      http::HttpRequest note = self->spec.note(ticket, enrichment);
-      note.target = absl::StrCat(self->deps.path_prefix, note.target);
+      std::vector<http::HttpRequest> note = self->spec.note(ticket, enrichment);
+      for (http::HttpRequest& request : note) {
+        request.target = absl::StrCat(self->deps.path_prefix, request.target);
+      }
       if (self->deps.redis == nullptr) return self->ClaimLocally(ticket, digest, std::move(note));
       self->ClaimShared(ticket, digest, std::move(note));
     });
@@ -117,18 +119,20 @@ struct WriteBackNoteWriter::State : std::enable_shared_from_this<State> {
     return cache::WriteBackClaimKey(tenant.empty() ? "default" : tenant, spec.name, ticket, digest);
   }
 
-  void ClaimLocally(const std::string& ticket, const std::string& digest, http::HttpRequest note) {
+  void ClaimLocally(const std::string& ticket, const std::string& digest,
+                    std::vector<http::HttpRequest> note) {
     const std::string key = LocalKey(ticket, digest);
     if (!Claim(key)) {
       Count("duplicate");
       return;
     }
-    Send(ticket, key, std::move(note), 1);
+    Send(ticket, key, std::move(note), 0, 1);
   }
 
   // SET NX PX: the replica that sets the key writes the note; a nil reply is
   // a duplicate. Redis unreachable: the in-process claim decides.
-  void ClaimShared(const std::string& ticket, const std::string& digest, http::HttpRequest note) {
+  void ClaimShared(const std::string& ticket, const std::string& digest,
+                   std::vector<http::HttpRequest> note) {
     const int64_t window_ms =
         std::max<int64_t>(1, absl::ToInt64Milliseconds(deps.policy.dedupe_window));
     deps.redis->Command(
@@ -146,26 +150,32 @@ struct WriteBackNoteWriter::State : std::enable_shared_from_this<State> {
             self->Count("duplicate");
             return;
           }
-          self->Send(ticket, self->SharedKey(ticket, digest), std::move(note), 1);
+          self->Send(ticket, self->SharedKey(ticket, digest), std::move(note), 0, 1);
         });
   }
 
-  void Send(std::string ticket, std::string key, http::HttpRequest note, int attempt) {
+  // Sends request `step` of `note` (attempt `attempt` of it), then the next.
+  void Send(std::string ticket, std::string key, std::vector<http::HttpRequest> note, size_t step,
+            int attempt) {
+    if (step == note.size()) {
+      Count("written");
+      absl::MutexLock lock(&mu);
+      ++written;
+      return;
+    }
     const absl::Time deadline = deps.clock() + deps.attempt_timeout;
-    http::HttpRequest copy = note;
+    http::HttpRequest copy = note[step];
     deps.http->Send(
         deps.endpoint, std::move(copy), deadline,
         [self = shared_from_this(), ticket = std::move(ticket), key = std::move(key),
-         note = std::move(note), attempt](absl::StatusOr<http::HttpResponse> response) mutable {
+         note = std::move(note), step,
+         attempt](absl::StatusOr<http::HttpResponse> response) mutable {
           const int status = response.ok() ? response->status : 0;
           if (status >= 200 && status < 300) {
-            self->Count("written");
-            absl::MutexLock lock(&self->mu);
-            ++self->written;
-            return;
+            return self->Send(std::move(ticket), std::move(key), std::move(note), step + 1, 1);
           }
-          const std::string reason = response.ok() ? absl::StrCat("HTTP ", status)
-                                                   : std::string(response.status().message());
+          std::string reason = response.ok() ? absl::StrCat("HTTP ", status)
+                                             : std::string(response.status().message());
           if (Retryable(status) && attempt < self->deps.policy.max_attempts) {
             self->Count("retried");
             absl::Duration backoff = self->deps.policy.first_backoff;
@@ -173,24 +183,31 @@ struct WriteBackNoteWriter::State : std::enable_shared_from_this<State> {
             backoff = std::min(backoff, self->deps.policy.max_backoff);
             self->deps.http->RunAt(self->deps.clock() + backoff,
                                    [self, ticket = std::move(ticket), key = std::move(key),
-                                    note = std::move(note), attempt]() mutable {
+                                    note = std::move(note), step, attempt]() mutable {
                                      self->Send(std::move(ticket), std::move(key), std::move(note),
-                                                attempt + 1);
+                                                step, attempt + 1);
                                    });
             return;
           }
-          self->DeadLetterOf(ticket, key, reason, attempt);
+          if (step > 0) {
+            reason =
+                absl::StrCat("the note is written; request ", step + 1, " of ", note.size(), " (",
+                             note[step].method, " ", note[step].target, ") failed: ", reason);
+          }
+          self->DeadLetterOf(ticket, key, reason, attempt, /*release_claim=*/step == 0);
         });
   }
 
   void DeadLetterOf(const std::string& ticket, const std::string& key, const std::string& reason,
-                    int attempts) {
+                    int attempts, bool release_claim) {
     Count("dead_letter");
     spdlog::warn("{}: ticket {}: note not written after {} attempt(s) ({}); kept as a dead letter",
                  spec.name, ticket, attempts, reason);
-    Release(key);
-    if (deps.redis != nullptr && absl::StartsWith(key, cache::kKeyNamespace)) {
-      deps.redis->Command({"DEL", key}, [](absl::StatusOr<cache::RedisReply>) {});
+    if (release_claim) {
+      Release(key);
+      if (deps.redis != nullptr && absl::StartsWith(key, cache::kKeyNamespace)) {
+        deps.redis->Command({"DEL", key}, [](absl::StatusOr<cache::RedisReply>) {});
+      }
     }
     absl::MutexLock lock(&mu);
     dead_letters.push_back({ticket, reason, attempts, deps.clock()});

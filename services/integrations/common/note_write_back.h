@@ -11,13 +11,17 @@
 //               cache::WriteBackClaimKey), so replicas sharing the Redis
 //               write one note between them; while Redis does not answer,
 //               and without it, the claim is this process's alone.
-//            -> send the note; 429, 5xx and transport failures are retried
+//            -> send the note's requests in order; 429, 5xx and transport
+//               failures are retried
 //               with exponential backoff (policy.first_backoff doubling up to
 //               policy.max_backoff, policy.max_attempts in all); any other
 //               4xx, or the attempts used up, is a dead letter: kept (the
 //               latest 1000), logged as a warning, counted
 //               (trackenrich_helpdesk_writebacks_total{outcome="dead_letter"}),
-//               and its claim released so a later webhook may try again.
+//               and, when its first request (the note itself) failed, its
+//               claim released so a later webhook may try again; a later
+//               request failing (Zendesk's tags) keeps the claim, since the
+//               note is on the ticket already.
 //
 //   WriteBackNoteWriter writer(
 //       {.name = "zendesk", .verify = ..., .note = ...},
@@ -56,8 +60,11 @@ struct DeskSpec {
   std::string name;
   // UNAUTHENTICATED (401) with the reason, or OK.
   std::function<absl::Status(const http::HttpRequest&)> verify;
-  // The API request that writes the note for `ticket_id`.
-  std::function<http::HttpRequest(const std::string& ticket_id, const v1::Enrichment&)> note;
+  // The API requests that write the note for `ticket_id`, sent in order
+  // (Zendesk: the comment, then the tags). Each is retried on its own; a
+  // request that fails for good stops the rest.
+  std::function<std::vector<http::HttpRequest>(const std::string& ticket_id, const v1::Enrichment&)>
+      note;
 };
 
 struct WriteBackDeps {

@@ -38,20 +38,20 @@ http::HttpRequest FreshdeskNoteRequest(absl::string_view ticket_id, absl::string
 }
 
 DeskSpec FreshdeskDesk(const FreshdeskSettings& settings) {
-  return {.name = "freshdesk",
-          .verify =
-              [settings](const http::HttpRequest& request) {
-                return VerifyFreshdeskRequest(request, settings.shared_secret);
-              },
-          .note =
-              [settings](const std::string& ticket_id, const v1::Enrichment& enrichment) {
-                return FreshdeskNoteRequest(
-                    ticket_id,
-                    RenderCardFragment(
-                        enrichment,
-                        {.agent_language = settings.identity.agent_language, .heading_level = 3}),
-                    settings.api_key);
-              }};
+  return {
+      .name = "freshdesk",
+      .verify =
+          [settings](const http::HttpRequest& request) {
+            return VerifyFreshdeskRequest(request, settings.shared_secret);
+          },
+      .note =
+          [settings](const std::string& ticket_id, const v1::Enrichment& enrichment) {
+            return std::vector<http::HttpRequest>{FreshdeskNoteRequest(
+                ticket_id,
+                RenderCardFragment(enrichment, {.agent_language = settings.identity.agent_language,
+                                                .heading_level = 3}),
+                settings.api_key)};
+          }};
 }
 
 }  // namespace trackenrich::integrations::freshdesk

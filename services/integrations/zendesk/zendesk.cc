@@ -59,28 +59,48 @@ std::vector<std::string> ZendeskTags(const v1::Enrichment& enrichment) {
   return tags;
 }
 
+namespace {
+
+http::HttpRequest ZendeskPut(std::string target, std::string body, absl::string_view email,
+                             absl::string_view api_token) {
+  http::HttpRequest request;
+  request.method = "PUT";
+  request.target = std::move(target);
+  request.headers = {
+      {"Content-Type", "application/json"},
+      {"Authorization",
+       absl::StrCat("Basic ", absl::Base64Escape(absl::StrCat(email, "/token:", api_token)))}};
+  request.body = std::move(body);
+  return request;
+}
+
+}  // namespace
+
 http::HttpRequest ZendeskNoteRequest(absl::string_view ticket_id, absl::string_view html,
+                                     absl::string_view email, absl::string_view api_token) {
+  namespace json = boost::json;
+  const json::object comment{
+      {"html_body", json::string(std::string_view(html.data(), html.size()))}, {"public", false}};
+  http::HttpRequest request =
+      ZendeskPut(absl::StrCat("/api/v2/tickets/", ticket_id, ".json"),
+                 json::serialize(json::object{{"ticket", json::object{{"comment", comment}}}}),
+                 email, api_token);
+  // Written once per claim (note_write_back.h); a resend after a lost answer
+  // could double the note, so the client's own retries stay off.
+  request.idempotent = false;
+  return request;
+}
+
+http::HttpRequest ZendeskTagsRequest(absl::string_view ticket_id,
                                      const std::vector<std::string>& tags, absl::string_view email,
                                      absl::string_view api_token) {
   namespace json = boost::json;
   json::array tag_list;
   for (const std::string& tag : tags) tag_list.emplace_back(json::string(tag));
-  json::object ticket{
-      {"comment",
-       json::object{{"html_body", json::string(std::string_view(html.data(), html.size()))},
-                    {"public", false}}}};
-  if (!tag_list.empty()) ticket["additional_tags"] = std::move(tag_list);
-  http::HttpRequest request;
-  request.method = "PUT";
-  request.target = absl::StrCat("/api/v2/tickets/", ticket_id, ".json");
-  request.headers = {
-      {"Content-Type", "application/json"},
-      {"Authorization",
-       absl::StrCat("Basic ", absl::Base64Escape(absl::StrCat(email, "/token:", api_token)))}};
-  request.body = json::serialize(json::object{{"ticket", std::move(ticket)}});
-  // Written once per claim (note_write_back.h); a resend after a lost answer
-  // could double the note, so the client's own retries stay off.
-  request.idempotent = false;
+  http::HttpRequest request =
+      ZendeskPut(absl::StrCat("/api/v2/tickets/", ticket_id, "/tags.json"),
+                 json::serialize(json::object{{"tags", std::move(tag_list)}}), email, api_token);
+  request.idempotent = true;
   return request;
 }
 
@@ -96,10 +116,14 @@ DeskSpec ZendeskDesk(const ZendeskSettings& settings, std::function<absl::Time()
                 const std::string html = RenderCardFragment(
                     enrichment,
                     {.agent_language = settings.identity.agent_language, .heading_level = 3});
-                return ZendeskNoteRequest(
-                    ticket_id, html,
-                    settings.tags ? ZendeskTags(enrichment) : std::vector<std::string>(),
-                    settings.email, settings.api_token);
+                std::vector<http::HttpRequest> requests = {
+                    ZendeskNoteRequest(ticket_id, html, settings.email, settings.api_token)};
+                if (std::vector<std::string> tags = ZendeskTags(enrichment);
+                    settings.tags && !tags.empty()) {
+                  requests.push_back(
+                      ZendeskTagsRequest(ticket_id, tags, settings.email, settings.api_token));
+                }
+                return requests;
               }};
 }
 

@@ -6,15 +6,21 @@
 // The timestamp (RFC 3339, or Unix seconds) must be within the allowed skew
 // of now, so a captured request cannot be replayed later.
 //
-// Outbound (https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/:
-// comments are added by updating the ticket):
-//   PUT /api/v2/tickets/{id}.json
-//   Authorization: Basic base64("{email}/token:{api_token}")
-//   {"ticket": {"comment": {"html_body": "<card>", "public": false},
-//               "additional_tags": ["trackenrich_exception"]}}
+// Outbound, two requests with Authorization: Basic base64("{email}/token:{api_token}"):
+//   1. the note (https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/:
+//      comments are added by updating the ticket):
+//        PUT /api/v2/tickets/{id}.json
+//        {"ticket": {"comment": {"html_body": "<card>", "public": false}}}
+//   2. the flags as tags, when there are any and tags are on. Tags set through
+//      Update Ticket replace the ticket's own, so they go through Add Tags
+//      (https://developer.zendesk.com/api-reference/ticketing/ticket-management/tags/,
+//      "Adding tags to tickets without overwriting existing tags"):
+//        PUT /api/v2/tickets/{id}/tags.json
+//        {"tags": ["trackenrich_exception"]}
 //
 //   absl::Status ok = VerifyZendeskRequest(request, secret, absl::Now(), absl::Minutes(5));
-//   http::HttpRequest note = ZendeskNoteRequest("35436", html, tags, email, token);
+//   http::HttpRequest note = ZendeskNoteRequest("35436", html, email, token);
+//   http::HttpRequest tags = ZendeskTagsRequest("35436", {"trackenrich_late"}, email, token);
 #ifndef TRACKENRICH_SERVICES_INTEGRATIONS_ZENDESK_ZENDESK_H_
 #define TRACKENRICH_SERVICES_INTEGRATIONS_ZENDESK_ZENDESK_H_
 
@@ -42,7 +48,12 @@ absl::Status VerifyZendeskRequest(const http::HttpRequest& request, absl::string
 // "trackenrich_<flag>" for each flag of the enrichment, once each, lower case.
 std::vector<std::string> ZendeskTags(const v1::Enrichment& enrichment);
 
+// The internal note (a private comment) with the card as HTML.
 http::HttpRequest ZendeskNoteRequest(absl::string_view ticket_id, absl::string_view html,
+                                     absl::string_view email, absl::string_view api_token);
+
+// Adds `tags` to the ticket's own (Add Tags; adding a tag twice is harmless).
+http::HttpRequest ZendeskTagsRequest(absl::string_view ticket_id,
                                      const std::vector<std::string>& tags, absl::string_view email,
                                      absl::string_view api_token);
 

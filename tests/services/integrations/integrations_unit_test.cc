@@ -249,16 +249,39 @@ TEST_CASE("zendesk: timestamped signature, stale and future timestamps, the note
 
   const v1::Enrichment enrichment = SampleEnrichment();
   CHECK(zendesk::ZendeskTags(enrichment) == std::vector<std::string>{"trackenrich_exception"});
-  const http::HttpRequest note =
-      zendesk::ZendeskNoteRequest("35436", "<p>x</p>", {"trackenrich_exception"}, "a@b.c", "tok");
+  const http::HttpRequest note = zendesk::ZendeskNoteRequest("35436", "<p>x</p>", "a@b.c", "tok");
   CHECK(note.method == "PUT");
   CHECK(note.target == "/api/v2/tickets/35436.json");
   CHECK(note.Header("Authorization") == "Basic YUBiLmMvdG9rZW46dG9r");  // a@b.c/token:tok
   const boost::json::value body = boost::json::parse(note.body);
   CHECK(body.at("ticket").at("comment").at("public").as_bool() == false);
   CHECK(body.at("ticket").at("comment").at("html_body").as_string() == "<p>x</p>");
-  CHECK(body.at("ticket").at("additional_tags").as_array().size() == 1);
+  // Tags set through Update Ticket would replace the ticket's own.
+  CHECK(body.at("ticket").as_object().if_contains("tags") == nullptr);
   CHECK_FALSE(note.idempotent);
+
+  const http::HttpRequest tags = zendesk::ZendeskTagsRequest(
+      "35436", {"trackenrich_exception", "trackenrich_late"}, "a@b.c", "tok");
+  CHECK(tags.method == "PUT");
+  CHECK(tags.target == "/api/v2/tickets/35436/tags.json");
+  CHECK(tags.Header("Authorization") == "Basic YUBiLmMvdG9rZW46dG9r");
+  CHECK(boost::json::parse(tags.body) ==
+        boost::json::parse(R"({"tags":["trackenrich_exception","trackenrich_late"]})"));
+  CHECK(tags.idempotent);
+
+  // The desk sends the note, then the tags; no tags request without flags.
+  ZendeskSettings settings;
+  settings.email = "a@b.c";
+  settings.api_token = "tok";
+  settings.tags = true;
+  const DeskSpec desk = zendesk::ZendeskDesk(settings, absl::Now);
+  const std::vector<http::HttpRequest> requests = desk.note("35436", enrichment);
+  REQUIRE(requests.size() == 2);
+  CHECK(requests[0].target == "/api/v2/tickets/35436.json");
+  CHECK(requests[1].target == "/api/v2/tickets/35436/tags.json");
+  CHECK(desk.note("35436", v1::Enrichment()).size() == 1);
+  settings.tags = false;
+  CHECK(zendesk::ZendeskDesk(settings, absl::Now).note("35436", enrichment).size() == 1);
 }
 
 TEST_CASE("freshdesk: shared secret and the private note request; the webhook body", "[helpdesk]") {
