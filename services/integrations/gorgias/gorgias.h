@@ -11,7 +11,10 @@
 // deploy/helpdesk/gorgias/widget.json).
 //
 // Parameters, in the query or the body: ticket_id, email, subject, message
-// (the last message's text), order_id, channel, tracking_number, language (the
+// (the buyer's first message: {{ticket.messages[0].body_text}}, one of the
+// ticket variables Gorgias lists at https://docs.gorgias.com/macros/macro-variables,
+// with {{ticket.first_message.body_text}} and {{ticket.messages[-1].body_text}}
+// for the last one), order_id, channel, tracking_number, language (the
 // buyer's, for the reply draft), agent_language (the labels').
 //
 //   auto query = ParseGorgiasRequest(request);       // INVALID_ARGUMENT naming the problem
