@@ -1,4 +1,4 @@
-// The one list of crosswalk tables (adapters/common/crosswalk.h) that
+// The one list of crosswalk tables (and order-status crosswalks) (adapters/common/crosswalk.h) that
 // adapters/CROSSWALKS.md prints, in its order.
 #include "adapters/amazon/sp_api_status_map.h"
 #include "adapters/amazon_shipping/amazon_shipping_status_map.h"
@@ -32,6 +32,14 @@ std::vector<const Crosswalk*> AllCrosswalks() {
       &amazon::FulfillmentShipmentStatusCrosswalk(),
       &amazon::McfCurrentStatusCrosswalk(),
       &amazon::McfEventCrosswalk(),
+  };
+}
+
+std::vector<const OrderStatusCrosswalk*> AllOrderStatusCrosswalks() {
+  return {
+      &amazon::OrderStatus2026Table(),
+      &amazon::OrderStatusV0Table(),
+      &amazon::FulfillmentOrderStatusTable(),
   };
 }
 

@@ -308,7 +308,7 @@ constexpr OrderStatusRow kFulfillmentOrderStatus[] = {
      "Received but could not be validated (address or inventory); no items will ship"},
 };
 
-v1::OrderStatus FindOrderStatus(const OrderStatusTable& table, absl::string_view code) {
+v1::OrderStatus FindOrderStatus(const OrderStatusCrosswalk& table, absl::string_view code) {
   const std::string folded = Folded(code);
   for (const OrderStatusRow& row : table.rows) {
     if (Folded(row.code) == folded) return row.status;
@@ -393,20 +393,23 @@ const Crosswalk& McfEventCrosswalk() {
   return kTable;
 }
 
-const OrderStatusTable& OrderStatus2026Table() {
-  static const OrderStatusTable kTable{"Orders 2026-01-01 fulfillment.fulfillmentStatus",
-                                       kOrders2026, kOrderStatus2026};
+const OrderStatusCrosswalk& OrderStatus2026Table() {
+  static const OrderStatusCrosswalk kTable{"Amazon SP-API",
+                                           "Orders 2026-01-01 fulfillment.fulfillmentStatus",
+                                           kOrders2026, kOrderStatus2026};
   return kTable;
 }
 
-const OrderStatusTable& OrderStatusV0Table() {
-  static const OrderStatusTable kTable{"Orders v0 OrderStatus", kOrdersV0, kOrderStatusV0};
+const OrderStatusCrosswalk& OrderStatusV0Table() {
+  static const OrderStatusCrosswalk kTable{"Amazon SP-API", "Orders v0 OrderStatus", kOrdersV0,
+                                           kOrderStatusV0};
   return kTable;
 }
 
-const OrderStatusTable& FulfillmentOrderStatusTable() {
-  static const OrderStatusTable kTable{"Fulfillment Outbound fulfillmentOrderStatus", kOutbound,
-                                       kFulfillmentOrderStatus};
+const OrderStatusCrosswalk& FulfillmentOrderStatusTable() {
+  static const OrderStatusCrosswalk kTable{"Amazon SP-API",
+                                           "Fulfillment Outbound fulfillmentOrderStatus", kOutbound,
+                                           kFulfillmentOrderStatus};
   return kTable;
 }
 

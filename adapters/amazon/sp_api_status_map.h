@@ -37,19 +37,6 @@ struct SpApiStatus {
 };
 
 // One published order status and the order status it is here.
-struct OrderStatusRow {
-  absl::string_view code;
-  v1::OrderStatus status = v1::ORDER_STATUS_UNSPECIFIED;
-  absl::string_view meaning;
-};
-
-// An order-level code list (the Crosswalk of order statuses).
-struct OrderStatusTable {
-  absl::string_view field;
-  absl::string_view source;
-  absl::Span<const OrderStatusRow> rows;
-};
-
 // Every published code of each field, with its canonical meaning.
 const Crosswalk& PackageDetailedStatusCrosswalk();
 const Crosswalk& PackageStatusCrosswalk();
@@ -57,9 +44,9 @@ const Crosswalk& EasyShipStatusCrosswalk();
 const Crosswalk& FulfillmentShipmentStatusCrosswalk();
 const Crosswalk& McfCurrentStatusCrosswalk();
 const Crosswalk& McfEventCrosswalk();
-const OrderStatusTable& OrderStatus2026Table();
-const OrderStatusTable& OrderStatusV0Table();
-const OrderStatusTable& FulfillmentOrderStatusTable();
+const OrderStatusCrosswalk& OrderStatus2026Table();
+const OrderStatusCrosswalk& OrderStatusV0Table();
+const OrderStatusCrosswalk& FulfillmentOrderStatusTable();
 
 // Orders 2026-01-01 fulfillment.fulfillmentStatus ("UNSHIPPED") and v0
 // OrderStatus ("Unshipped") alike. ORDER_STATUS_UNSPECIFIED when unknown.

@@ -29,7 +29,8 @@ std::string CrosswalkPair(absl::string_view first, absl::string_view second) {
   return absl::StrCat(first, "/", second);
 }
 
-std::string CrosswalkMarkdown(absl::Span<const Crosswalk* const> crosswalks) {
+std::string CrosswalkMarkdown(absl::Span<const Crosswalk* const> crosswalks,
+                              absl::Span<const OrderStatusCrosswalk* const> order_crosswalks) {
   std::string out =
       "# Carrier codes and what they mean here\n\n"
       "Generated from the crosswalk tables in `adapters/<carrier>/` (checked by\n"
@@ -49,6 +50,19 @@ std::string CrosswalkMarkdown(absl::Span<const Crosswalk* const> crosswalks) {
       absl::StrAppend(&out, "| `", Cell(row.code), "` | ", Cell(row.meaning), " | ",
                       ShortName(v1::ShipmentState_Name(row.state), "SHIPMENT_STATE_"), " | ",
                       reason, " |\n");
+    }
+  }
+  if (order_crosswalks.empty()) return out;
+  absl::StrAppend(&out,
+                  "\n# Order statuses\n\n"
+                  "The order-level codes of each sales channel and the order status they give.\n");
+  for (const OrderStatusCrosswalk* crosswalk : order_crosswalks) {
+    absl::StrAppend(&out, "\n## ", crosswalk->channel, ": ", crosswalk->field, "\n\n",
+                    "Source: ", crosswalk->source, "\n\n", "| code | meaning | order status |\n",
+                    "|---|---|---|\n");
+    for (const OrderStatusRow& row : crosswalk->rows) {
+      absl::StrAppend(&out, "| `", Cell(row.code), "` | ", Cell(row.meaning), " | ",
+                      ShortName(v1::OrderStatus_Name(row.status), "ORDER_STATUS_"), " |\n");
     }
   }
   return out;

@@ -26,6 +26,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 
+#include "trackenrich/v1/order.pb.h"
 #include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::adapters {
@@ -52,16 +53,37 @@ struct Crosswalk {
   const CrosswalkRow* Find(absl::string_view code) const;
 };
 
+// A sales channel's order-level code and the canonical order status it gives.
+struct OrderStatusRow {
+  absl::string_view code;
+  v1::OrderStatus status = v1::ORDER_STATUS_UNSPECIFIED;
+  // The channel's own short description of the code.
+  absl::string_view meaning;
+};
+
+// The crosswalk of a channel's order statuses (Amazon's OrderStatus, ...).
+struct OrderStatusCrosswalk {
+  // Who publishes the codes ("Amazon SP-API").
+  absl::string_view channel;
+  absl::string_view field;
+  absl::string_view source;
+  absl::Span<const OrderStatusRow> rows;
+};
+
 // "A/B": the key of a code that depends on a second field.
 std::string CrosswalkPair(absl::string_view first, absl::string_view second);
 
 // Every crosswalk the adapters use, in the order adapters/CROSSWALKS.md
 // lists them (adapters/crosswalks.cc).
 std::vector<const Crosswalk*> AllCrosswalks();
+// Every order-status crosswalk of the order sources, likewise.
+std::vector<const OrderStatusCrosswalk*> AllOrderStatusCrosswalks();
 
 // adapters/CROSSWALKS.md: one Markdown table per crosswalk (code, meaning,
-// state, reason), headed by its carrier, field and source.
-std::string CrosswalkMarkdown(absl::Span<const Crosswalk* const> crosswalks);
+// state, reason), headed by its carrier, field and source; then one per
+// order-status crosswalk (code, meaning, order status).
+std::string CrosswalkMarkdown(absl::Span<const Crosswalk* const> crosswalks,
+                              absl::Span<const OrderStatusCrosswalk* const> order_crosswalks = {});
 
 }  // namespace trackenrich::adapters
 

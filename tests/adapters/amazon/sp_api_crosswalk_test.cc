@@ -177,7 +177,7 @@ constexpr ExpectedOrderStatus kFulfillmentOrderStatus[] = {
 };
 
 // The same both-ways comparison for an order-status table.
-void CheckOrderStatusTableIs(const OrderStatusTable& table,
+void CheckOrderStatusTableIs(const OrderStatusCrosswalk& table,
                              absl::Span<const ExpectedOrderStatus> published,
                              absl::string_view model) {
   INFO(table.field);

@@ -39,6 +39,37 @@ TEST_CASE("CrosswalkMarkdown prints one row per code, pipes escaped", "[crosswal
                                        "available | delivery_attempted | recipient_unavailable |"));
 }
 
+TEST_CASE("CrosswalkMarkdown prints order statuses after the carriers", "[crosswalk]") {
+  constexpr OrderStatusRow kOrderRows[] = {
+      {"Unshipped", v1::ORDER_STATUS_UNSHIPPED, "Payment authorized, not shipped"},
+  };
+  const OrderStatusCrosswalk orders{"Channel", "OrderStatus", "channel docs", kOrderRows};
+  const Crosswalk* tables[] = {&kTable};
+  const OrderStatusCrosswalk* order_tables[] = {&orders};
+  const std::string markdown = CrosswalkMarkdown(tables, order_tables);
+  CHECK_THAT(markdown, Catch::Contains("# Order statuses"));
+  CHECK_THAT(markdown, Catch::Contains("## Channel: OrderStatus"));
+  CHECK_THAT(markdown,
+             Catch::Contains("| `Unshipped` | Payment authorized, not shipped | unshipped |"));
+  CHECK(markdown.find("## Example: eventType") < markdown.find("# Order statuses"));
+  CHECK(CrosswalkMarkdown(tables).find("# Order statuses") == std::string::npos);
+}
+
+TEST_CASE("Every order-status crosswalk has distinct codes, each mapped", "[crosswalk]") {
+  REQUIRE_FALSE(AllOrderStatusCrosswalks().empty());
+  for (const OrderStatusCrosswalk* crosswalk : AllOrderStatusCrosswalks()) {
+    INFO(crosswalk->channel << ": " << crosswalk->field);
+    CHECK_FALSE(crosswalk->source.empty());
+    std::set<absl::string_view> seen;
+    for (const OrderStatusRow& row : crosswalk->rows) {
+      INFO(row.code);
+      CHECK(seen.insert(row.code).second);
+      CHECK(row.status != v1::ORDER_STATUS_UNSPECIFIED);
+      CHECK_FALSE(row.meaning.empty());
+    }
+  }
+}
+
 TEST_CASE("Every crosswalk has distinct codes, each mapped to a state", "[crosswalk]") {
   for (const Crosswalk* crosswalk : AllCrosswalks()) {
     INFO(crosswalk->carrier << ": " << crosswalk->field);
@@ -54,7 +85,7 @@ TEST_CASE("Every crosswalk has distinct codes, each mapped to a state", "[crossw
 }
 
 TEST_CASE("adapters/CROSSWALKS.md is what the crosswalk tables print", "[crosswalk]") {
-  const std::string expected = CrosswalkMarkdown(AllCrosswalks());
+  const std::string expected = CrosswalkMarkdown(AllCrosswalks(), AllOrderStatusCrosswalks());
   const std::filesystem::path committed =
       std::filesystem::path(testing::TestDataDir()) / ".." / ".." / "adapters" / "CROSSWALKS.md";
   std::ifstream in(committed);
