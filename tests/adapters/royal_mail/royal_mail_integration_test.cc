@@ -126,6 +126,21 @@ TEST_CASE("Royal Mail: every sandbox scenario through gRPC, routed by its GB S10
         static_cast<int64_t>(std::size(kRows)) + 1);
 }
 
+TEST_CASE("Royal Mail: without its adapter a GB S10 number gets the tracking link, as before",
+          "[integration][royal_mail]") {
+  server::ServiceConfig config = testing::SandboxConfig();
+  config.sandbox = false;  // no carriers.royal_mail section: no adapter
+  testing::TestServer server(config);
+  v1::TrackShipmentResponse response;
+  REQUIRE_THAT(Track(server, "RR123456785GB", &response), GrpcStatusIs(grpc::StatusCode::OK));
+  CHECK(response.shipment().carrier() == v1::CARRIER_ROYAL_MAIL);
+  CHECK(response.shipment().provenance().source() == v1::SOURCE_TEMPLATE);
+  CHECK(response.shipment().tracking_url() ==
+        "https://www.royalmail.com/track-your-item#/tracking-results/RR123456785GB");
+  const auto ready = testing::HttpGet(server.server().admin_port(), "/readyz");
+  CHECK_FALSE(absl::StrContains(ready.body, "\"royal_mail\""));
+}
+
 TEST_CASE("Royal Mail: /readyz lists the adapter", "[integration][royal_mail]") {
   testing::TestServer server;
   const auto ready = testing::HttpGet(server.server().admin_port(), "/readyz");
