@@ -1,0 +1,39 @@
+// La Poste scenarios of the sandbox upstream: API Suivi v2
+// (GET /suivi/v2/idships/{id}?lang=..., header X-Okapi-Key) in La Poste's
+// wire format, shaped like La Poste's OpenAPI and the published example in
+// ../shared/fixtures/other/laposte: an array of one unitary answer
+// {lang, scope, returnCode 200, shipment {idShip, holder, product, isFinal,
+// entryDate, deliveryDate, timeline[5], event[] newest first, contextData}}.
+//
+// Sandbox numbers are Colissimo numbers (a digit, a letter and 11 digits, as
+// Colissimo prints them; La Poste publishes no check digit for them), e.g.
+// 6A99000000010 = delivered, and one S10 number with the FR suffix and its
+// UPU check digit (CP990000010FR), which detection routes to La Poste.
+// A number the sandbox does not know answers La Poste's 404, returnCode 104
+// ("your tracking is not available yet"); the not_found scenario answers the
+// published 400 (returnCode 400, "the number is not valid"). A wrong key
+// answers 401. Route counted: "la_poste.track".
+#ifndef TRACKENRICH_ADAPTERS_LA_POSTE_SANDBOX_LA_POSTE_SCENARIOS_H_
+#define TRACKENRICH_ADAPTERS_LA_POSTE_SANDBOX_LA_POSTE_SCENARIOS_H_
+
+#include <optional>
+#include <vector>
+
+#include "absl/time/time.h"
+
+#include "adapters/http/http_message.h"
+#include "services/http/http_server.h"
+#include "services/sandbox/sandbox_upstream.h"
+#include "services/sandbox/scenario_util.h"
+
+namespace trackenrich::sandbox {
+
+std::vector<Scenario> LaPosteScenarioList();
+
+// Answers La Poste's route; nullopt for any other path.
+std::optional<server::HttpServer::Reply> HandleLaPoste(const http::HttpRequest& request,
+                                                       absl::Time now, const RouteCounter& count);
+
+}  // namespace trackenrich::sandbox
+
+#endif  // TRACKENRICH_ADAPTERS_LA_POSTE_SANDBOX_LA_POSTE_SCENARIOS_H_

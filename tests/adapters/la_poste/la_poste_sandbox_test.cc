@@ -1,0 +1,115 @@
+// The sandbox's La Poste scenarios read back by the adapter's own request
+// builder and parser: each scenario answers in La Poste's wire format and
+// gives the state it is named for.
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "absl/strings/ascii.h"
+#include "absl/time/time.h"
+
+#include "adapters/carrier.h"
+#include "adapters/detection/check_digits.h"
+#include "adapters/la_poste/la_poste_parser.h"
+#include "adapters/la_poste/la_poste_request.h"
+#include "adapters/la_poste/sandbox/la_poste_scenarios.h"
+#include "tests/support/status_matchers.h"
+
+namespace trackenrich::sandbox {
+namespace {
+
+using testing::StatusIs;
+
+struct Expected {
+  const char* scenario;
+  absl::StatusCode code;
+  v1::ShipmentState state;
+  v1::StateReason reason;
+};
+
+constexpr Expected kExpected[] = {
+    {"delivered", absl::StatusCode::kOk, v1::SHIPMENT_STATE_DELIVERED,
+     v1::STATE_REASON_UNSPECIFIED},
+    {"in_transit", absl::StatusCode::kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
+     v1::STATE_REASON_UNSPECIFIED},
+    {"out_for_delivery", absl::StatusCode::kOk, v1::SHIPMENT_STATE_OUT_FOR_DELIVERY,
+     v1::STATE_REASON_UNSPECIFIED},
+    {"exception", absl::StatusCode::kOk, v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
+     v1::STATE_REASON_ADDRESS_ISSUE},
+    {"delayed", absl::StatusCode::kOk, v1::SHIPMENT_STATE_DELAYED, v1::STATE_REASON_CARRIER_DELAY},
+    {"returned", absl::StatusCode::kOk, v1::SHIPMENT_STATE_RETURNING,
+     v1::STATE_REASON_RETURN_TO_SENDER},
+    {"not_found", absl::StatusCode::kNotFound, {}, {}},
+    {"available_for_pickup", absl::StatusCode::kOk, v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP,
+     v1::STATE_REASON_HELD_FOR_PICKUP},
+    {"returned_to_sender", absl::StatusCode::kOk, v1::SHIPMENT_STATE_RETURNED,
+     v1::STATE_REASON_RETURN_TO_SENDER},
+    {"s10_customs", absl::StatusCode::kOk, v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_CUSTOMS},
+    {"not_yet_available", absl::StatusCode::kOk, v1::SHIPMENT_STATE_NOT_FOUND,
+     v1::STATE_REASON_UNSPECIFIED},
+};
+
+http::HttpResponse Ask(const std::string& number, absl::string_view key, int* counted) {
+  const http::HttpRequest request =
+      adapters::la_poste::BuildLaPosteTrackRequest(number, key, "en_GB");
+  auto reply =
+      HandleLaPoste(request, absl::FromUnixSeconds(1780000000), [counted](absl::string_view route) {
+        CHECK(route == "la_poste.track");
+        ++*counted;
+      });
+  REQUIRE(reply.has_value());
+  return reply->response;
+}
+
+TEST_CASE("La Poste sandbox: every scenario as the adapter reads it", "[la_poste]") {
+  const auto scenarios = LaPosteScenarioList();
+  REQUIRE(scenarios.size() == std::size(kExpected));
+  int counted = 0;
+  for (const Expected& expected : kExpected) {
+    INFO(expected.scenario);
+    const Scenario* scenario = nullptr;
+    for (const Scenario& candidate : scenarios) {
+      if (candidate.name == expected.scenario) scenario = &candidate;
+    }
+    REQUIRE(scenario != nullptr);
+    CHECK(scenario->carrier == "la_poste");
+    auto shipment = adapters::la_poste::ParseLaPosteTrackResponse(
+        Ask(scenario->tracking_number, adapters::kSandboxApiKey, &counted),
+        scenario->tracking_number);
+    REQUIRE_THAT(shipment.status(), StatusIs(expected.code));
+    if (!shipment.ok()) continue;
+    CHECK(v1::ShipmentState_Name(shipment->state()) == v1::ShipmentState_Name(expected.state));
+    CHECK(v1::StateReason_Name(shipment->reason()) == v1::StateReason_Name(expected.reason));
+    CHECK(shipment->tracking_number() == scenario->tracking_number);
+  }
+  CHECK(counted == static_cast<int>(std::size(kExpected)));
+}
+
+TEST_CASE("La Poste sandbox: numbers, key and other routes", "[la_poste]") {
+  for (const Scenario& scenario : LaPosteScenarioList()) {
+    INFO(scenario.tracking_number);
+    const std::string& number = scenario.tracking_number;
+    if (number.size() == 13 && number.substr(11) == "FR" && !absl::ascii_isdigit(number[0])) {
+      // S10: the UPU check digit over the serial.
+      CHECK(number[10] - '0' == detection::S10CheckDigit(number.substr(2, 8)));
+    } else {
+      // Colissimo: a digit, a letter and 11 digits.
+      REQUIRE(number.size() == 13);
+      CHECK(absl::ascii_isdigit(number[0]));
+      CHECK(absl::ascii_isupper(number[1]));
+      CHECK(number.find_first_not_of("0123456789", 2) == std::string::npos);
+    }
+  }
+  int counted = 0;
+  const http::HttpResponse refused = Ask("6A99000000010", "wrong-key", &counted);
+  CHECK(refused.status == 401);
+  CHECK_THAT(adapters::la_poste::ParseLaPosteTrackResponse(refused, "6A99000000010").status(),
+             StatusIs(absl::StatusCode::kFailedPrecondition));
+
+  http::HttpRequest other;
+  other.target = "/track/shipments?trackingNumber=6A99000000010";
+  CHECK_FALSE(HandleLaPoste(other, absl::Now(), [](absl::string_view) {}).has_value());
+}
+
+}  // namespace
+}  // namespace trackenrich::sandbox
