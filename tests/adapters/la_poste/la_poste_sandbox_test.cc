@@ -13,41 +13,15 @@
 #include "adapters/la_poste/la_poste_parser.h"
 #include "adapters/la_poste/la_poste_request.h"
 #include "adapters/la_poste/sandbox/la_poste_scenarios.h"
+#include "tests/adapters/la_poste/la_poste_scenario_table.h"
 #include "tests/support/status_matchers.h"
 
 namespace trackenrich::sandbox {
 namespace {
 
+using testing::kLaPosteScenarios;
+using testing::LaPosteScenarioExpectation;
 using testing::StatusIs;
-
-struct Expected {
-  const char* scenario;
-  absl::StatusCode code;
-  v1::ShipmentState state;
-  v1::StateReason reason;
-};
-
-constexpr Expected kExpected[] = {
-    {"delivered", absl::StatusCode::kOk, v1::SHIPMENT_STATE_DELIVERED,
-     v1::STATE_REASON_UNSPECIFIED},
-    {"in_transit", absl::StatusCode::kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
-     v1::STATE_REASON_UNSPECIFIED},
-    {"out_for_delivery", absl::StatusCode::kOk, v1::SHIPMENT_STATE_OUT_FOR_DELIVERY,
-     v1::STATE_REASON_UNSPECIFIED},
-    {"exception", absl::StatusCode::kOk, v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
-     v1::STATE_REASON_ADDRESS_ISSUE},
-    {"delayed", absl::StatusCode::kOk, v1::SHIPMENT_STATE_DELAYED, v1::STATE_REASON_CARRIER_DELAY},
-    {"returned", absl::StatusCode::kOk, v1::SHIPMENT_STATE_RETURNING,
-     v1::STATE_REASON_RETURN_TO_SENDER},
-    {"not_found", absl::StatusCode::kNotFound, {}, {}},
-    {"available_for_pickup", absl::StatusCode::kOk, v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP,
-     v1::STATE_REASON_HELD_FOR_PICKUP},
-    {"returned_to_sender", absl::StatusCode::kOk, v1::SHIPMENT_STATE_RETURNED,
-     v1::STATE_REASON_RETURN_TO_SENDER},
-    {"s10_customs", absl::StatusCode::kOk, v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_CUSTOMS},
-    {"not_yet_available", absl::StatusCode::kOk, v1::SHIPMENT_STATE_NOT_FOUND,
-     v1::STATE_REASON_UNSPECIFIED},
-};
 
 http::HttpResponse Ask(const std::string& number, absl::string_view key, int* counted) {
   const http::HttpRequest request =
@@ -63,9 +37,9 @@ http::HttpResponse Ask(const std::string& number, absl::string_view key, int* co
 
 TEST_CASE("La Poste sandbox: every scenario as the adapter reads it", "[la_poste]") {
   const auto scenarios = LaPosteScenarioList();
-  REQUIRE(scenarios.size() == std::size(kExpected));
+  REQUIRE(scenarios.size() == std::size(kLaPosteScenarios));
   int counted = 0;
-  for (const Expected& expected : kExpected) {
+  for (const LaPosteScenarioExpectation& expected : kLaPosteScenarios) {
     INFO(expected.scenario);
     const Scenario* scenario = nullptr;
     for (const Scenario& candidate : scenarios) {
@@ -82,7 +56,7 @@ TEST_CASE("La Poste sandbox: every scenario as the adapter reads it", "[la_poste
     CHECK(v1::StateReason_Name(shipment->reason()) == v1::StateReason_Name(expected.reason));
     CHECK(shipment->tracking_number() == scenario->tracking_number);
   }
-  CHECK(counted == static_cast<int>(std::size(kExpected)));
+  CHECK(counted == static_cast<int>(std::size(kLaPosteScenarios)));
 }
 
 TEST_CASE("La Poste sandbox: numbers, key and other routes", "[la_poste]") {
