@@ -1,10 +1,13 @@
 #include "adapters/la_poste/la_poste_parser.h"
 
+#include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "adapters/common/utf8.h"
 #include "adapters/la_poste/la_poste_request.h"
 #include "tests/support/shipment_expectations.h"
 #include "tests/support/status_matchers.h"
@@ -189,6 +192,39 @@ TEST_CASE("La Poste parser: errors name the adapter and carry La Poste's message
              StatusIs(absl::StatusCode::kUnavailable));
   CHECK_THAT(ParseLaPosteTrackResponse(Response(200, R"([{"returnCode": 200}])"), kNumber).status(),
              StatusIs(absl::StatusCode::kUnavailable));
+}
+
+TEST_CASE("La Poste parser: every cut and flipped byte of every payload parses or is refused",
+          "[la_poste]") {
+  std::mt19937 random(20261204);
+  int answers = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::TestData("la_poste"))) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string body = testing::ReadFile(entry.path().string());
+    INFO(entry.path().filename().string());
+    std::vector<std::string> variants;
+    for (size_t cut = 0; cut < body.size(); cut += 5) variants.push_back(body.substr(0, cut));
+    for (int i = 0; i < 40; ++i) {
+      std::string flipped = body;
+      flipped[random() % flipped.size()] = static_cast<char>(random() % 256);
+      variants.push_back(std::move(flipped));
+    }
+    for (const std::string& variant : variants) {
+      for (int status : {200, 400, 404}) {
+        auto shipment = ParseLaPosteTrackResponse(Response(status, variant), kNumber);
+        if (!shipment.ok()) {
+          CHECK_THAT(std::string(shipment.status().message()), Catch::StartsWith("la_poste"));
+          continue;
+        }
+        ++answers;
+        // What goes to a client is valid UTF-8 as the parser made it.
+        v1::Shipment copy = *shipment;
+        CHECK(RepairUtf8Strings(&copy) == 0);
+        CHECK(shipment->tracking_number() == kNumber);
+      }
+    }
+  }
+  CHECK(answers > 0);
 }
 
 TEST_CASE("La Poste request: GET idships with the key in a header and the language asked",
