@@ -5,6 +5,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto response = trackenrich::fuzz::MakeResponse(data, size);
   trackenrich::fuzz::CheckSendable(
-      trackenrich::adapters::la_poste::ParseLaPosteTrackResponse(response, "6A99000000010"));
+      trackenrich::adapters::la_poste::ParseLaPosteTrackResponse(response, "EW990000010FR"));
   return 0;
 }

@@ -15,7 +15,8 @@ namespace {
 namespace json = boost::json;
 using Reply = server::HttpServer::Reply;
 
-// Events carry French winter time (+01:00), as the published example does.
+// International Colissimo from France to European buyers. Events carry French
+// winter time (+01:00), as the published example does.
 constexpr int kOffsetHours = 1;
 
 struct Event {
@@ -48,33 +49,33 @@ std::vector<Event> WithTrail(std::vector<Event> latest) {
 
 const std::vector<Definition>& Definitions() {
   static const auto* const definitions = new std::vector<Definition>{
-      {"6A99000000010", "delivered", "Delivered (DI1)", "Colissimo", "FR",
+      {"EW990000010FR", "delivered", "Delivered (DI1)", "Colissimo", "DE",
        WithTrail({{"DI1", "Your parcel has been delivered.", 2},
                   {"MD2", "Your parcel is out for delivery.", 6}})},
-      {"6A99000000020", "in_transit", "Being processed on the logistics platforms (ET1)",
-       "Colissimo", "FR", WithTrail({{"ET1", "Your parcel has arrived at its delivery site.", 5}})},
-      {"6A99000000030", "out_for_delivery", "Out for delivery (MD2)", "Colissimo", "FR",
+      {"EW990000023FR", "in_transit", "Being processed on the logistics platforms (ET1)",
+       "Colissimo", "IT", WithTrail({{"ET1", "Your parcel has arrived at its delivery site.", 5}})},
+      {"EW990000037FR", "out_for_delivery", "Out for delivery (MD2)", "Colissimo", "ES",
        WithTrail({{"MD2", "Your parcel is out for delivery.", 3}})},
-      {"6A99000000040", "exception", "Not deliverable: the address is incomplete (ND1)",
-       "Colissimo", "FR",
+      {"EW990000045FR", "exception", "Not deliverable: the address is incomplete (ND1)",
+       "Colissimo", "BE",
        WithTrail({{"ND1",
                    "Your parcel could not be delivered: the address is incomplete. Please "
                    "contact our customer service.",
                    4},
                   {"MD2", "Your parcel is out for delivery.", 7}})},
-      {"6A99000000050", "delayed", "Delayed, delivery on the next working day (DI3)", "Colissimo",
-       "FR",
+      {"EW990000054FR", "delayed", "Delayed, delivery on the next working day (DI3)", "Colissimo",
+       "DE",
        WithTrail(
            {{"DI3", "Your parcel is delayed. It will be delivered on the next working day.", 5}})},
-      {"6A99000000060", "returned", "Not collected in time, being returned to the sender (RE1)",
-       "Colissimo", "FR",
+      {"EW990000068FR", "returned", "Not collected in time, being returned to the sender (RE1)",
+       "Colissimo", "NL",
        WithTrail({{"RE1",
                    "Your parcel was not collected within the time limit. It is being returned "
                    "to the sender.",
                    4},
                   {"AG1", "Your parcel is waiting to be collected at your post office.", 12}})},
-      {"6A99000000080", "available_for_pickup",
-       "Recipient absent (ND1), waiting at the post office (AG1)", "Colissimo", "FR",
+      {"EW990000085FR", "available_for_pickup",
+       "Recipient absent (ND1), waiting at the post office (AG1)", "Colissimo", "BE",
        WithTrail(
            {{"AG1",
              "Your parcel is waiting to be collected at your post office. It will be kept "
@@ -85,13 +86,12 @@ const std::vector<Definition>& Definitions() {
        "BUREAU DE POSTE PARIS LOUVRE"},
       // DI2 is on timeline step 5 and final, like a delivery: back with the
       // sender all the same.
-      {"6A99000000090", "returned_to_sender", "Delivered back to the sender (DI2)", "Colissimo",
-       "FR",
+      {"EW990000099FR", "returned_to_sender", "Delivered back to the sender (DI2)", "Colissimo",
+       "DE",
        WithTrail({{"DI2", "Your parcel has been delivered to the sender.", 2},
                   {"RE1", "Your parcel is being returned to the sender.", 10}})},
-      // An S10 number with La Poste's suffix: routed here without a carrier.
-      {"CP990000010FR", "s10_customs", "International Colissimo in customs at destination (DO1)",
-       "Colissimo International", "DE",
+      // Outside the EU: customs at the destination.
+      {"EW990000108FR", "customs", "In customs in the destination country (DO1)", "Colissimo", "GB",
        WithTrail({{"DO1", "Your parcel has entered customs in the destination country.", 4},
                   {"ET3", "Your parcel has arrived in the recipient's country.", 8},
                   {"ET2", "Your parcel is ready to leave its country of dispatch.", 16}})},
@@ -99,7 +99,7 @@ const std::vector<Definition>& Definitions() {
   return *definitions;
 }
 
-constexpr absl::string_view kNotFoundNumber = "6A99000000070";
+constexpr absl::string_view kNotFoundNumber = "EW990000071FR";
 
 // The timeline's five steps as the published example words them (in English).
 constexpr const char* kStepLabels[] = {
@@ -207,7 +207,7 @@ std::vector<Scenario> LaPosteScenarioList() {
   std::vector<Scenario> list = ScenarioList("la_poste", Definitions());
   list.push_back({"la_poste", std::string(kNotFoundNumber), "not_found",
                   "La Poste does not accept the number: 400, returnCode 400"});
-  list.push_back({"la_poste", "6A99000000100", "not_yet_available",
+  list.push_back({"la_poste", "EW990000111FR", "not_yet_available",
                   "No tracking yet: 404, returnCode 104 (a shipment with no carrier record)"});
   return list;
 }

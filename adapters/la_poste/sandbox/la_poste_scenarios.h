@@ -5,10 +5,11 @@
 // {lang, scope, returnCode 200, shipment {idShip, holder, product, isFinal,
 // entryDate, deliveryDate, timeline[5], event[] newest first, contextData}}.
 //
-// Sandbox numbers are Colissimo numbers (a digit, a letter and 11 digits, as
-// Colissimo prints them; La Poste publishes no check digit for them), e.g.
-// 6A99000000010 = delivered, and one S10 number with the FR suffix and its
-// UPU check digit (CP990000010FR), which detection routes to La Poste.
+// Sandbox numbers are S10 numbers with La Poste's suffix FR and the UPU check
+// digit (international Colissimo, as in the published example EW112720413FR),
+// which detection routes to La Poste without a carrier, e.g. EW990000010FR =
+// delivered. (Domestic Colissimo numbers, a digit, a letter and 11 digits,
+// carry no check digit La Poste publishes, so none serves as a sandbox number.)
 // A number the sandbox does not know answers La Poste's 404, returnCode 104
 // ("your tracking is not available yet"); the not_found scenario answers the
 // published 400 (returnCode 400, "the number is not valid"). A wrong key

@@ -41,8 +41,8 @@ inline constexpr LaPosteScenarioExpectation kLaPosteScenarios[] = {
     // DI2: final and on step 5, but back with the sender.
     {"returned_to_sender", absl::StatusCode::kOk, v1::SHIPMENT_STATE_RETURNED,
      v1::STATE_REASON_RETURN_TO_SENDER},
-    // The S10 number (…FR): DO1 at the destination.
-    {"s10_customs", absl::StatusCode::kOk, v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_CUSTOMS},
+    // DO1 at the destination, outside the EU.
+    {"customs", absl::StatusCode::kOk, v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_CUSTOMS},
     // 404, returnCode 104: no record yet, a shipment.
     {"not_yet_available", absl::StatusCode::kOk, v1::SHIPMENT_STATE_NOT_FOUND,
      v1::STATE_REASON_UNSPECIFIED},
