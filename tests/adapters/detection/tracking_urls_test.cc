@@ -62,7 +62,7 @@ TEST_CASE("Display names are the ones buyers know", "[detection][urls]") {
   CHECK(CarrierDisplayName(v1::CARRIER_UPS) == "UPS");
   CHECK(CarrierDisplayName(v1::CARRIER_FEDEX) == "FedEx");
   CHECK(CarrierDisplayName(v1::CARRIER_POSTE_ITALIANE) == "Poste Italiane");
-  CHECK(CarrierDisplayName(v1::CARRIER_LA_POSTE) == "La Poste");
+  CHECK(CarrierDisplayName(v1::CARRIER_CORREOS) == "Correos");
 }
 
 TEST_CASE("No URL or name without a known carrier", "[detection][urls]") {
