@@ -1,10 +1,17 @@
 // A carrier, described once: the config section it reads (carriers.<name>:
 // base URL, options and credentials as secret references), which of those
 // credentials a tenant may replace with its own, the sandbox's stand-ins for
-// them, and how its adapter is registered. Each carrier's descriptor lives in
-// its own folder (adapters/ups/ups_carrier.cc); adapters/carriers.cc lists
-// them, and the config reader, the wiring and the sandbox go over that list,
-// so adding a carrier touches its folder and one line.
+// them, how its adapter is registered, and what the rest of the service
+// knows of it: its tracking-number formats and the S10 country suffixes it
+// owns (detection), its tracking page and names in the five reply languages,
+// the words buyers call it by in tickets, its crosswalk tables
+// (adapters/CROSSWALKS.md) and its sandbox routes. Each carrier's descriptor
+// lives in its own folder (adapters/<name>/<name>_carrier.cc); the one list
+// adapters/carriers.txt names the folders, CMake compiles each listed folder
+// and generates AllCarriers() from it, and detection, tracking links, the
+// config reader, the wiring, /readyz, the sandbox, the crosswalk document and
+// ticket enrichment go over that list, so adding a carrier touches its
+// folder and one line (adapters/PLUGINS.md says how).
 //
 //   for (const CarrierDescriptor* carrier : AllCarriers()) {
 //     std::unique_ptr<CarrierSection> section = carrier->NewSection();
@@ -25,6 +32,10 @@
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 
+#include "adapters/detection/tracking_number_formats.h"
+#include "cache/rate_limiter.h"
+#include "trackenrich/v1/shipment.pb.h"
+
 namespace trackenrich::http {
 class HttpClient;
 }  // namespace trackenrich::http
@@ -32,6 +43,7 @@ class HttpClient;
 namespace trackenrich::adapters {
 
 class AdapterRegistry;
+struct Crosswalk;
 
 // The test credentials every sandbox route accepts (services/sandbox).
 inline constexpr absl::string_view kSandboxClientId = "sandbox-client-id";
@@ -158,20 +170,74 @@ class CarrierSectionOf final : public CarrierSection {
   const CarrierSpec<Settings>& spec_;
 };
 
+// A carrier's name as replies in each language write it; an empty one is
+// the English name.
+struct LocalizedNames {
+  absl::string_view en;
+  absl::string_view it;
+  absl::string_view de;
+  absl::string_view fr;
+  absl::string_view es;
+
+  // The name for `language` ("it"), the English one for any other.
+  absl::string_view For(absl::string_view language) const;
+};
+
+// One of a carrier's crosswalk tables (adapters/common/crosswalk.h).
+using CrosswalkTable = const Crosswalk& (*)();
+
+// What tests and the sandbox's fault injection know of a carrier's sandbox
+// routes. The scenarios themselves live in adapters/<name>/sandbox/, which
+// only the service (never the adapters) compiles; see adapters/PLUGINS.md.
+struct CarrierSandboxRoutes {
+  // The path prefix its tracking call goes to (a fault's "path").
+  absl::string_view track_path;
+  // The counter of its token or login calls ("dpd.login"); "" for an API-key
+  // carrier.
+  absl::string_view token_route;
+};
+
 struct CarrierDescriptor {
   // The carrier's lower-case name: its config section (carriers.<name>),
-  // adapter name in metrics and logs, and rate-limit key ("ups").
+  // adapter name in metrics and logs, rate-limit key and sandbox counter
+  // prefix ("ups").
   absl::string_view name;
   // A section with every default.
   std::unique_ptr<CarrierSection> (*new_section)();
+  // The carrier its adapter answers for.
+  v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
+  // Shown to agents and in replies ("DPD"); `names.en` is the display name.
+  LocalizedNames names;
+  // Its public tracking page: url_prefix + number + url_suffix ("" for none).
+  absl::string_view tracking_url_prefix;
+  absl::string_view tracking_url_suffix;
+  // Its tracking-number formats (detection/tracking_number_formats.h); when
+  // given they replace any central entry for the same carrier.
+  absl::Span<const detection::TrackingNumberFormat> formats;
+  // The S10 country suffixes whose numbers it carries ("GB"): such numbers
+  // are detected as this carrier, and routed to its adapter.
+  absl::Span<const absl::string_view> s10_countries;
+  // Folded words (services/enrichment/text_matcher.h) buyers name it by in
+  // tickets; a trailing '*' matches any word it begins ("dpd").
+  absl::Span<const absl::string_view> ticket_words;
+  // Its crosswalk tables, in the order adapters/CROSSWALKS.md prints them.
+  absl::Span<const CrosswalkTable> crosswalks;
+  CarrierSandboxRoutes sandbox;
+  // The carrier's published rate limit, per tenant, in the shared limiter
+  // (services/server/carrier_wiring.h: CarrierRateLimits); the config's
+  // carriers.<name>.rate_limit replaces it. Unlimited by default.
+  cache::RateLimit rate_limit;
 
   std::unique_ptr<CarrierSection> NewSection() const { return new_section(); }
 };
 
-// Every carrier with an adapter, in the order they are registered.
+// Every carrier with an adapter, in the order adapters/carriers.txt lists
+// them (the order they are registered); generated by CMake from that list.
 absl::Span<const CarrierDescriptor* const> AllCarriers();
 // The carrier named `name`, or null.
 const CarrierDescriptor* FindCarrier(absl::string_view name);
+// The descriptor whose adapter answers for `carrier`, or null.
+const CarrierDescriptor* DescriptorOf(v1::Carrier carrier);
 
 // The settings of `section` when it is a CarrierSectionOf<Settings>, else null.
 template <typename Settings>

@@ -1,30 +1,38 @@
-// The one list of carriers with an adapter (adapters/carrier.h). A new
-// carrier is its folder plus one line here.
+// Lookups over the one list of carriers (adapters/carrier.h). The list itself,
+// AllCarriers(), is generated from adapters/carriers.txt.
 #include "absl/strings/str_join.h"
 
-#include "adapters/amazon_shipping/amazon_shipping_carrier.h"
 #include "adapters/carrier.h"
-#include "adapters/dhl/dhl_carrier.h"
-#include "adapters/dpd/dpd_carrier.h"
-#include "adapters/fedex/fedex_carrier.h"
-#include "adapters/ups/ups_carrier.h"
-#include "adapters/usps/usps_carrier.h"
 
 namespace trackenrich::adapters {
-
-absl::Span<const CarrierDescriptor* const> AllCarriers() {
-  static const CarrierDescriptor* const kCarriers[] = {
-      &ups::UpsCarrier(), &fedex::FedexCarrier(), &usps::UspsCarrier(),
-      &dhl::DhlCarrier(), &dpd::DpdCarrier(),     &amazon_shipping::AmazonShippingCarrier(),
-  };
-  return kCarriers;
-}
 
 const CarrierDescriptor* FindCarrier(absl::string_view name) {
   for (const CarrierDescriptor* carrier : AllCarriers()) {
     if (carrier->name == name) return carrier;
   }
   return nullptr;
+}
+
+const CarrierDescriptor* DescriptorOf(v1::Carrier carrier) {
+  if (carrier == v1::CARRIER_UNSPECIFIED) return nullptr;
+  for (const CarrierDescriptor* descriptor : AllCarriers()) {
+    if (descriptor->carrier == carrier) return descriptor;
+  }
+  return nullptr;
+}
+
+absl::string_view LocalizedNames::For(absl::string_view language) const {
+  absl::string_view name;
+  if (language == "it") {
+    name = it;
+  } else if (language == "de") {
+    name = de;
+  } else if (language == "fr") {
+    name = fr;
+  } else if (language == "es") {
+    name = es;
+  }
+  return name.empty() ? en : name;
 }
 
 std::string GoTogether(absl::Span<const absl::string_view> keys) {

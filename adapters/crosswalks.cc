@@ -1,38 +1,29 @@
 // The one list of crosswalk tables (adapters/common/crosswalk.h) that
-// adapters/CROSSWALKS.md prints, in its order.
+// adapters/CROSSWALKS.md prints, in its order: each carrier's, in
+// adapters/carriers.txt's order (CarrierDescriptor::crosswalks), then the
+// Amazon SP-API order source's.
 #include "adapters/amazon/sp_api_status_map.h"
-#include "adapters/amazon_shipping/amazon_shipping_status_map.h"
+#include "adapters/carrier.h"
 #include "adapters/common/crosswalk.h"
-#include "adapters/dhl/dhl_status_map.h"
-#include "adapters/dpd/dpd_status_map.h"
-#include "adapters/fedex/fedex_status_map.h"
-#include "adapters/ups/ups_status_map.h"
-#include "adapters/usps/usps_status_map.h"
 
 namespace trackenrich::adapters {
 
 std::vector<const Crosswalk*> AllCrosswalks() {
-  return {
-      &ups::UpsStatusCodeCrosswalk(),
-      &ups::UpsCodeCrosswalk(),
-      &ups::UpsTypeCrosswalk(),
-      &fedex::FedexEventCrosswalk(),
-      &fedex::FedexDeliveryExceptionCrosswalk(),
-      &fedex::FedexDerivedCrosswalk(),
-      &usps::UspsStatusCategoryCrosswalk(),
-      &usps::UspsEventCrosswalk(),
-      &dhl::DhlStatusCodeCrosswalk(),
-      &dpd::DpdStatusCrosswalk(),
-      &amazon_shipping::AmazonShippingStatusCrosswalk(),
-      &amazon_shipping::AmazonShippingEventCrosswalk(),
-      &amazon_shipping::AmazonShippingDetailCrosswalk(),
-      &amazon::PackageDetailedStatusCrosswalk(),
-      &amazon::PackageStatusCrosswalk(),
-      &amazon::EasyShipStatusCrosswalk(),
-      &amazon::FulfillmentShipmentStatusCrosswalk(),
-      &amazon::McfCurrentStatusCrosswalk(),
-      &amazon::McfEventCrosswalk(),
-  };
+  std::vector<const Crosswalk*> all;
+  for (const CarrierDescriptor* carrier : AllCarriers()) {
+    for (CrosswalkTable table : carrier->crosswalks) all.push_back(&table());
+  }
+  for (CrosswalkTable table : {
+           &amazon::PackageDetailedStatusCrosswalk,
+           &amazon::PackageStatusCrosswalk,
+           &amazon::EasyShipStatusCrosswalk,
+           &amazon::FulfillmentShipmentStatusCrosswalk,
+           &amazon::McfCurrentStatusCrosswalk,
+           &amazon::McfEventCrosswalk,
+       }) {
+    all.push_back(&table());
+  }
+  return all;
 }
 
 }  // namespace trackenrich::adapters

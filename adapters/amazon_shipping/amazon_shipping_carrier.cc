@@ -4,6 +4,7 @@
 #include <string>
 
 #include "adapters/amazon_shipping/amazon_shipping_adapter.h"
+#include "adapters/amazon_shipping/amazon_shipping_status_map.h"
 
 namespace trackenrich::adapters::amazon_shipping {
 namespace {
@@ -44,13 +45,24 @@ const Spec kSpec{
     .use_sandbox_url = UseSandboxUrl,
 };
 
+constexpr CrosswalkTable kCrosswalks[] = {
+    AmazonShippingStatusCrosswalk, AmazonShippingEventCrosswalk, AmazonShippingDetailCrosswalk};
+
 }  // namespace
 
 const CarrierDescriptor& AmazonShippingCarrier() {
   static const CarrierDescriptor kCarrier{
-      .name = "amazon_shipping", .new_section = [] {
-        return std::unique_ptr<CarrierSection>(new CarrierSectionOf<AmazonShippingSettings>(kSpec));
-      }};
+      .name = "amazon_shipping",
+      .new_section =
+          [] {
+            return std::unique_ptr<CarrierSection>(
+                new CarrierSectionOf<AmazonShippingSettings>(kSpec));
+          },
+      .carrier = v1::CARRIER_AMAZON,
+      // Its tracking page and display name stay in the shared table
+      // (detection/tracking_urls.cc), as its formats do in detection's.
+      .crosswalks = kCrosswalks,
+      .sandbox = {.track_path = "/shipping/v2/tracking", .token_route = "amazon_shipping.token"}};
   return kCarrier;
 }
 

@@ -2,10 +2,12 @@
 
 #include <array>
 #include <cstddef>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
+#include "adapters/carrier.h"
 #include "adapters/detection/check_digits.h"
 
 namespace trackenrich::detection {
@@ -57,11 +59,6 @@ bool HasFedExMod11CheckDigit(absl::string_view checked) {
 // `checked` is the eight serial digits and the check digit.
 bool HasS10CheckDigit(absl::string_view checked) {
   return EndsWithDigit(checked, S10CheckDigit(WithoutLast(checked)));
-}
-
-bool HasDpdCheckCharacter(absl::string_view checked) {
-  const char expected = Iso7064Mod3736CheckCharacter(WithoutLast(checked));
-  return expected != '\0' && checked.back() == expected;
 }
 
 // USPS prints 20-digit numbers both with the check digit over the 19 digits
@@ -178,6 +175,11 @@ v1::Carrier S10CarrierForNumber(absl::string_view number) {
 //              (services/enrichment/text_extraction.h).
 // A failed check digit multiplies the confidence by kFailedCheckFactor
 // (carrier_detection.cc).
+//
+// This table holds the carriers whose descriptors (adapters/carrier.h) do
+// not list formats of their own; TrackingNumberFormats() appends those of the
+// descriptors, in adapters/carriers.txt's order, and drops this table's
+// entries for a carrier whose descriptor has formats.
 //
 // Unless another source is named, formats, check-digit parameters and test
 // numbers come from the MIT-licensed jkeen/tracking_number_data dataset
@@ -361,44 +363,8 @@ constexpr TrackingNumberFormat kFormats[] = {
      .confidence = 0.3},
     // dhl.json [dhl_ecommerce_14]: 14 bare digits, no check digit. The only
     // 14-digit format of the dataset: DPD's 14-digit parcel number always
-    // comes with its check character there (see DPD (14) below).
+    // comes with its check character there (adapters/dpd/dpd_carrier.cc).
     {.carrier = v1::CARRIER_DHL, .name = "DHL eCommerce (14)", .shape = "#{14}", .confidence = 0.2},
-
-    // dpd.json [dpd]: 7-digit postcode, 14-digit parcel number, service and
-    // country codes, then an ISO 7064 MOD 37,36 check character over all 27
-    // digits. The tracking page takes the parcel number.
-    {.carrier = v1::CARRIER_DPD,
-     .name = "DPD (28)",
-     .shape = "#{27}*",
-     .check = HasDpdCheckCharacter,
-     .tracking_offset = 7,
-     .tracking_length = 14,
-     .confidence = 0.9},
-    // dpd.json [dpd_14]: the parcel number and its check character; a letter
-    // there is distinctive, a digit collides with FedEx Ground (15).
-    {.carrier = v1::CARRIER_DPD,
-     .name = "DPD (14)",
-     .shape = "#{14}@",
-     .check = HasDpdCheckCharacter,
-     .tracking_offset = 0,
-     .tracking_length = 14,
-     .confidence = 0.8},
-    {.carrier = v1::CARRIER_DPD,
-     .name = "DPD (14)",
-     .shape = "#{15}",
-     .check = HasDpdCheckCharacter,
-     .tracking_offset = 0,
-     .tracking_length = 14,
-     .confidence = 0.5},
-    // The parcel number alone, as DPD's own tracking page accepts it. Not a
-    // format of dpd.json, where the 14-digit parcel number always comes with
-    // a MOD 37,36 check character (dpd_14) or inside the 28-character barcode
-    // (dpd), so it ranks below DHL eCommerce (14), which the dataset defines
-    // as exactly 14 bare digits.
-    {.carrier = v1::CARRIER_DPD,
-     .name = "DPD (14, no check character)",
-     .shape = "#{14}",
-     .confidence = 0.15},
 
     // ontrac.json [ontrac_c, ontrac_d]: mod 10 over the prefix letter and 13
     // digits.
@@ -547,7 +513,20 @@ absl::string_view SpanOf(absl::string_view number, int offset, int length) {
   return length <= 0 ? number.substr(offset) : number.substr(offset, length);
 }
 
-absl::Span<const TrackingNumberFormat> TrackingNumberFormats() { return kFormats; }
+absl::Span<const TrackingNumberFormat> TrackingNumberFormats() {
+  static const std::vector<TrackingNumberFormat>* const kAll = [] {
+    auto* all = new std::vector<TrackingNumberFormat>();
+    for (const TrackingNumberFormat& format : kFormats) {
+      const adapters::CarrierDescriptor* owner = adapters::DescriptorOf(format.carrier);
+      if (owner == nullptr || owner->formats.empty()) all->push_back(format);
+    }
+    for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+      all->insert(all->end(), carrier->formats.begin(), carrier->formats.end());
+    }
+    return all;
+  }();
+  return *kAll;
+}
 
 bool MatchesShape(absl::string_view shape, absl::string_view number) {
   while (true) {
@@ -567,6 +546,12 @@ v1::Carrier S10Carrier(absl::string_view country_code) {
       !absl::ascii_isupper(country_code[1]) ||
       !kS10Countries[LetterPairIndex(country_code[0], country_code[1])]) {
     return v1::CARRIER_UNSPECIFIED;
+  }
+  // A carrier with an adapter that claims the suffix, then the table.
+  for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+    for (absl::string_view claimed : carrier->s10_countries) {
+      if (claimed == country_code) return carrier->carrier;
+    }
   }
   for (const S10Operator& known : kS10Operators) {
     if (known.country_code == country_code) return known.carrier;

@@ -51,7 +51,9 @@ struct TrackingNumberFormat {
   v1::Carrier (*carrier_for)(absl::string_view number) = nullptr;
 };
 
-// Every known format. Order breaks ties between equally confident candidates.
+// Every known format: detection's own table, then each carrier descriptor's
+// (adapters/carrier.h). Order breaks ties between equally confident
+// candidates.
 absl::Span<const TrackingNumberFormat> TrackingNumberFormats();
 
 // Whether `number` has the shape `shape` describes, the whole number matching:
@@ -66,9 +68,10 @@ bool MatchesShape(absl::string_view shape, absl::string_view number);
 // Whether `number` (normalized: [A-Z0-9]) has the format's shape.
 bool MatchesFormat(const TrackingNumberFormat& format, absl::string_view number);
 
-// The carrier of an S10 number from its country suffix ("GB" is Royal Mail);
-// CARRIER_OTHER for other UPU postal operators; CARRIER_UNSPECIFIED when the
-// suffix is no country code that issues S10 numbers.
+// The carrier of an S10 number from its country suffix ("GB" is Royal Mail):
+// the carrier whose descriptor claims the suffix (s10_countries), else the
+// postal operator detection knows; CARRIER_OTHER for other UPU postal operators;
+// CARRIER_UNSPECIFIED when the suffix is no country code that issues S10 numbers.
 v1::Carrier S10Carrier(absl::string_view country_code);
 
 }  // namespace trackenrich::detection

@@ -1,9 +1,12 @@
 #include "adapters/detection/tracking_urls.h"
 
 #include <array>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+
+#include "adapters/carrier.h"
 
 namespace trackenrich::detection {
 namespace {
@@ -19,13 +22,13 @@ struct CarrierPage {
 // Tracking pages as the carriers' own sites link them; where
 // tracking_number_data (MIT, jkeen) lists one it agrees or is the older form
 // of the same page.
-constexpr std::array<CarrierPage, 19> kCarrierPages = {{
+// Carriers whose descriptors give their page and name are served from there
+// (CarrierPages).
+constexpr std::array<CarrierPage, 18> kCarrierPages = {{
     {v1::CARRIER_UPS, "UPS", "https://www.ups.com/track?tracknum=", ""},
     {v1::CARRIER_FEDEX, "FedEx", "https://www.fedex.com/fedextrack/?trknbr=", ""},
     {v1::CARRIER_USPS, "USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels=", ""},
     {v1::CARRIER_DHL, "DHL", "https://www.dhl.com/global-en/home/tracking.html?tracking-id=", ""},
-    {v1::CARRIER_DPD, "DPD",
-     "https://www.dpdgroup.com/nl/mydpd/my-parcels/track?lang=en&parcelNumber=", ""},
     {v1::CARRIER_AMAZON, "Amazon", "https://track.amazon.com/tracking/", ""},
     {v1::CARRIER_GLS, "GLS", "https://gls-group.com/GROUP/en/parcel-tracking?match=", ""},
     {v1::CARRIER_ROYAL_MAIL, "Royal Mail",
@@ -51,8 +54,26 @@ constexpr std::array<CarrierPage, 19> kCarrierPages = {{
     {v1::CARRIER_EVRI, "Evri", "https://www.evri.com/track/parcel/", "/details"},
 }};
 
+// The descriptors' pages, then this file's for the other carriers.
+const std::vector<CarrierPage>& CarrierPages() {
+  static const std::vector<CarrierPage>* const kPages = [] {
+    auto* pages = new std::vector<CarrierPage>();
+    for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+      if (carrier->names.en.empty()) continue;
+      pages->push_back({carrier->carrier, carrier->names.en, carrier->tracking_url_prefix,
+                        carrier->tracking_url_suffix});
+    }
+    for (const CarrierPage& page : kCarrierPages) {
+      const adapters::CarrierDescriptor* owner = adapters::DescriptorOf(page.carrier);
+      if (owner == nullptr || owner->names.en.empty()) pages->push_back(page);
+    }
+    return pages;
+  }();
+  return *kPages;
+}
+
 const CarrierPage* FindCarrierPage(v1::Carrier carrier) {
-  for (const CarrierPage& page : kCarrierPages) {
+  for (const CarrierPage& page : CarrierPages()) {
     if (page.carrier == carrier) return &page;
   }
   return nullptr;
@@ -70,13 +91,21 @@ bool IsNormalized(absl::string_view number) {
 
 std::string TrackingUrl(v1::Carrier carrier, absl::string_view normalized_number) {
   const CarrierPage* page = FindCarrierPage(carrier);
-  if (page == nullptr || !IsNormalized(normalized_number)) return "";
+  if (page == nullptr || page->url_prefix.empty() || !IsNormalized(normalized_number)) return "";
   return absl::StrCat(page->url_prefix, normalized_number, page->url_suffix);
 }
 
 std::string CarrierDisplayName(v1::Carrier carrier) {
   const CarrierPage* page = FindCarrierPage(carrier);
   return page == nullptr ? "" : std::string(page->display_name);
+}
+
+std::string CarrierDisplayName(v1::Carrier carrier, absl::string_view language) {
+  const adapters::CarrierDescriptor* descriptor = adapters::DescriptorOf(carrier);
+  if (descriptor != nullptr && !descriptor->names.en.empty()) {
+    return std::string(descriptor->names.For(language));
+  }
+  return CarrierDisplayName(carrier);
 }
 
 }  // namespace trackenrich::detection

@@ -5,6 +5,9 @@
 //   TrackingUrl(v1::CARRIER_UPS, "1Z999AA10123456784");
 //   // "https://www.ups.com/track?tracknum=1Z999AA10123456784"
 //   CarrierDisplayName(v1::CARRIER_POSTE_ITALIANE);  // "Poste Italiane"
+//
+// A carrier whose descriptor (adapters/carrier.h) gives its tracking page and
+// names is served from there; the rest from this file's table.
 #ifndef TRACKENRICH_ADAPTERS_DETECTION_TRACKING_URLS_H_
 #define TRACKENRICH_ADAPTERS_DETECTION_TRACKING_URLS_H_
 
@@ -26,6 +29,11 @@ std::string TrackingUrl(v1::Carrier carrier, absl::string_view normalized_number
 // Returns "" for CARRIER_UNSPECIFIED, CARRIER_OTHER and unknown values (for
 // CARRIER_OTHER the name travels in Shipment.carrier_name).
 std::string CarrierDisplayName(v1::Carrier carrier);
+
+// The same name as replies in `language` ("en", "it", "de", "fr", "es") write
+// it: the descriptor's localized name where it gives one, else
+// CarrierDisplayName.
+std::string CarrierDisplayName(v1::Carrier carrier, absl::string_view language);
 
 }  // namespace trackenrich::detection
 

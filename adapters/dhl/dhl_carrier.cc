@@ -4,6 +4,7 @@
 #include <string>
 
 #include "adapters/dhl/dhl_adapter.h"
+#include "adapters/dhl/dhl_status_map.h"
 
 namespace trackenrich::adapters::dhl {
 namespace {
@@ -24,13 +25,20 @@ const Spec kSpec{
     .register_adapter = RegisterDhlAdapter,
 };
 
+constexpr CrosswalkTable kCrosswalks[] = {DhlStatusCodeCrosswalk};
+
 }  // namespace
 
 const CarrierDescriptor& DhlCarrier() {
   static const CarrierDescriptor kCarrier{
-      .name = "dhl", .new_section = [] {
-        return std::unique_ptr<CarrierSection>(new CarrierSectionOf<DhlSettings>(kSpec));
-      }};
+      .name = "dhl",
+      .new_section =
+          [] { return std::unique_ptr<CarrierSection>(new CarrierSectionOf<DhlSettings>(kSpec)); },
+      .carrier = v1::CARRIER_DHL,
+      // Its tracking page and display name stay in the shared table
+      // (detection/tracking_urls.cc), as its formats do in detection's.
+      .crosswalks = kCrosswalks,
+      .sandbox = {.track_path = "/track/shipments", .token_route = ""}};
   return kCarrier;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "adapters/fedex/fedex_adapter.h"
+#include "adapters/fedex/fedex_status_map.h"
 
 namespace trackenrich::adapters::fedex {
 namespace {
@@ -32,13 +33,23 @@ const Spec kSpec{
     .register_adapter = RegisterFedexAdapter,
 };
 
+constexpr CrosswalkTable kCrosswalks[] = {FedexEventCrosswalk, FedexDeliveryExceptionCrosswalk,
+                                          FedexDerivedCrosswalk};
+
 }  // namespace
 
 const CarrierDescriptor& FedexCarrier() {
   static const CarrierDescriptor kCarrier{
-      .name = "fedex", .new_section = [] {
-        return std::unique_ptr<CarrierSection>(new CarrierSectionOf<FedexSettings>(kSpec));
-      }};
+      .name = "fedex",
+      .new_section =
+          [] {
+            return std::unique_ptr<CarrierSection>(new CarrierSectionOf<FedexSettings>(kSpec));
+          },
+      .carrier = v1::CARRIER_FEDEX,
+      // Its tracking page and display name stay in the shared table
+      // (detection/tracking_urls.cc), as its formats do in detection's.
+      .crosswalks = kCrosswalks,
+      .sandbox = {.track_path = "/track/v1/trackingnumbers", .token_route = "fedex.token"}};
   return kCarrier;
 }
 

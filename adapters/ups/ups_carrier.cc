@@ -4,6 +4,7 @@
 #include <string>
 
 #include "adapters/ups/ups_adapter.h"
+#include "adapters/ups/ups_status_map.h"
 
 namespace trackenrich::adapters::ups {
 namespace {
@@ -26,13 +27,21 @@ const Spec kSpec{
     .register_adapter = RegisterUpsAdapter,
 };
 
+constexpr CrosswalkTable kCrosswalks[] = {UpsStatusCodeCrosswalk, UpsCodeCrosswalk,
+                                          UpsTypeCrosswalk};
+
 }  // namespace
 
 const CarrierDescriptor& UpsCarrier() {
   static const CarrierDescriptor kCarrier{
-      .name = "ups", .new_section = [] {
-        return std::unique_ptr<CarrierSection>(new CarrierSectionOf<UpsSettings>(kSpec));
-      }};
+      .name = "ups",
+      .new_section =
+          [] { return std::unique_ptr<CarrierSection>(new CarrierSectionOf<UpsSettings>(kSpec)); },
+      .carrier = v1::CARRIER_UPS,
+      // Its tracking page and display name stay in the shared table
+      // (detection/tracking_urls.cc), as its formats do in detection's.
+      .crosswalks = kCrosswalks,
+      .sandbox = {.track_path = "/api/track/", .token_route = "ups.token"}};
   return kCarrier;
 }
 

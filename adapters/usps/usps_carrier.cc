@@ -4,6 +4,7 @@
 #include <string>
 
 #include "adapters/usps/usps_adapter.h"
+#include "adapters/usps/usps_status_map.h"
 
 namespace trackenrich::adapters::usps {
 namespace {
@@ -25,13 +26,20 @@ const Spec kSpec{
     .register_adapter = RegisterUspsAdapter,
 };
 
+constexpr CrosswalkTable kCrosswalks[] = {UspsStatusCategoryCrosswalk, UspsEventCrosswalk};
+
 }  // namespace
 
 const CarrierDescriptor& UspsCarrier() {
   static const CarrierDescriptor kCarrier{
-      .name = "usps", .new_section = [] {
-        return std::unique_ptr<CarrierSection>(new CarrierSectionOf<UspsSettings>(kSpec));
-      }};
+      .name = "usps",
+      .new_section =
+          [] { return std::unique_ptr<CarrierSection>(new CarrierSectionOf<UspsSettings>(kSpec)); },
+      .carrier = v1::CARRIER_USPS,
+      // Its tracking page and display name stay in the shared table
+      // (detection/tracking_urls.cc), as its formats do in detection's.
+      .crosswalks = kCrosswalks,
+      .sandbox = {.track_path = "/tracking/v3/tracking/", .token_route = "usps.token"}};
   return kCarrier;
 }
 

@@ -94,6 +94,15 @@ void Render(const std::vector<TemplateNode>& nodes,
   }
 }
 
+// The carrier's name in `language` when its descriptor gives one and the
+// shipment carries the carrier's own (English) name; else the shipment's name.
+std::string LocalizedCarrierName(const v1::Shipment& shipment, absl::string_view language) {
+  if (shipment.carrier_name() == detection::CarrierDisplayName(shipment.carrier())) {
+    return detection::CarrierDisplayName(shipment.carrier(), language);
+  }
+  return shipment.carrier_name();
+}
+
 // The values of one package's own placeholders (kPackagePlaceholders).
 std::map<std::string, std::string> PackageValues(const TemplateCatalog& catalog, bool links,
                                                  const v1::Shipment& shipment,
@@ -102,8 +111,9 @@ std::map<std::string, std::string> PackageValues(const TemplateCatalog& catalog,
   auto set = [&values](const char* name, std::string value) {
     if (!value.empty()) values[name] = std::move(value);
   };
-  set("carrier", shipment.carrier_name().empty() ? detection::CarrierDisplayName(shipment.carrier())
-                                                 : shipment.carrier_name());
+  set("carrier", shipment.carrier_name().empty()
+                     ? detection::CarrierDisplayName(shipment.carrier(), language)
+                     : LocalizedCarrierName(shipment, language));
   set("tracking_number", shipment.tracking_number());
   set("status", catalog.StateWords(language, shipment.state()));
   if (shipment.reason() != v1::STATE_REASON_UNSPECIFIED) {

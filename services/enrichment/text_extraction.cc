@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/types/optional.h"
 
+#include "adapters/carrier.h"
 #include "adapters/detection/carrier_detection.h"
 #include "services/enrichment/text_matcher.h"
 
@@ -70,7 +72,6 @@ constexpr CueWord kCueWords[] = {
     {"gls", Cue::kCarrier, v1::CARRIER_GLS},
     {"brt", Cue::kCarrier, v1::CARRIER_BRT},
     {"bartolini", Cue::kCarrier, v1::CARRIER_BRT},
-    {"dpd", Cue::kCarrier, v1::CARRIER_DPD},
     {"evri", Cue::kCarrier, v1::CARRIER_EVRI},
     {"italiane", Cue::kCarrier, v1::CARRIER_POSTE_ITALIANE},
     {"raccomandata", Cue::kCarrier, v1::CARRIER_POSTE_ITALIANE},
@@ -153,13 +154,28 @@ constexpr CueWord kCueWords[] = {
     {"llamar", Cue::kOther},
 };
 
+bool MatchesCueWord(absl::string_view pattern, absl::string_view word) {
+  return pattern.back() == '*' ? absl::StartsWith(word, pattern.substr(0, pattern.size() - 1))
+                               : word == pattern;
+}
+
+// The words of the carriers whose descriptors (adapters/carrier.h) name them,
+// then kCueWords.
 const CueWord* FindCueWord(absl::string_view word) {
-  for (const CueWord& cue : kCueWords) {
-    const absl::string_view pattern = cue.word;
-    if (pattern.back() == '*' ? absl::StartsWith(word, pattern.substr(0, pattern.size() - 1))
-                              : word == pattern) {
-      return &cue;
+  static const std::vector<CueWord>* const kCarrierWords = [] {
+    auto* words = new std::vector<CueWord>();
+    for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+      for (absl::string_view ticket_word : carrier->ticket_words) {
+        words->push_back({ticket_word.data(), Cue::kCarrier, carrier->carrier});
+      }
     }
+    return words;
+  }();
+  for (const CueWord& cue : *kCarrierWords) {
+    if (MatchesCueWord(cue.word, word)) return &cue;
+  }
+  for (const CueWord& cue : kCueWords) {
+    if (MatchesCueWord(cue.word, word)) return &cue;
   }
   return nullptr;
 }

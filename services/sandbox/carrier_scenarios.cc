@@ -1,17 +1,49 @@
 #include "services/sandbox/carrier_scenarios.h"
 
+#include "adapters/carrier.h"
 #include "services/sandbox/amazon_shipping_scenarios.h"
 #include "services/sandbox/dhl_scenarios.h"
-#include "services/sandbox/dpd_scenarios.h"
 #include "services/sandbox/fedex_scenarios.h"
 #include "services/sandbox/usps_scenarios.h"
 
 namespace trackenrich::sandbox {
+namespace {
+
+// The carriers whose scenarios stay in services/sandbox.
+constexpr CarrierSandbox kCentralSandboxes[] = {
+    {"fedex", &FedexScenarioList, &HandleFedex},
+    {"usps", &UspsScenarioList, &HandleUsps},
+    {"dhl", &DhlScenarioList, &HandleDhl},
+    {"amazon_shipping", &AmazonShippingScenarioList, &HandleAmazonShipping},
+};
+
+const CarrierSandbox* FindSandbox(absl::Span<const CarrierSandbox> sandboxes,
+                                  absl::string_view carrier) {
+  for (const CarrierSandbox& sandbox : sandboxes) {
+    if (sandbox.carrier == carrier) return &sandbox;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+absl::Span<const CarrierSandbox> CarrierSandboxes() {
+  static const std::vector<CarrierSandbox>* const kAll = [] {
+    auto* all = new std::vector<CarrierSandbox>();
+    for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+      const CarrierSandbox* sandbox = FindSandbox(PluggedInCarrierSandboxes(), carrier->name);
+      if (sandbox == nullptr) sandbox = FindSandbox(kCentralSandboxes, carrier->name);
+      if (sandbox != nullptr) all->push_back(*sandbox);
+    }
+    return all;
+  }();
+  return *kAll;
+}
 
 std::vector<Scenario> CarrierScenarioList() {
   std::vector<Scenario> all;
-  for (auto list : {FedexScenarioList(), UspsScenarioList(), DhlScenarioList(), DpdScenarioList(),
-                    AmazonShippingScenarioList()}) {
+  for (const CarrierSandbox& sandbox : CarrierSandboxes()) {
+    const std::vector<Scenario> list = sandbox.scenarios();
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -20,8 +52,8 @@ std::vector<Scenario> CarrierScenarioList() {
 std::optional<server::HttpServer::Reply> HandleCarrierScenarios(const http::HttpRequest& request,
                                                                 absl::Time now,
                                                                 const RouteCounter& count) {
-  for (auto* handle : {&HandleFedex, &HandleUsps, &HandleDhl, &HandleDpd, &HandleAmazonShipping}) {
-    if (auto reply = handle(request, now, count)) return reply;
+  for (const CarrierSandbox& sandbox : CarrierSandboxes()) {
+    if (auto reply = sandbox.handle(request, now, count)) return reply;
   }
   return std::nullopt;
 }

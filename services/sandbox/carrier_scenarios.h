@@ -1,5 +1,10 @@
-// The sandbox's carriers besides UPS (FedEx, USPS, DHL, DPD, Amazon Shipping
-// with Login with Amazon), in one place for SandboxUpstream to dispatch to.
+// The sandbox's carriers besides UPS, in adapters/carriers.txt's order, for
+// SandboxUpstream to dispatch to. A carrier's scenarios live in its folder
+// (adapters/<name>/sandbox/<name>_scenarios.{h,cc}, declaring
+// <Name>ScenarioList() and Handle<Name>() in trackenrich::sandbox); CMake
+// compiles them into the service and lists them in a generated table
+// (PluggedInCarrierSandboxes). FedEx, USPS, DHL and Amazon Shipping (with
+// Login with Amazon) keep theirs here, in services/sandbox.
 //
 //   if (auto reply = HandleCarrierScenarios(request, now, count)) return *reply;
 //   std::vector<Scenario> all = CarrierScenarioList();
@@ -9,7 +14,9 @@
 #include <optional>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
 
 #include "adapters/http/http_message.h"
 #include "services/http/http_server.h"
@@ -17,6 +24,23 @@
 #include "services/sandbox/scenario_util.h"
 
 namespace trackenrich::sandbox {
+
+// One carrier's sandbox: its scenarios and its routes' handler (nullopt for
+// a request on another carrier's route).
+struct CarrierSandbox {
+  // The carrier's descriptor name ("dpd").
+  absl::string_view carrier;
+  std::vector<Scenario> (*scenarios)();
+  std::optional<server::HttpServer::Reply> (*handle)(const http::HttpRequest& request,
+                                                     absl::Time now, const RouteCounter& count);
+};
+
+// The carriers with scenarios in their own folder, in the list's order
+// (generated from adapters/carriers.txt).
+absl::Span<const CarrierSandbox> PluggedInCarrierSandboxes();
+
+// Every carrier's sandbox but UPS's, in adapters/carriers.txt's order.
+absl::Span<const CarrierSandbox> CarrierSandboxes();
 
 std::vector<Scenario> CarrierScenarioList();
 

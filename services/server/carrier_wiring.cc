@@ -101,6 +101,16 @@ absl::Status RegisterCarrierAdapters(const ServiceConfig& config, const std::str
   return absl::OkStatus();
 }
 
+absl::flat_hash_map<std::string, cache::RateLimit> CarrierRateLimits(const ServiceConfig& config) {
+  absl::flat_hash_map<std::string, cache::RateLimit> limits = config.rate_limits;
+  for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+    if (!carrier->rate_limit.unlimited()) {
+      limits.try_emplace(std::string(carrier->name), carrier->rate_limit);
+    }
+  }
+  return limits;
+}
+
 absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
     const ServiceConfig& config, const std::string& sandbox_url, http::HttpClient& client,
     cache::RateLimiter& limiter) {

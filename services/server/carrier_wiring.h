@@ -1,6 +1,6 @@
-// Registers the carrier adapters (UPS, FedEx, USPS, DHL, DPD, Amazon
-// Shipping) from the config, and makes the order source: the one list
-// Server::Start calls.
+// Registers the carrier adapters (every carrier of adapters/carriers.txt,
+// through its descriptor) from the config, and makes the order source: the
+// one list Server::Start calls.
 //
 //   RegisterCarrierAdapters(config, sandbox_url, registry, http_client);
 //
@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 
 #include "adapters/http/http_client.h"
@@ -34,6 +35,11 @@ namespace trackenrich::server {
 // Errors: INVALID_ARGUMENT naming the config key of a bad setting.
 absl::Status RegisterCarrierAdapters(const ServiceConfig& config, const std::string& sandbox_url,
                                      adapters::AdapterRegistry& registry, http::HttpClient& client);
+
+// The upstream rate limits the lookups keep to, by carrier name: each
+// carrier's published limit from its descriptor, replaced by its
+// carriers.<name>.rate_limit where the config sets one.
+absl::flat_hash_map<std::string, cache::RateLimit> CarrierRateLimits(const ServiceConfig& config);
 
 // The order source: Amazon SP-API from the `amazon` section, or, in sandbox
 // mode without one, the sandbox's SP-API with one seller for tenant

@@ -112,7 +112,7 @@ struct Server::Impl {
         lookup(registry, tiered_cache, metrics, config.cache_policy,
                {.shared_flight = shared_flight.get(),
                 .rate_limiter = rate_limiter.get(),
-                .rate_limits = config.rate_limits}),
+                .rate_limits = CarrierRateLimits(config)}),
         audit_log(redis != nullptr && config.audit_max_len > 0
                       ? std::make_unique<audit::RedisAuditLog>(
                             *redis, audit::RedisAuditOptions{.max_len = config.audit_max_len})

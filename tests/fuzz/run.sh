@@ -37,6 +37,8 @@ seeds() {
     sp_api_parser_fuzz) echo "$root/../shared/fixtures/sp-api" ;;
     detection_fuzz) echo "$root/tests/fuzz/seeds/detection" ;;
     text_extraction_fuzz) echo "$root/tests/fuzz/seeds/text" ;;
+    # A carrier's parser: its test data and shared fixtures by its name.
+    *_parser_fuzz) echo "$root/tests/data/${1%_parser_fuzz}" "$root/../shared/fixtures/${1%_parser_fuzz}" ;;
     *) echo "" ;;
   esac
 }

@@ -11,11 +11,13 @@
 #define TRACKENRICH_TESTS_SUPPORT_SANDBOX_CARRIERS_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 
+#include "adapters/carrier.h"
 #include "adapters/detection/check_digits.h"
 #include "trackenrich/v1/shipment.pb.h"
 
@@ -31,14 +33,19 @@ struct SandboxCarrier {
   const char* token_route;
 };
 
-inline constexpr SandboxCarrier kSandboxCarriers[] = {
-    {"ups", v1::CARRIER_UPS, "/api/track/", "ups.token"},
-    {"fedex", v1::CARRIER_FEDEX, "/track/v1/trackingnumbers", "fedex.token"},
-    {"usps", v1::CARRIER_USPS, "/tracking/v3/tracking/", "usps.token"},
-    {"dhl", v1::CARRIER_DHL, "/track/shipments", ""},
-    {"dpd", v1::CARRIER_DPD, "/soap/services/ParcelLifeCycleService/", "dpd.login"},
-    {"amazon_shipping", v1::CARRIER_AMAZON, "/shipping/v2/tracking", "amazon_shipping.token"},
-};
+// From the carrier descriptors (adapters/carrier.h: CarrierSandboxRoutes),
+// in adapters/carriers.txt's order.
+inline std::vector<SandboxCarrier> AllSandboxCarriers() {
+  std::vector<SandboxCarrier> all;
+  for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
+    // The descriptors' strings are literals, so each view ends in a NUL.
+    all.push_back({carrier->name.data(), carrier->carrier, carrier->sandbox.track_path.data(),
+                   carrier->sandbox.token_route.data()});
+  }
+  return all;
+}
+
+inline const std::vector<SandboxCarrier> kSandboxCarriers = AllSandboxCarriers();
 
 // Whether a sandbox scenario (SandboxUpstream::Scenarios()) answers OK at
 // once: not slow, failing (DPD's SOAP fault with ISO-8859-1 text included),

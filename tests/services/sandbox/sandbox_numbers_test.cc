@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "adapters/carrier.h"
 #include "adapters/detection/carrier_detection.h"
 #include "adapters/ups/ups_parser.h"
 #include "services/sandbox/sandbox_upstream.h"
@@ -14,13 +15,8 @@ namespace trackenrich::sandbox {
 namespace {
 
 v1::Carrier CarrierOf(const std::string& name) {
-  if (name == "ups") return v1::CARRIER_UPS;
-  if (name == "fedex") return v1::CARRIER_FEDEX;
-  if (name == "usps") return v1::CARRIER_USPS;
-  if (name == "dhl") return v1::CARRIER_DHL;
-  if (name == "dpd") return v1::CARRIER_DPD;
-  if (name == "amazon_shipping") return v1::CARRIER_AMAZON;
-  return v1::CARRIER_UNSPECIFIED;
+  const adapters::CarrierDescriptor* carrier = adapters::FindCarrier(name);
+  return carrier == nullptr ? v1::CARRIER_UNSPECIFIED : carrier->carrier;
 }
 
 TEST_CASE("sandbox numbers are detected as their carrier with a valid check digit", "[sandbox]") {

@@ -1,4 +1,4 @@
-#include "services/sandbox/dpd_scenarios.h"
+#include "adapters/dpd/sandbox/dpd_scenarios.h"
 
 #include <atomic>
 #include <string>

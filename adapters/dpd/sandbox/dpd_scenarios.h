@@ -8,8 +8,8 @@
 // MOD 37,36 check character, e.g. 09981122330000L = delivered. Unknown
 // numbers get an empty trackingresult (DPD's "not found"). A wrong login gets
 // DPD's authenticationFault (HTTP 500). Routes counted: "dpd.login", "dpd.track".
-#ifndef TRACKENRICH_SERVICES_SANDBOX_DPD_SCENARIOS_H_
-#define TRACKENRICH_SERVICES_SANDBOX_DPD_SCENARIOS_H_
+#ifndef TRACKENRICH_ADAPTERS_DPD_SANDBOX_DPD_SCENARIOS_H_
+#define TRACKENRICH_ADAPTERS_DPD_SANDBOX_DPD_SCENARIOS_H_
 
 #include <optional>
 #include <vector>
@@ -31,4 +31,4 @@ std::optional<server::HttpServer::Reply> HandleDpd(const http::HttpRequest& requ
 
 }  // namespace trackenrich::sandbox
 
-#endif  // TRACKENRICH_SERVICES_SANDBOX_DPD_SCENARIOS_H_
+#endif  // TRACKENRICH_ADAPTERS_DPD_SANDBOX_DPD_SCENARIOS_H_
