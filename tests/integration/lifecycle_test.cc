@@ -13,6 +13,7 @@
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 
+#include "adapters/carrier.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "services/config/service_config.h"
 #include "services/sandbox/sandbox_upstream.h"
@@ -141,7 +142,7 @@ TEST_CASE("readiness: ready once started, not ready while draining", "[integrati
   REQUIRE(ready.status == 200);
   const auto details = boost::json::parse(ready.body).as_object();
   CHECK(details.at("ready").as_bool());
-  CHECK(details.at("adapters").as_array().size() == 6);
+  CHECK(details.at("adapters").as_array().size() == adapters::AllCarriers().size());
   CHECK(details.at("order_source").as_string() == "sp_api");
   CHECK(testing::HttpGet(admin, "/metrics").body.find("trackenrich_ready 1") != std::string::npos);
 
