@@ -109,10 +109,8 @@ constexpr absl::string_view kNotFoundNumber = "CX900000098NL";
 // have no check digit).
 constexpr absl::string_view kDomesticRange = "3SSAND";
 const Definition& DomesticInTransit() {
-  static const auto* const definition =
-      new Definition{"", "domestic_in_transit", "", kSorted,
-                     WithTrail({{"J01", "Shipment has been sorted", 5, "171967"}})};
-  return *definition;
+  // The in_transit scenario's events under the barcode asked for.
+  return *FindByNumber(Definitions(), "CX900000022NL");
 }
 
 // `time` as Dutch wall time (CET, or CEST in summer) in `format`.
