@@ -24,6 +24,13 @@ int Digits(absl::string_view text) {
   return value;
 }
 
+// The last Sunday of `month` in `year`, at 01:00 UTC.
+absl::Time LastSundayAt0100Utc(int64_t year, int month) {
+  absl::CivilDay day = absl::CivilDay(absl::CivilMonth(year, month) + 1) - 1;
+  while (absl::GetWeekday(day) != absl::Weekday::sunday) day -= 1;
+  return absl::FromCivil(absl::CivilSecond(day) + 3600, absl::UTCTimeZone());
+}
+
 }  // namespace
 
 absl::StatusOr<absl::Time> ParseCompactDateTime(absl::string_view date, absl::string_view time,
@@ -174,6 +181,17 @@ std::vector<int> NearestOffsets(const std::vector<IsoDateTime>& times, int fallb
     }
   }
   return offsets;
+}
+
+int EuropeanUtcOffset(int standard_hours, absl::CivilSecond wall) {
+  // Summer time if the wall time, read as summer time, falls inside the EU window.
+  const int summer = (standard_hours + 1) * 3600;
+  const absl::Time as_summer = absl::FromCivil(wall, absl::FixedTimeZone(summer));
+  if (as_summer >= LastSundayAt0100Utc(wall.year(), 3) &&
+      as_summer < LastSundayAt0100Utc(wall.year(), 10)) {
+    return summer;
+  }
+  return standard_hours * 3600;
 }
 
 void ToProto(absl::Time time, google::protobuf::Timestamp* out) {

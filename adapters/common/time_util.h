@@ -54,6 +54,18 @@ absl::StatusOr<IsoDateTime> ParseIsoDateTime(absl::string_view text);
 // one, or `fallback` when none has.
 std::vector<int> NearestOffsets(const std::vector<IsoDateTime>& times, int fallback = 0);
 
+// The offset from UTC, in seconds, of the wall time `wall` in a European
+// zone whose standard time is `standard_hours` east of UTC (WET 0, CET 1,
+// EET 2), by the EU summer-time rule: one hour more from the last Sunday of
+// March to the last Sunday of October, 01:00 UTC both. A wall time that
+// occurs twice (the autumn fall-back hour) is read as summer time. Computed
+// by rule, without a tz database, so parsers stay pure. For carriers that
+// send local times without an offset (DPD, PostNL).
+//
+//   EuropeanUtcOffset(1, absl::CivilSecond(2022, 11, 8, 10, 13, 20));  // 3600 (CET)
+//   EuropeanUtcOffset(1, absl::CivilSecond(2021, 8, 17, 19, 11, 26));  // 7200 (CEST)
+int EuropeanUtcOffset(int standard_hours, absl::CivilSecond wall);
+
 void ToProto(absl::Time time, google::protobuf::Timestamp* out);
 absl::Time FromProto(const google::protobuf::Timestamp& timestamp);
 

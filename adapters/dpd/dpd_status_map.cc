@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 
 #include "adapters/common/reason_text.h"
+#include "adapters/common/time_util.h"
 
 namespace trackenrich::adapters::dpd {
 namespace {
@@ -51,13 +52,6 @@ constexpr Zone kZones[] = {
 };
 constexpr int kDefaultStandardHours = 1;  // CET
 
-// The last Sunday of `month` in `year`, at 01:00 UTC.
-absl::Time LastSundayAt0100Utc(int64_t year, int month) {
-  absl::CivilDay day = absl::CivilDay(absl::CivilMonth(year, month) + 1) - 1;
-  while (absl::GetWeekday(day) != absl::Weekday::sunday) day -= 1;
-  return absl::FromCivil(absl::CivilSecond(day) + 3600, absl::UTCTimeZone());
-}
-
 }  // namespace
 
 const Crosswalk& DpdStatusCrosswalk() {
@@ -102,14 +96,7 @@ int DpdUtcOffset(absl::string_view country_code, absl::CivilSecond wall) {
       }
     }
   }
-  // Summer time if the wall time, read as summer time, falls inside the EU window.
-  const int summer = (standard_hours + 1) * 3600;
-  const absl::Time as_summer = absl::FromCivil(wall, absl::FixedTimeZone(summer));
-  if (as_summer >= LastSundayAt0100Utc(wall.year(), 3) &&
-      as_summer < LastSundayAt0100Utc(wall.year(), 10)) {
-    return summer;
-  }
-  return standard_hours * 3600;
+  return EuropeanUtcOffset(standard_hours, wall);
 }
 
 }  // namespace trackenrich::adapters::dpd

@@ -115,5 +115,19 @@ TEST_CASE("bare local times borrow the nearest offset", "[time]") {
   CHECK(NearestOffsets(times, 7200) == std::vector<int>{7200});
 }
 
+TEST_CASE("European wall times take summer time by the EU rule", "[time]") {
+  // CET: 2026 summer time runs from 29 March 01:00 UTC to 25 October 01:00 UTC.
+  CHECK(EuropeanUtcOffset(1, absl::CivilSecond(2026, 3, 29, 1, 59, 59)) == 3600);
+  CHECK(EuropeanUtcOffset(1, absl::CivilSecond(2026, 3, 29, 3, 0, 0)) == 7200);
+  CHECK(EuropeanUtcOffset(1, absl::CivilSecond(2026, 10, 25, 2, 30, 0)) == 7200);  // read as summer
+  CHECK(EuropeanUtcOffset(1, absl::CivilSecond(2026, 10, 25, 3, 0, 0)) == 3600);
+  CHECK(EuropeanUtcOffset(1, absl::CivilSecond(2022, 11, 8, 10, 13, 20)) == 3600);
+  // WET and EET switch at the same instant, at their own wall times.
+  CHECK(EuropeanUtcOffset(0, absl::CivilSecond(2026, 3, 29, 0, 59, 0)) == 0);
+  CHECK(EuropeanUtcOffset(0, absl::CivilSecond(2026, 3, 29, 2, 0, 0)) == 3600);
+  CHECK(EuropeanUtcOffset(2, absl::CivilSecond(2026, 3, 29, 2, 59, 0)) == 7200);
+  CHECK(EuropeanUtcOffset(2, absl::CivilSecond(2026, 3, 29, 4, 0, 0)) == 10800);
+}
+
 }  // namespace
 }  // namespace trackenrich::adapters
