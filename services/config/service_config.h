@@ -37,6 +37,7 @@
 #include "services/integrations/integration_settings.h"
 #include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
+#include "services/watch/watch_settings.h"
 
 namespace trackenrich::server {
 
@@ -113,6 +114,9 @@ struct ServiceConfig {
   // The public HTTP listener and the help-desk integrations (`public_http`,
   // `helpdesks`); the listener is off unless public_http.listen is set.
   integrations::IntegrationSettings integrations;
+
+  // Watches, their events and outbound webhooks (`watch`).
+  watch::WatchSettings watch;
 
   // Every key the parser read with the value it ended up with (defaults
   // included), as indented JSON; secrets appear only as their references

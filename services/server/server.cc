@@ -42,6 +42,9 @@
 #include "services/server/carrier_wiring.h"
 #include "services/server/tracking_service.h"
 #include "services/server/unparsable_request_interceptor.h"
+#include "services/watch/watch_manager.h"
+#include "services/watch/watch_store.h"
+#include "services/watch/webhook_sender.h"
 
 namespace trackenrich::server {
 
@@ -122,13 +125,29 @@ struct Server::Impl {
         auth(config.auth.tenants.empty()
                  ? nullptr
                  : std::make_unique<auth::ApiKeyAuthenticator>(config.auth)),
+        watch_store(redis != nullptr ? watch::MakeRedisWatchStore(
+                                           *redis, {.stream_max_len = config.watch.stream_max_len})
+                                     : watch::MakeMemoryWatchStore(
+                                           {.stream_max_len = config.watch.stream_max_len})),
+        watches(watch::WatchDeps{.store = watch_store.get(),
+                                 .shipments = &lookup,
+                                 .orders = &orders,
+                                 .metrics = &metrics,
+                                 .later = cache::AsioScheduler(io_context),
+                                 .templates = config.templates,
+                                 .enrichment = config.enrichment,
+                                 .reply_policy = config.reply_policy},
+                config.watch),
+        webhooks(*watch_store, http_client, &metrics, config.watch,
+                 cache::AsioScheduler(io_context)),
         service(lookup, orders, metrics,
                 {.default_deadline = config.default_deadline,
                  .enrichment = config.enrichment,
                  .templates = config.templates,
                  .reply_policy = config.reply_policy,
                  .audit = audit_log.get(),
-                 .auth = auth.get()}),
+                 .auth = auth.get(),
+                 .watches = &watches}),
         admin(io_context,
               {.readiness = [this] { return ReadinessNow(); },
                .metrics = [this] { return MetricsText(); },
@@ -179,6 +198,9 @@ struct Server::Impl {
                               {"tenants", config.auth.tenants.size()}}},
         {"grpc_tls", tls},
         {"cache", json::object{{"memory", "ok"}, {"redis", tiered_cache.SharedState()}}},
+        {"watches", json::object{{"store", watch_store->durable() ? "redis" : "memory"},
+                                 {"durable", watch_store->durable()},
+                                 {"webhook_tenants", config.watch.webhooks.size()}}},
         {"adapters", std::move(adapters)},
         {"order_source", order_source != nullptr ? std::string(order_source->name()) : "none"},
         {"upstreams", std::move(upstreams)}};
@@ -233,6 +255,10 @@ struct Server::Impl {
   OrderLookup orders;
   // Null without tenants: every call runs as tenant "default".
   std::unique_ptr<auth::ApiKeyAuthenticator> auth;
+  // Watches: in Redis when configured, else in this process (not durable).
+  std::unique_ptr<watch::WatchStore> watch_store;
+  watch::WatchManager watches;
+  watch::WebhookSender webhooks;
   TrackingServiceImpl service;
   AdminServer admin;
   std::unique_ptr<sandbox::SandboxUpstream> sandbox;
@@ -332,6 +358,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
                         absl::StrCat("admin_listen: ", admin_port.status().message()));
   }
   s.admin_port = *admin_port;
+  if (!s.watch_store->durable()) {
+    spdlog::warn(
+        "watches: kept in this process only (no redis.address configured): NOT DURABLE, lost on "
+        "restart and not shared with other replicas");
+  }
+  s.watches.Start();
+  s.webhooks.Start();
   s.ready = true;
   spdlog::info("trackenrich serving gRPC on port {} and admin HTTP on port {}", s.grpc_port,
                s.admin_port);
@@ -399,6 +432,8 @@ void Server::Shutdown(absl::Duration grace) {
     // Waits for in-flight calls up to the deadline, then cancels the rest.
     s.grpc_server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   }
+  s.watches.Stop();
+  s.webhooks.Stop();
   s.admin.Stop();
   if (s.public_http != nullptr) s.public_http->Stop();
   if (s.sandbox != nullptr) s.sandbox->Stop();
