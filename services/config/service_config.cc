@@ -812,6 +812,26 @@ absl::Status ReadWatch(const json::object& object, ServiceConfig* config) {
   return reader.Done();
 }
 
+// push: carrier pushes on the public listener (services/push).
+absl::Status ReadPush(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "push");
+  auto ups = reader.Object("ups");
+  if (!ups.ok()) return ups.status();
+  if (*ups != nullptr) {
+    push::UpsPushSettings& settings = config->push.ups;
+    ObjectReader ups_reader(**ups, "push.ups");
+    TE_RETURN_IF_ERROR(ups_reader.Secret("credential", &settings.credential));
+    TE_RETURN_IF_ERROR(ups_reader.String("tenant", &settings.tenant));
+    TE_RETURN_IF_ERROR(ups_reader.Done());
+    if (settings.credential.size() < 16) {
+      return KeyError("push.ups.credential", "required, at least 16 characters");
+    }
+    settings.configured = true;
+  }
+  TE_RETURN_IF_ERROR(reader.Duration("replay_window", &config->push.replay_window));
+  return reader.Done();
+}
+
 absl::Status ReadIntegrations(ObjectReader& root, ServiceConfig* config) {
   auto http = root.Object("public_http");
   if (!http.ok()) return http.status();
@@ -892,6 +912,9 @@ absl::StatusOr<ServiceConfig> ReadServiceConfig(const json::value& root) {
   auto watch_section = reader.Object("watch");
   if (!watch_section.ok()) return watch_section.status();
   if (*watch_section != nullptr) TE_RETURN_IF_ERROR(ReadWatch(**watch_section, &config));
+  auto push_section = reader.Object("push");
+  if (!push_section.ok()) return push_section.status();
+  if (*push_section != nullptr) TE_RETURN_IF_ERROR(ReadPush(**push_section, &config));
   TE_RETURN_IF_ERROR(reader.Done());
   return config;
 }

@@ -37,6 +37,7 @@
 #include "services/integrations/integration_settings.h"
 #include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
+#include "services/push/carrier_push.h"
 #include "services/watch/watch_settings.h"
 
 namespace trackenrich::server {
@@ -117,6 +118,8 @@ struct ServiceConfig {
 
   // Watches, their events and outbound webhooks (`watch`).
   watch::WatchSettings watch;
+  // Carrier pushes taken in on the public listener (`push`).
+  push::PushSettings push;
 
   // Every key the parser read with the value it ended up with (defaults
   // included), as indented JSON; secrets appear only as their references

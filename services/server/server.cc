@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "boost/asio/executor_work_guard.hpp"
@@ -38,6 +39,7 @@
 #include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
+#include "services/push/carrier_push.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "services/server/carrier_wiring.h"
 #include "services/server/tracking_service.h"
@@ -267,6 +269,8 @@ struct Server::Impl {
   std::unique_ptr<JsonGateway> gateway;
   // The public HTTP listener (public_http.listen); null when off.
   std::unique_ptr<integrations::PublicApi> public_api;
+  // Carrier pushes on the public listener (/push/...).
+  std::unique_ptr<push::CarrierPush> carrier_push;
   std::unique_ptr<HttpServer> public_http;
   int grpc_port = 0;
   uint16_t admin_port = 0;
@@ -396,12 +400,19 @@ absl::Status Server::StartPublicHttp(Impl& s) {
   HttpServer::Options options{.max_body_bytes = http.max_body_bytes,
                               .tls_certificate_chain_pem = http.tls_certificate_chain_pem,
                               .tls_private_key_pem = http.tls_private_key_pem};
+  s.carrier_push = std::make_unique<push::CarrierPush>(
+      push::PushDeps{.lookup = &s.lookup, .store = s.watch_store.get()}, s.config.push);
   s.public_http = std::make_unique<HttpServer>(
       s.io_context,
-      HttpServer::AsyncHandler([api = s.public_api.get()](const http::HttpRequest& request,
-                                                          HttpServer::ReplyCallback reply) {
-        api->Handle(request, std::move(reply));
-      }),
+      HttpServer::AsyncHandler(
+          [api = s.public_api.get(), carrier_push = s.carrier_push.get()](
+              const http::HttpRequest& request, HttpServer::ReplyCallback reply) {
+            // Carrier pushes (services/push); everything else is the public API.
+            if (absl::StartsWith(request.target, "/push/")) {
+              return carrier_push->Handle(request, std::move(reply));
+            }
+            api->Handle(request, std::move(reply));
+          }),
       options);
   auto port = s.public_http->Listen(address->first, address->second);
   if (!port.ok()) {

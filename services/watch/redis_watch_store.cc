@@ -3,6 +3,8 @@
 //   trackenrich:v1:watch:lease            hash: record key -> lease token
 //   trackenrich:v1:{tenant}:watch:{id}    hash: t (tenant), w (Watch), f, d
 //   trackenrich:v1:{tenant}:watches       sorted set of watch IDs (paging by ID)
+//   trackenrich:v1:{tenant}:watch-subject:{number}  set of record keys on a subject
+//   trackenrich:v1:{tenant}:push:{delivery ID}     a carrier push seen (replays ignored)
 //   trackenrich:v1:{tenant}:events        stream, capped with MAXLEN ~
 //   trackenrich:v1:{tenant}:webhook:lock|cursor|dead   webhook delivery
 // Every multi-key change is one Lua script, so a replica dying between two
@@ -35,6 +37,14 @@ std::string RecordKey(absl::string_view tenant, absl::string_view id) {
 }
 std::string IndexKey(absl::string_view tenant) { return TenantPrefix(tenant) + ":watches"; }
 std::string StreamKey(absl::string_view tenant) { return TenantPrefix(tenant) + ":events"; }
+// The set of watch record keys on one subject (a tracking number or order ID).
+std::string SubjectPrefix(absl::string_view tenant) {
+  return TenantPrefix(tenant) + ":watch-subject:";
+}
+std::string SubjectOf(const v1::Watch& watch) {
+  return cache::EscapeKeyPart(watch.has_shipment() ? watch.shipment().tracking_number()
+                                                   : watch.order().order_id());
+}
 std::string WebhookKey(absl::string_view tenant, absl::string_view part) {
   return absl::StrCat(TenantPrefix(tenant), ":webhook:", part);
 }
@@ -74,13 +84,16 @@ const cache::RedisScript kPut(R"lua(
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.call('HMGET', KEYS[1], 't', 'w', 'f', 'd')
 end
-redis.call('HSET', KEYS[1], 't', ARGV[2], 'w', ARGV[3], 'f', ARGV[4], 'd', ARGV[5])
+redis.call('HSET', KEYS[1], 't', ARGV[2], 'w', ARGV[3], 'f', ARGV[4], 'd', ARGV[5], 's', ARGV[7])
 redis.call('ZADD', KEYS[2], 0, ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[6], KEYS[1])
+redis.call('SADD', KEYS[4], KEYS[1])
 return 0
 )lua");
 
 const cache::RedisScript kRemove(R"lua(
+local subject = redis.call('HGET', KEYS[1], 's')
+if subject then redis.call('SREM', ARGV[2] .. subject, KEYS[1]) end
 local existed = redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[3], KEYS[1])
@@ -121,6 +134,8 @@ if ARGV[7] ~= '' then
   id = redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[8], '*', 'e', ARGV[7])
 end
 if ARGV[2] == '' then
+  local subject = redis.call('HGET', KEYS[3], 's')
+  if subject then redis.call('SREM', ARGV[10] .. subject, KEYS[3]) end
   redis.call('DEL', KEYS[3])
   redis.call('ZREM', KEYS[5], ARGV[9])
   redis.call('ZREM', KEYS[1], KEYS[3])
@@ -129,6 +144,17 @@ else
   redis.call('ZADD', KEYS[1], ARGV[2], KEYS[3])
 end
 return id
+)lua");
+
+// Makes every watch on a subject due now, except those being polled.
+const cache::RedisScript kTouch(R"lua(
+local touched = 0
+for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if redis.call('HEXISTS', KEYS[3], member) == 0 then
+    touched = touched + redis.call('ZADD', KEYS[2], 'XX', 'CH', ARGV[1], member)
+  end
+end
+return touched
 )lua");
 
 const cache::RedisScript kBeginDelivery(R"lua(
@@ -176,9 +202,12 @@ class RedisWatchStore final : public WatchStore {
 
   void Put(const WatchRecord& record, absl::Time due, StoreCallback<PutResult> done) override {
     const std::string& id = record.watch.watch_id();
-    kPut.Run(redis_, {RecordKey(record.tenant, id), IndexKey(record.tenant), kDueKey},
+    kPut.Run(redis_,
+             {RecordKey(record.tenant, id), IndexKey(record.tenant), kDueKey,
+              SubjectPrefix(record.tenant) + SubjectOf(record.watch)},
              {id, record.tenant, record.watch.SerializeAsString(), record.fingerprint,
-              TimeField(record.delivered_at), absl::StrCat(absl::ToUnixMillis(due))},
+              TimeField(record.delivered_at), absl::StrCat(absl::ToUnixMillis(due)),
+              SubjectOf(record.watch)},
              [record, done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
                if (auto status = ReplyError(reply); !status.ok()) return done(status);
                if (reply->type == RedisReply::Type::kInteger) {
@@ -194,7 +223,8 @@ class RedisWatchStore final : public WatchStore {
   void Remove(const std::string& tenant, const std::string& watch_id,
               StoreCallback<bool> done) override {
     kRemove.Run(redis_, {RecordKey(tenant, watch_id), IndexKey(tenant), kDueKey, kLeaseKey},
-                {watch_id}, [done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
+                {watch_id, SubjectPrefix(tenant)},
+                [done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
                   if (auto status = ReplyError(reply); !status.ok()) return done(status);
                   done(reply->integer > 0);
                 });
@@ -260,7 +290,7 @@ class RedisWatchStore final : public WatchStore {
          next_due.has_value() ? absl::StrCat(absl::ToUnixMillis(*next_due)) : "", updated.tenant,
          updated.watch.SerializeAsString(), updated.fingerprint, TimeField(updated.delivered_at),
          event != nullptr ? event->SerializeAsString() : "", absl::StrCat(options_.stream_max_len),
-         id},
+         id, SubjectPrefix(updated.tenant)},
         [done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
           if (auto status = ReplyError(reply); !status.ok()) return done(status);
           done(reply->str);
@@ -284,6 +314,26 @@ class RedisWatchStore final : public WatchStore {
                      if (reply->elements.empty()) return done(std::string("0-0"));
                      done(reply->elements[0].elements.empty() ? std::string("0-0")
                                                               : reply->elements[0].elements[0].str);
+                   });
+  }
+
+  void Touch(const std::string& tenant, const std::string& subject, absl::Time now,
+             StoreCallback<int64_t> done) override {
+    kTouch.Run(redis_, {SubjectPrefix(tenant) + cache::EscapeKeyPart(subject), kDueKey, kLeaseKey},
+               {absl::StrCat(absl::ToUnixMillis(now))},
+               [done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
+                 if (auto status = ReplyError(reply); !status.ok()) return done(status);
+                 done(reply->integer);
+               });
+  }
+
+  void ClaimOnce(const std::string& tenant, const std::string& id, absl::Duration ttl,
+                 StoreCallback<bool> done) override {
+    redis_.Command({"SET", absl::StrCat(TenantPrefix(tenant), ":push:", cache::EscapeKeyPart(id)),
+                    "1", "NX", "PX", absl::StrCat(absl::ToInt64Milliseconds(ttl))},
+                   [done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
+                     if (auto status = ReplyError(reply); !status.ok()) return done(status);
+                     done(!reply->is_nil());
                    });
   }
 

@@ -178,6 +178,41 @@ class MemoryWatchStore final : public WatchStore {
     done(std::move(id));
   }
 
+  void Touch(const std::string& tenant, const std::string& subject, absl::Time now,
+             StoreCallback<int64_t> done) override {
+    int64_t touched = 0;
+    {
+      absl::MutexLock lock(&mu_);
+      Tenant& t = tenants_[tenant];
+      for (const auto& [id, record] : t.watches) {
+        const v1::Watch& w = record.watch;
+        const std::string& on =
+            w.has_shipment() ? w.shipment().tracking_number() : w.order().order_id();
+        if (on != subject || t.leases.contains(id)) continue;
+        Unschedule(tenant, id);
+        Schedule(tenant, id, now);
+        ++touched;
+      }
+    }
+    done(touched);
+  }
+
+  void ClaimOnce(const std::string& tenant, const std::string& id, absl::Duration ttl,
+                 StoreCallback<bool> done) override {
+    bool first = false;
+    {
+      absl::MutexLock lock(&mu_);
+      const absl::Time now = absl::Now();
+      auto [it, inserted] = claimed_once_.try_emplace(absl::StrCat(tenant, "/", id), now + ttl);
+      if (!inserted && it->second <= now) {
+        it->second = now + ttl;
+        inserted = true;
+      }
+      first = inserted;
+    }
+    done(first);
+  }
+
   void BeginDelivery(const std::string& tenant, const std::string& owner, absl::Duration ttl,
                      StoreCallback<std::optional<DeliveryCursor>> done) override {
     DeliveryCursor cursor;
@@ -252,6 +287,7 @@ class MemoryWatchStore final : public WatchStore {
   std::multimap<absl::Time, Member> due_ ABSL_GUARDED_BY(mu_);
   std::map<Member, absl::Time> due_of_ ABSL_GUARDED_BY(mu_);
   uint64_t tokens_ ABSL_GUARDED_BY(mu_) = 0;
+  absl::flat_hash_map<std::string, absl::Time> claimed_once_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace

@@ -114,6 +114,15 @@ class WatchStore {
   // The ID of the tenant's newest event, "0-0" when none.
   virtual void LastEventId(const std::string& tenant, StoreCallback<std::string> done) = 0;
 
+  // Makes every watch of `tenant` on `subject` (a tracking number or order
+  // ID) due at `now`, except those being polled right now; returns how many.
+  virtual void Touch(const std::string& tenant, const std::string& subject, absl::Time now,
+                     StoreCallback<int64_t> done) = 0;
+
+  // True the first time `id` is claimed within `ttl` (carrier push replays).
+  virtual void ClaimOnce(const std::string& tenant, const std::string& id, absl::Duration ttl,
+                         StoreCallback<bool> done) = 0;
+
   // Webhook delivery for `tenant` is done by one replica at a time: the one
   // holding the delivery lease (`owner`, renewed by calling again within
   // `ttl`). Returns the cursor when this owner holds the lease, nullopt when

@@ -426,6 +426,82 @@ TEST_CASE("watch: a receiver that never recovers: dead-letter list and /metrics"
   CHECK(hook.requests().size() >= 2);
 }
 
+TEST_CASE("watch: a UPS Track Alert push refreshes the cache and emits the event at once",
+          "[watch][redis]") {
+  testing::SyncRedis(RedisPort(), 10).Command({"FLUSHDB"});
+  setenv("TE_WATCH_TEST_UPS_CREDENTIAL", "ups-track-alert-credential-93f1", 1);
+  auto config = server::ParseServiceConfig(absl::Substitute(
+      R"({"sandbox": true, "grpc_listen": "127.0.0.1:0", "admin_listen": "127.0.0.1:0",
+          "redis": {"address": "127.0.0.1:$0", "database": 10},
+          "public_http": {"listen": "127.0.0.1:0", "max_body_bytes": 4096},
+          "push": {"ups": {"credential": {"env": "TE_WATCH_TEST_UPS_CREDENTIAL"}}},
+          "watch": {"tick": "100ms", "stream_poll_interval": "50ms",
+                    "poll_every": {"out_for_delivery": "1h", "in_transit": "1h",
+                                   "label_created": "1h", "exception": "1h", "other": "1h"}}})",
+      RedisPort()));
+  REQUIRE(config.ok());
+  testing::TestServer server(*config);
+  WaitForRedis(server);
+  auto stub = server.Stub();
+  const uint16_t http = server.server().http_port();
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  const std::string number = testing::SandboxUpsBulkNumber(140501);
+  Watch(*stub, number, "T-P");
+  EventReader stream(*stub, "");
+  SetStory(server, number, "exception");
+  const std::string body = absl::StrCat(
+      R"({"trackingNumber": ")", number,
+      R"(", "activityStatus": {"type": "X", "code": "UA", "description": "ADDRESS CORRECTION"},)"
+      R"( "gmtActivityDate": "20261204", "gmtActivityTime": "221500"})");
+  auto post = [&](const std::string& payload,
+                  std::vector<std::pair<std::string, std::string>> headers) {
+    headers.emplace_back("User-Agent", "UPSPubSubTrackingService");
+    return testing::HttpSendWithHeaders(http, "POST", "/push/ups", payload, headers);
+  };
+  const int64_t calls_before = testing::SandboxRequestCount(sandbox, "ups.track");
+
+  // Refused pushes change nothing: no upstream call, no event.
+  CHECK(post(body, {}).status == 401);
+  CHECK(post(body, {{"credential", "ups-track-alert-credential-93f2"}}).status == 401);
+  CHECK(post("{\"trackingNumber\": ", {{"credential", "ups-track-alert-credential-93f1"}}).status ==
+        400);
+  CHECK(post(R"({"trackingNumber": "not a number!"})",
+             {{"credential", "ups-track-alert-credential-93f1"}})
+            .status == 400);
+  CHECK(post(std::string(8192, ' ') + body, {{"credential", "ups-track-alert-credential-93f1"}})
+            .status == 413);
+  absl::SleepFor(absl::Milliseconds(300));
+  CHECK(testing::SandboxRequestCount(sandbox, "ups.track") == calls_before);
+  CHECK(stream.events().empty());
+
+  // A valid push: the cache refreshed (one Track call) and the event at once,
+  // though the next poll is an hour away.
+  const absl::Time pushed = absl::Now();
+  const auto accepted = post(body, {{"credential", "ups-track-alert-credential-93f1"}});
+  CHECK(accepted.status == 202);
+  CHECK(absl::StrContains(accepted.body, R"("watches":1)"));
+  REQUIRE(stream.WaitForCount(1, absl::Seconds(5)));
+  CHECK(absl::Now() - pushed < absl::Seconds(3));
+  CHECK(stream.events()[0].new_state() == v1::SHIPMENT_STATE_EXCEPTION);
+  CHECK(testing::SandboxRequestCount(sandbox, "ups.track") == calls_before + 1);
+  {
+    grpc::ClientContext context;
+    v1::TrackShipmentRequest request;
+    request.mutable_shipment()->set_tracking_number(number);
+    v1::TrackShipmentResponse response;
+    REQUIRE(stub->TrackShipment(&context, request, &response).ok());
+    CHECK(response.shipment().state() == v1::SHIPMENT_STATE_EXCEPTION);
+    CHECK(response.shipment().provenance().cache_layer() != v1::CACHE_LAYER_NONE);
+  }
+  // The same delivery again is a replay: ignored.
+  const auto replay = post(body, {{"credential", "ups-track-alert-credential-93f1"}});
+  CHECK(replay.status == 200);
+  CHECK(absl::StrContains(replay.body, "replay"));
+  absl::SleepFor(absl::Milliseconds(300));
+  CHECK(testing::SandboxRequestCount(sandbox, "ups.track") == calls_before + 1);
+  CHECK(stream.events().size() == 1);
+}
+
 TEST_CASE("watch: without Redis, watches are kept in process and say they are not durable",
           "[watch]") {
   testing::TestServer server;
