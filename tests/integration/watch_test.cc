@@ -187,7 +187,7 @@ std::string EventIdOf(const http::HttpRequest& request) {
 TEST_CASE("watch: a story's EXCEPTION reaches StreamEvents and the signed webhook; resume",
           "[watch][redis]") {
   WebhookReceiver hook;
-  testing::TestServer server(WatchConfig(12, hook.url()));
+  testing::TestServer server(WatchConfig(20, hook.url()));
   WaitForRedis(server);
   auto stub = server.Stub();
   const std::string number = testing::SandboxUpsBulkNumber(140001);
@@ -276,7 +276,7 @@ TEST_CASE("watch: a story's EXCEPTION reaches StreamEvents and the signed webhoo
 TEST_CASE("watch: ListWatches pages, Unwatch ends a watch, bad input names the field",
           "[watch][redis]") {
   WebhookReceiver hook;
-  testing::TestServer server(WatchConfig(13, hook.url()));
+  testing::TestServer server(WatchConfig(21, hook.url()));
   WaitForRedis(server);
   auto stub = server.Stub();
   std::vector<std::string> ids;
@@ -351,7 +351,7 @@ TEST_CASE("watch: a webhook receiver failing for a while gets every event, in or
           "[watch][redis]") {
   WebhookReceiver hook;
   hook.set_status(500);
-  testing::TestServer server(WatchConfig(14, hook.url()));
+  testing::TestServer server(WatchConfig(22, hook.url()));
   WaitForRedis(server);
   auto stub = server.Stub();
   const std::string a = testing::SandboxUpsBulkNumber(140201);
@@ -401,7 +401,7 @@ TEST_CASE("watch: a receiver that never recovers: dead-letter list and /metrics"
           "[watch][redis]") {
   WebhookReceiver hook;
   hook.set_status(503);
-  testing::TestServer server(WatchConfig(15, hook.url(), R"(, "webhook_retry_window": "1s")"));
+  testing::TestServer server(WatchConfig(23, hook.url(), R"(, "webhook_retry_window": "1s")"));
   WaitForRedis(server);
   auto stub = server.Stub();
   const std::string number = testing::SandboxUpsBulkNumber(140301);
@@ -417,7 +417,7 @@ TEST_CASE("watch: a receiver that never recovers: dead-letter list and /metrics"
             "trackenrich_webhook_deliveries_total{outcome=\"dead_lettered\"} 1");
       },
       absl::Seconds(10)));
-  testing::SyncRedis redis(RedisPort(), 15);
+  testing::SyncRedis redis(RedisPort(), 23);
   const cache::RedisReply dead =
       redis.Command({"LRANGE", "trackenrich:v1:default:webhook:dead", "0", "-1"});
   REQUIRE(dead.elements.size() == 1);
@@ -428,11 +428,11 @@ TEST_CASE("watch: a receiver that never recovers: dead-letter list and /metrics"
 
 TEST_CASE("watch: a UPS Track Alert push refreshes the cache and emits the event at once",
           "[watch][redis]") {
-  testing::SyncRedis(RedisPort(), 10).Command({"FLUSHDB"});
+  testing::SyncRedis(RedisPort(), 25).Command({"FLUSHDB"});
   setenv("TE_WATCH_TEST_UPS_CREDENTIAL", "ups-track-alert-credential-93f1", 1);
   auto config = server::ParseServiceConfig(absl::Substitute(
       R"({"sandbox": true, "grpc_listen": "127.0.0.1:0", "admin_listen": "127.0.0.1:0",
-          "redis": {"address": "127.0.0.1:$0", "database": 10},
+          "redis": {"address": "127.0.0.1:$0", "database": 25},
           "public_http": {"listen": "127.0.0.1:0", "max_body_bytes": 4096},
           "push": {"ups": {"credential": {"env": "TE_WATCH_TEST_UPS_CREDENTIAL"}}},
           "watch": {"tick": "100ms", "stream_poll_interval": "50ms",
@@ -500,6 +500,38 @@ TEST_CASE("watch: a UPS Track Alert push refreshes the cache and emits the event
   absl::SleepFor(absl::Milliseconds(300));
   CHECK(testing::SandboxRequestCount(sandbox, "ups.track") == calls_before + 1);
   CHECK(stream.events().size() == 1);
+}
+
+TEST_CASE("watch: WatchOrder watches a sandbox Amazon order by its packages' state",
+          "[watch][redis]") {
+  WebhookReceiver hook;
+  testing::TestServer server(WatchConfig(24, hook.url()));
+  WaitForRedis(server);
+  auto stub = server.Stub();
+  auto watch_order = [&](const std::string& order_id, v1::WatchOrderResponse* response) {
+    grpc::ClientContext context;
+    v1::WatchOrderRequest request;
+    request.mutable_order()->set_order_id(order_id);
+    request.mutable_order()->set_channel(v1::SALES_CHANNEL_AMAZON);
+    request.set_ticket_id("ZD-9");
+    return stub->WatchOrder(&context, request, response);
+  };
+  v1::WatchOrderResponse shipped;
+  REQUIRE(watch_order("113-5550001-0000001", &shipped).ok());
+  CHECK(shipped.created());
+  CHECK(shipped.watch().order().order_id() == "113-5550001-0000001");
+  CHECK(shipped.watch().last_state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  v1::WatchOrderResponse again;
+  REQUIRE(watch_order("113-5550001-0000001", &again).ok());
+  CHECK_FALSE(again.created());
+  CHECK(again.watch().watch_id() == shipped.watch().watch_id());
+  v1::WatchOrderResponse unshipped;
+  REQUIRE(watch_order("113-5550002-0000002", &unshipped).ok());
+  CHECK(unshipped.watch().last_state() == v1::SHIPMENT_STATE_PENDING);
+  v1::WatchOrderResponse bad;
+  const grpc::Status status = watch_order("113-55500", &bad);
+  CHECK(status.error_code() == grpc::StatusCode::INVALID_ARGUMENT);
+  CHECK(absl::StartsWith(status.error_message(), "order.order_id"));
 }
 
 TEST_CASE("watch: without Redis, watches are kept in process and say they are not durable",
