@@ -744,6 +744,94 @@ absl::Status ReadHelpdesks(const json::object& object, ServiceConfig* config) {
   return reader.Done();
 }
 
+// watch: polling, ending, events and outbound webhooks (services/watch).
+absl::Status ReadWatch(const json::object& object, ServiceConfig* config) {
+  watch::WatchSettings& w = config->watch;
+  ObjectReader reader(object, "watch");
+  TE_RETURN_IF_ERROR(reader.Duration("tick", &w.tick));
+  TE_RETURN_IF_ERROR(reader.Int("batch_size", 1, 10'000, &w.batch_size));
+  TE_RETURN_IF_ERROR(reader.Int("max_in_flight", 1, 10'000, &w.max_in_flight));
+  TE_RETURN_IF_ERROR(reader.Duration("lease", &w.lease));
+  TE_RETURN_IF_ERROR(reader.Duration("poll_timeout", &w.poll_timeout));
+  TE_RETURN_IF_ERROR(reader.Duration("poll_max_age", &w.poll_max_age));
+  auto every = reader.Object("poll_every");
+  if (!every.ok()) return every.status();
+  if (*every != nullptr) {
+    ObjectReader every_reader(**every, "watch.poll_every");
+    TE_RETURN_IF_ERROR(every_reader.Duration("out_for_delivery", &w.out_for_delivery_every));
+    TE_RETURN_IF_ERROR(every_reader.Duration("in_transit", &w.in_transit_every));
+    TE_RETURN_IF_ERROR(every_reader.Duration("label_created", &w.label_created_every));
+    TE_RETURN_IF_ERROR(every_reader.Duration("exception", &w.exception_every));
+    TE_RETURN_IF_ERROR(every_reader.Duration("other", &w.other_every));
+    TE_RETURN_IF_ERROR(every_reader.Done());
+  }
+  TE_RETURN_IF_ERROR(reader.Duration("retry_after_error", &w.retry_after_error));
+  TE_RETURN_IF_ERROR(reader.Number("jitter", 0, 0.5, &w.jitter));
+  TE_RETURN_IF_ERROR(reader.Duration("delivered_grace", &w.delivered_grace));
+  TE_RETURN_IF_ERROR(reader.Duration("max_age", &w.max_age));
+  TE_RETURN_IF_ERROR(reader.Int("stream_max_len", 100, 100'000'000, &w.stream_max_len));
+  TE_RETURN_IF_ERROR(reader.Duration("stream_poll_interval", &w.stream_poll_interval));
+  auto webhooks = reader.Object("webhooks");
+  if (!webhooks.ok()) return webhooks.status();
+  if (*webhooks != nullptr) {
+    for (const auto& entry : **webhooks) {
+      const std::string path = absl::StrCat("watch.webhooks.", std::string(entry.key()));
+      if (!entry.value().is_object()) return KeyError(path, "must be an object");
+      ObjectReader hook_reader(entry.value().as_object(), path);
+      watch::WebhookTarget target;
+      TE_RETURN_IF_ERROR(hook_reader.String("url", &target.url));
+      TE_RETURN_IF_ERROR(hook_reader.Secret("secret", &target.secret));
+      TE_RETURN_IF_ERROR(hook_reader.Done());
+      if (!absl::StartsWith(target.url, "http://") && !absl::StartsWith(target.url, "https://")) {
+        return KeyError(absl::StrCat(path, ".url"), "must be an http:// or https:// URL");
+      }
+      if (target.secret.size() < 16) {
+        return KeyError(absl::StrCat(path, ".secret"), "required, at least 16 characters");
+      }
+      w.webhooks[std::string(entry.key())] = std::move(target);
+    }
+  }
+  TE_RETURN_IF_ERROR(reader.Duration("webhook_tick", &w.webhook_tick));
+  TE_RETURN_IF_ERROR(reader.Duration("webhook_timeout", &w.webhook_timeout));
+  TE_RETURN_IF_ERROR(reader.Duration("webhook_base_backoff", &w.webhook_base_backoff));
+  TE_RETURN_IF_ERROR(reader.Duration("webhook_max_backoff", &w.webhook_max_backoff));
+  TE_RETURN_IF_ERROR(reader.Duration("webhook_retry_window", &w.webhook_retry_window));
+  TE_RETURN_IF_ERROR(reader.Duration("webhook_lease", &w.webhook_lease));
+  for (const auto& [key, value] : {std::pair<const char*, absl::Duration>{"watch.tick", w.tick},
+                                   {"watch.lease", w.lease},
+                                   {"watch.poll_timeout", w.poll_timeout},
+                                   {"watch.stream_poll_interval", w.stream_poll_interval},
+                                   {"watch.webhook_tick", w.webhook_tick},
+                                   {"watch.webhook_timeout", w.webhook_timeout},
+                                   {"watch.webhook_lease", w.webhook_lease}}) {
+    if (value <= absl::ZeroDuration()) return KeyError(key, "must be greater than zero");
+  }
+  if (w.lease <= w.poll_timeout) {
+    return KeyError("watch.lease", "must be longer than watch.poll_timeout");
+  }
+  return reader.Done();
+}
+
+// push: carrier pushes on the public listener (services/push).
+absl::Status ReadPush(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "push");
+  auto ups = reader.Object("ups");
+  if (!ups.ok()) return ups.status();
+  if (*ups != nullptr) {
+    push::UpsPushSettings& settings = config->push.ups;
+    ObjectReader ups_reader(**ups, "push.ups");
+    TE_RETURN_IF_ERROR(ups_reader.Secret("credential", &settings.credential));
+    TE_RETURN_IF_ERROR(ups_reader.String("tenant", &settings.tenant));
+    TE_RETURN_IF_ERROR(ups_reader.Done());
+    if (settings.credential.size() < 16) {
+      return KeyError("push.ups.credential", "required, at least 16 characters");
+    }
+    settings.configured = true;
+  }
+  TE_RETURN_IF_ERROR(reader.Duration("replay_window", &config->push.replay_window));
+  return reader.Done();
+}
+
 absl::Status ReadIntegrations(ObjectReader& root, ServiceConfig* config) {
   auto http = root.Object("public_http");
   if (!http.ok()) return http.status();
@@ -821,6 +909,12 @@ absl::StatusOr<ServiceConfig> ReadServiceConfig(const json::value& root) {
   if (*redis != nullptr) TE_RETURN_IF_ERROR(ReadRedis(**redis, &config));
   TE_RETURN_IF_ERROR(ReadCallersAndLogs(reader, &config));
   TE_RETURN_IF_ERROR(ReadIntegrations(reader, &config));
+  auto watch_section = reader.Object("watch");
+  if (!watch_section.ok()) return watch_section.status();
+  if (*watch_section != nullptr) TE_RETURN_IF_ERROR(ReadWatch(**watch_section, &config));
+  auto push_section = reader.Object("push");
+  if (!push_section.ok()) return push_section.status();
+  if (*push_section != nullptr) TE_RETURN_IF_ERROR(ReadPush(**push_section, &config));
   TE_RETURN_IF_ERROR(reader.Done());
   return config;
 }

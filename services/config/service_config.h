@@ -37,6 +37,8 @@
 #include "services/integrations/integration_settings.h"
 #include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
+#include "services/push/carrier_push.h"
+#include "services/watch/watch_settings.h"
 
 namespace trackenrich::server {
 
@@ -113,6 +115,11 @@ struct ServiceConfig {
   // The public HTTP listener and the help-desk integrations (`public_http`,
   // `helpdesks`); the listener is off unless public_http.listen is set.
   integrations::IntegrationSettings integrations;
+
+  // Watches, their events and outbound webhooks (`watch`).
+  watch::WatchSettings watch;
+  // Carrier pushes taken in on the public listener (`push`).
+  push::PushSettings push;
 
   // Every key the parser read with the value it ended up with (defaults
   // included), as indented JSON; secrets appear only as their references

@@ -94,6 +94,16 @@ void SandboxUpstream::Count(absl::string_view route) {
   ++counts_[route];
 }
 
+absl::Status SandboxUpstream::SetStory(absl::string_view tracking_number, absl::string_view stage) {
+  if (!IsUpsStoryStage(stage)) {
+    return absl::InvalidArgumentError(absl::StrCat("stage: not a UPS scenario name: ", stage));
+  }
+  if (tracking_number.empty()) return absl::InvalidArgumentError("tracking_number: required");
+  absl::MutexLock lock(&mu_);
+  stories_[tracking_number] = std::string(stage);
+  return absl::OkStatus();
+}
+
 const std::vector<Scenario>& SandboxUpstream::Scenarios() {
   static const auto* const scenarios = [] {
     auto* all = new std::vector<Scenario>(UpsScenarioList());
@@ -162,6 +172,24 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     return JsonReply(200,
                      json::object{{"scenarios", std::move(list)}, {"orders", std::move(orders)}});
   }
+  if (path == "/__sandbox/story" && request.method == "POST") {
+    boost::system::error_code error;
+    const json::value body = json::parse(request.body, error);
+    const json::object* fields = error ? nullptr : body.if_object();
+    const json::value* number =
+        fields == nullptr ? nullptr : fields->if_contains("tracking_number");
+    const json::value* stage = fields == nullptr ? nullptr : fields->if_contains("stage");
+    if (number == nullptr || stage == nullptr || !number->is_string() || !stage->is_string()) {
+      return JsonReply(400,
+                       json::object{{"error", "want {\"tracking_number\": ..., \"stage\": ...}"}});
+    }
+    if (auto status = SetStory(std::string(number->as_string()), std::string(stage->as_string()));
+        !status.ok()) {
+      return JsonReply(400, json::object{{"error", std::string(status.message())}});
+    }
+    return JsonReply(
+        200, json::object{{"tracking_number", number->as_string()}, {"stage", stage->as_string()}});
+  }
   if (path == "/__sandbox/reset" && request.method == "POST") {
     ResetCounts();
     return JsonReply(200, json::object{{"reset", true}});
@@ -210,7 +238,12 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
       return JsonReply(400, UpsErrorBody("TV1001", "Missing transId or transactionSrc header"));
     }
     const absl::string_view number = path.substr(sizeof("/api/track/v1/details/") - 1);
-    return UpsTrackReply(number, clock_());
+    std::string stage;
+    {
+      absl::MutexLock lock(&mu_);
+      if (auto it = stories_.find(number); it != stories_.end()) stage = it->second;
+    }
+    return UpsTrackReply(number, clock_(), stage);
   }
 
   if (auto reply = helpdesks_.Handle(request)) {

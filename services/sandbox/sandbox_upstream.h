@@ -11,7 +11,9 @@
 // Control endpoints: GET /__sandbox/stats (counts as JSON),
 // GET /__sandbox/scenarios (the scenario numbers), POST /__sandbox/reset,
 // POST and DELETE /__sandbox/faults (fault_injection.h),
-// GET /__sandbox/helpdesk/notes (helpdesk_fakes.h).
+// GET /__sandbox/helpdesk/notes (helpdesk_fakes.h),
+// POST /__sandbox/story {"tracking_number": "1Z...", "stage": "exception"}
+// (a UPS package's story: later tracking answers are that scenario's).
 #ifndef TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
 #define TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
 
@@ -83,6 +85,11 @@ class SandboxUpstream {
   // The Zendesk and Freshdesk API fakes (helpdesk_fakes.h): the notes written.
   HelpdeskFakes& helpdesks() { return helpdesks_; }
 
+  // Advances a UPS package's story: from now on `tracking_number` is answered
+  // as the scenario `stage` ("in_transit", "exception", "delivered", ...).
+  // INVALID_ARGUMENT for an unknown stage.
+  absl::Status SetStory(absl::string_view tracking_number, absl::string_view stage);
+
   // Faults for the requests to come (see fault_injection.h).
   FaultPlan& faults() { return faults_; }
 
@@ -107,6 +114,8 @@ class SandboxUpstream {
   // Every token issued stays valid, as UPS's do until they expire: several
   // replicas of the service each hold their own.
   absl::flat_hash_set<std::string> issued_tokens_ ABSL_GUARDED_BY(mu_);
+  // Tracking number -> the scenario its story has reached.
+  absl::flat_hash_map<std::string, std::string> stories_ ABSL_GUARDED_BY(mu_);
   int64_t tokens_issued_ ABSL_GUARDED_BY(mu_) = 0;
 };
 

@@ -251,14 +251,27 @@ json::value UpsErrorBody(absl::string_view code, absl::string_view message) {
                           {"message", std::string_view(message.data(), message.size())}}}}}}};
 }
 
-Reply UpsTrackReply(absl::string_view number, absl::Time now) {
+bool IsUpsStoryStage(absl::string_view stage) {
+  for (const Definition& definition : Definitions()) {
+    if (stage == definition.name && definition.fault == ScenarioFault::kNone) return true;
+  }
+  return false;
+}
+
+Reply UpsTrackReply(absl::string_view number, absl::Time now, absl::string_view stage) {
   Reply reply;
   reply.response.status = 200;
   reply.response.headers.emplace_back("Content-Type", "application/json");
   const Definition* found = FindByNumber(Definitions(), number);
   const std::string number_text(number);
   std::optional<Definition> bulk;
-  if (found == nullptr && IsBulkNumber(number)) {
+  if (!stage.empty() && IsUpsStoryStage(stage)) {
+    for (const Definition& definition : Definitions()) {
+      if (stage == definition.name) bulk.emplace(definition);
+    }
+    bulk->number = number_text.c_str();
+    found = &*bulk;
+  } else if (found == nullptr && IsBulkNumber(number)) {
     bulk.emplace(BulkDefinition(number_text.c_str()));
     found = &*bulk;
   }

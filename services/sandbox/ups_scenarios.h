@@ -24,8 +24,14 @@ namespace trackenrich::sandbox {
 
 std::vector<Scenario> UpsScenarioList();
 
-// The reply to GET /api/track/v1/details/{number}.
-server::HttpServer::Reply UpsTrackReply(absl::string_view number, absl::Time now);
+// The reply to GET /api/track/v1/details/{number}. With `stage` (a scenario
+// name such as "exception"), any valid 1Z number is answered as that
+// scenario: a package's story advanced by POST /__sandbox/story.
+server::HttpServer::Reply UpsTrackReply(absl::string_view number, absl::Time now,
+                                        absl::string_view stage = "");
+
+// Whether `stage` names a UPS scenario a story can move to.
+bool IsUpsStoryStage(absl::string_view stage);
 
 // {"response":{"errors":[{"code":..., "message":...}]}}
 boost::json::value UpsErrorBody(absl::string_view code, absl::string_view message);

@@ -77,31 +77,39 @@ RpcScope::RpcScope(grpc::CallbackServerContext* context, const char* method,
   context_->AddInitialMetadata("x-request-id", request_id_);
 }
 
-bool RpcScope::Admit() {
-  const absl::string_view requested = Metadata(context_, "x-tenant");
-  if (auth_ == nullptr) {
-    tenant_ = std::string(auth::kDefaultTenant);
-    if (requested.empty() || requested == tenant_) return true;
-    metrics_.RecordAuthRejection("wrong_tenant");
-    Finish(absl::PermissionDeniedError(
-        absl::StrCat("x-tenant: the caller may not act for tenant '", requested, "'")));
-    return false;
+absl::StatusOr<std::string> AdmitCaller(const grpc::CallbackServerContext* context,
+                                        const auth::ApiKeyAuthenticator* auth,
+                                        ServiceMetrics& metrics, std::string* key_owner) {
+  const absl::string_view requested = Metadata(context, "x-tenant");
+  if (auth == nullptr) {
+    std::string tenant(auth::kDefaultTenant);
+    if (requested.empty() || requested == tenant) return tenant;
+    metrics.RecordAuthRejection("wrong_tenant");
+    return absl::PermissionDeniedError(
+        absl::StrCat("x-tenant: the caller may not act for tenant '", requested, "'"));
   }
   const absl::string_view key =
-      auth::ApiKeyFromHeaders(Metadata(context_, "x-api-key"), Metadata(context_, "authorization"));
-  absl::StatusOr<std::string> tenant = auth_->Authenticate(key, requested);
+      auth::ApiKeyFromHeaders(Metadata(context, "x-api-key"), Metadata(context, "authorization"));
+  absl::StatusOr<std::string> tenant = auth->Authenticate(key, requested);
+  if (tenant.ok()) return tenant;
+  const bool wrong_tenant = tenant.status().code() == absl::StatusCode::kPermissionDenied;
+  metrics.RecordAuthRejection(wrong_tenant  ? "wrong_tenant"
+                              : key.empty() ? "missing_key"
+                                            : "invalid_key");
+  // A valid key naming another tenant: the log line says whose key it was.
+  if (wrong_tenant && key_owner != nullptr) {
+    if (auto own = auth->Authenticate(key, ""); own.ok()) *key_owner = *std::move(own);
+  }
+  return tenant.status();
+}
+
+bool RpcScope::Admit() {
+  absl::StatusOr<std::string> tenant = AdmitCaller(context_, auth_, metrics_, &tenant_);
   if (tenant.ok()) {
     tenant_ = *std::move(tenant);
     return true;
   }
-  const bool wrong_tenant = tenant.status().code() == absl::StatusCode::kPermissionDenied;
-  metrics_.RecordAuthRejection(wrong_tenant  ? "wrong_tenant"
-                               : key.empty() ? "missing_key"
-                                             : "invalid_key");
-  // A valid key naming another tenant: the log line says whose key it was.
-  if (wrong_tenant) {
-    if (auto own = auth_->Authenticate(key, ""); own.ok()) tenant_ = *std::move(own);
-  }
+  if (auth_ == nullptr) tenant_ = std::string(auth::kDefaultTenant);
   Finish(tenant.status());
   return false;
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "google/protobuf/message.h"
@@ -82,6 +83,14 @@ class RpcScope {
   http::TraceContext trace_;
   std::string tenant_;
 };
+
+// Authenticates the caller of `context` (API key and x-tenant metadata) and
+// returns its tenant, or UNAUTHENTICATED / PERMISSION_DENIED (counted in
+// `metrics`). On PERMISSION_DENIED for a valid key, `*key_owner` (when not
+// null) is set to the key's own tenant, for the log line.
+absl::StatusOr<std::string> AdmitCaller(const grpc::CallbackServerContext* context,
+                                        const auth::ApiKeyAuthenticator* auth,
+                                        ServiceMetrics& metrics, std::string* key_owner);
 
 // Adds how `shipment` (or `order` and its packages) was served to `layers`
 // ("upstream", "memory", "redis", "coalesced"), each name once.

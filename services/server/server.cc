@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "boost/asio/executor_work_guard.hpp"
@@ -38,10 +39,14 @@
 #include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
+#include "services/push/carrier_push.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "services/server/carrier_wiring.h"
 #include "services/server/tracking_service.h"
 #include "services/server/unparsable_request_interceptor.h"
+#include "services/watch/watch_manager.h"
+#include "services/watch/watch_store.h"
+#include "services/watch/webhook_sender.h"
 
 namespace trackenrich::server {
 
@@ -122,13 +127,29 @@ struct Server::Impl {
         auth(config.auth.tenants.empty()
                  ? nullptr
                  : std::make_unique<auth::ApiKeyAuthenticator>(config.auth)),
+        watch_store(redis != nullptr ? watch::MakeRedisWatchStore(
+                                           *redis, {.stream_max_len = config.watch.stream_max_len})
+                                     : watch::MakeMemoryWatchStore(
+                                           {.stream_max_len = config.watch.stream_max_len})),
+        watches(watch::WatchDeps{.store = watch_store.get(),
+                                 .shipments = &lookup,
+                                 .orders = &orders,
+                                 .metrics = &metrics,
+                                 .later = cache::AsioScheduler(io_context),
+                                 .templates = config.templates,
+                                 .enrichment = config.enrichment,
+                                 .reply_policy = config.reply_policy},
+                config.watch),
+        webhooks(*watch_store, http_client, &metrics, config.watch,
+                 cache::AsioScheduler(io_context)),
         service(lookup, orders, metrics,
                 {.default_deadline = config.default_deadline,
                  .enrichment = config.enrichment,
                  .templates = config.templates,
                  .reply_policy = config.reply_policy,
                  .audit = audit_log.get(),
-                 .auth = auth.get()}),
+                 .auth = auth.get(),
+                 .watches = &watches}),
         admin(io_context,
               {.readiness = [this] { return ReadinessNow(); },
                .metrics = [this] { return MetricsText(); },
@@ -179,6 +200,9 @@ struct Server::Impl {
                               {"tenants", config.auth.tenants.size()}}},
         {"grpc_tls", tls},
         {"cache", json::object{{"memory", "ok"}, {"redis", tiered_cache.SharedState()}}},
+        {"watches", json::object{{"store", watch_store->durable() ? "redis" : "memory"},
+                                 {"durable", watch_store->durable()},
+                                 {"webhook_tenants", config.watch.webhooks.size()}}},
         {"adapters", std::move(adapters)},
         {"order_source", order_source != nullptr ? std::string(order_source->name()) : "none"},
         {"upstreams", std::move(upstreams)}};
@@ -233,6 +257,10 @@ struct Server::Impl {
   OrderLookup orders;
   // Null without tenants: every call runs as tenant "default".
   std::unique_ptr<auth::ApiKeyAuthenticator> auth;
+  // Watches: in Redis when configured, else in this process (not durable).
+  std::unique_ptr<watch::WatchStore> watch_store;
+  watch::WatchManager watches;
+  watch::WebhookSender webhooks;
   TrackingServiceImpl service;
   AdminServer admin;
   std::unique_ptr<sandbox::SandboxUpstream> sandbox;
@@ -241,6 +269,8 @@ struct Server::Impl {
   std::unique_ptr<JsonGateway> gateway;
   // The public HTTP listener (public_http.listen); null when off.
   std::unique_ptr<integrations::PublicApi> public_api;
+  // Carrier pushes on the public listener (/push/...).
+  std::unique_ptr<push::CarrierPush> carrier_push;
   std::unique_ptr<HttpServer> public_http;
   int grpc_port = 0;
   uint16_t admin_port = 0;
@@ -332,6 +362,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
                         absl::StrCat("admin_listen: ", admin_port.status().message()));
   }
   s.admin_port = *admin_port;
+  if (!s.watch_store->durable()) {
+    spdlog::warn(
+        "watches: kept in this process only (no redis.address configured): NOT DURABLE, lost on "
+        "restart and not shared with other replicas");
+  }
+  s.watches.Start();
+  s.webhooks.Start();
   s.ready = true;
   spdlog::info("trackenrich serving gRPC on port {} and admin HTTP on port {}", s.grpc_port,
                s.admin_port);
@@ -363,12 +400,19 @@ absl::Status Server::StartPublicHttp(Impl& s) {
   HttpServer::Options options{.max_body_bytes = http.max_body_bytes,
                               .tls_certificate_chain_pem = http.tls_certificate_chain_pem,
                               .tls_private_key_pem = http.tls_private_key_pem};
+  s.carrier_push = std::make_unique<push::CarrierPush>(
+      push::PushDeps{.lookup = &s.lookup, .store = s.watch_store.get()}, s.config.push);
   s.public_http = std::make_unique<HttpServer>(
       s.io_context,
-      HttpServer::AsyncHandler([api = s.public_api.get()](const http::HttpRequest& request,
-                                                          HttpServer::ReplyCallback reply) {
-        api->Handle(request, std::move(reply));
-      }),
+      HttpServer::AsyncHandler(
+          [api = s.public_api.get(), carrier_push = s.carrier_push.get()](
+              const http::HttpRequest& request, HttpServer::ReplyCallback reply) {
+            // Carrier pushes (services/push); everything else is the public API.
+            if (absl::StartsWith(request.target, "/push/")) {
+              return carrier_push->Handle(request, std::move(reply));
+            }
+            api->Handle(request, std::move(reply));
+          }),
       options);
   auto port = s.public_http->Listen(address->first, address->second);
   if (!port.ok()) {
@@ -399,6 +443,8 @@ void Server::Shutdown(absl::Duration grace) {
     // Waits for in-flight calls up to the deadline, then cancels the rest.
     s.grpc_server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   }
+  s.watches.Stop();
+  s.webhooks.Stop();
   s.admin.Stop();
   if (s.public_http != nullptr) s.public_http->Stop();
   if (s.sandbox != nullptr) s.sandbox->Stop();

@@ -25,6 +25,10 @@
 #include "services/server/rpc_scope.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"
 
+namespace trackenrich::watch {
+class WatchManager;
+}  // namespace trackenrich::watch
+
 namespace trackenrich::server {
 
 struct TrackingServiceSettings {
@@ -42,6 +46,8 @@ struct TrackingServiceSettings {
   audit::AuditLog* audit = nullptr;
   // Who may call, as which tenant; null: everyone, as tenant "default".
   const auth::ApiKeyAuthenticator* auth = nullptr;
+  // Serves the watch RPCs; null: they answer UNIMPLEMENTED.
+  watch::WatchManager* watches = nullptr;
 };
 
 class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
@@ -70,6 +76,21 @@ class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
   grpc::ServerUnaryReactor* RenderReply(grpc::CallbackServerContext* context,
                                         const v1::RenderReplyRequest* request,
                                         v1::RenderReplyResponse* response) override;
+  // Watches (watch_rpcs.cc).
+  grpc::ServerUnaryReactor* WatchShipment(grpc::CallbackServerContext* context,
+                                          const v1::WatchShipmentRequest* request,
+                                          v1::WatchShipmentResponse* response) override;
+  grpc::ServerUnaryReactor* WatchOrder(grpc::CallbackServerContext* context,
+                                       const v1::WatchOrderRequest* request,
+                                       v1::WatchOrderResponse* response) override;
+  grpc::ServerUnaryReactor* Unwatch(grpc::CallbackServerContext* context,
+                                    const v1::UnwatchRequest* request,
+                                    v1::UnwatchResponse* response) override;
+  grpc::ServerUnaryReactor* ListWatches(grpc::CallbackServerContext* context,
+                                        const v1::ListWatchesRequest* request,
+                                        v1::ListWatchesResponse* response) override;
+  grpc::ServerWriteReactor<v1::StreamEventsResponse>* StreamEvents(
+      grpc::CallbackServerContext* context, const v1::StreamEventsRequest* request) override;
 
  private:
   absl::Time DeadlineOf(const grpc::CallbackServerContext* context) const;

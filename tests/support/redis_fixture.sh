@@ -5,6 +5,7 @@
 #   redis_fixture.sh stop DIR    # stops it by pid
 # redis-server runs in its own session with stdin/stdout/stderr detached, or
 # ctest would wait on its pipes. No persistence: every run starts empty.
+# 32 databases: each test case that shares it uses its own index (watch_test: 20-25).
 set -euo pipefail
 
 command=${1:?start or stop}
@@ -30,7 +31,7 @@ case $command in
     stop
     for _ in $(seq 1 20); do
       port=$((20000 + RANDOM % 10000))
-      setsid redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no \
+      setsid redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --databases 32 \
         --dir "$dir" --daemonize no --logfile '' </dev/null >/dev/null 2>&1 &
       pid=$!
       for _ in $(seq 1 50); do
