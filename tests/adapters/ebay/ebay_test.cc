@@ -14,6 +14,7 @@
 
 #include "adapters/ebay/ebay_carriers.h"
 #include "adapters/ebay/ebay_errors.h"
+#include "adapters/ebay/ebay_order_id.h"
 #include "adapters/ebay/ebay_order_source.h"
 #include "adapters/ebay/ebay_requests.h"
 #include "adapters/http/http_client.h"
@@ -83,6 +84,28 @@ TEST_CASE("eBay carrier codes: ShippingCarrierCodeType and Post-Order spellings"
         Row{"UPSX", v1::CARRIER_UNSPECIFIED}}) {
     CAPTURE(row.code);
     CHECK(CarrierFromEbayCode(row.code) == row.carrier);
+  }
+}
+
+TEST_CASE("eBay order IDs: the 2-5-5 form; near misses are malformed, others not eBay's",
+          "[ebay]") {
+  CHECK(IsEbayOrderId("12-34567-89012"));
+  CHECK(IsEbayOrderId("19-11396-02421"));
+  CHECK_THAT(RecognizeEbayOrderId("12-34567-89012"), IsOk());
+  for (const char* malformed :
+       {"12-3456-89012", "12-34567-890123", "1-34567-89012", "12-345678-89012", "12-34567-8901"}) {
+    CAPTURE(malformed);
+    CHECK_FALSE(IsEbayOrderId(malformed));
+    CHECK_THAT(RecognizeEbayOrderId(malformed),
+               StatusIs(absl::StatusCode::kInvalidArgument, "order_id: "));
+  }
+  // Other channels' IDs and eBay's retired forms: not eBay's (another source may know them).
+  for (const char* other :
+       {"114-3941689-8772232", "#1001", "1001", "MCF-SANDBOX-1", "110043671232-28000148436",
+        "6498414015!260000000562911", "12-34567-8901a", "12_34567_89012", "", "12-34567-89012-1"}) {
+    CAPTURE(other);
+    CHECK_FALSE(IsEbayOrderId(other));
+    CHECK_THAT(RecognizeEbayOrderId(other), StatusIs(absl::StatusCode::kNotFound));
   }
 }
 
