@@ -81,6 +81,8 @@ class SpApiOrderSource final : public OrderSource {
 
   TrackingSource* PackageTracker() override { return &tracker_; }
 
+  bool Serves(absl::string_view tenant) const override { return sellers_.contains(tenant); }
+
   void GetOrder(const OrderQuery& query, OrderCallback done) override {
     auto seller = SellerFor(query.tenant);
     if (!seller.ok()) {

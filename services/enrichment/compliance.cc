@@ -321,7 +321,9 @@ bool UrlChar(char c) {
          c != ')' && c != '[' && c != ']' && c != '{' && c != '}' && c != '|';
 }
 
-void AddLink(absl::string_view url, bool links_allowed, Findings& findings) {
+void AddLink(absl::string_view url, bool links_allowed, bool any_links, Findings& findings) {
+  // The channel leaves links to the seller's own rules.
+  if (any_links) return;
   if (IsCarrierTrackingLink(url)) {
     if (!links_allowed) {
       findings.Add(v1::COMPLIANCE_RULE_EXTERNAL_LINK, url, kChannelLinkMessage);
@@ -331,7 +333,7 @@ void AddLink(absl::string_view url, bool links_allowed, Findings& findings) {
   findings.Add(v1::COMPLIANCE_RULE_EXTERNAL_LINK, url, kLinkMessage);
 }
 
-void CheckLinks(const std::string& lower, std::string& masked, bool links_allowed,
+void CheckLinks(const std::string& lower, std::string& masked, bool links_allowed, bool any_links,
                 Findings& findings) {
   // Explicit URLs and www. hosts.
   for (size_t i = 0; i < lower.size(); ++i) {
@@ -347,7 +349,7 @@ void CheckLinks(const std::string& lower, std::string& masked, bool links_allowe
             masked[end - 1] == ':' || masked[end - 1] == '!' || masked[end - 1] == '?')) {
       --end;
     }
-    AddLink(absl::string_view(masked).substr(i, end - i), links_allowed, findings);
+    AddLink(absl::string_view(masked).substr(i, end - i), links_allowed, any_links, findings);
     Blank(masked, i, end);
     i = end;
   }
@@ -382,7 +384,7 @@ void CheckLinks(const std::string& lower, std::string& masked, bool links_allowe
     if (url_end < masked.size() && masked[url_end] == '/') {
       while (url_end < masked.size() && UrlChar(masked[url_end])) ++url_end;
     }
-    AddLink(absl::string_view(masked).substr(i, url_end - i), false, findings);
+    AddLink(absl::string_view(masked).substr(i, url_end - i), false, any_links, findings);
     Blank(masked, i, url_end);
     i = url_end;
   }
@@ -515,7 +517,9 @@ std::vector<v1::ComplianceFinding> CheckCompliance(absl::string_view text,
   CheckPlaceholders(original, findings);
   CheckEmbeds(lower, original, findings);
   CheckEmails(lower, masked, findings);
-  CheckLinks(absl::AsciiStrToLower(masked), masked, context.tracking_links_allowed, findings);
+  CheckLinks(absl::AsciiStrToLower(masked), masked, context.tracking_links_allowed,
+             context.tracking_links_allowed && context.channel == v1::SALES_CHANNEL_SHOPIFY,
+             findings);
   CheckPhones(masked, context, findings);
   CheckPhrases(masked, findings);
   return findings.Take();

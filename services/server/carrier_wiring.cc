@@ -101,7 +101,10 @@ absl::Status RegisterCarrierAdapters(const ServiceConfig& config, const std::str
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
+namespace {
+
+// Amazon SP-API: the `amazon` section, or the sandbox's. Null when neither.
+absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeAmazonOrderSource(
     const ServiceConfig& config, const std::string& sandbox_url, http::HttpClient& client,
     cache::RateLimiter& limiter) {
   adapters::amazon::SpApiSettings amazon = config.amazon;
@@ -124,6 +127,26 @@ absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
     }
   }
   return adapters::amazon::MakeSpApiOrderSource(client, limiter, std::move(amazon));
+}
+
+}  // namespace
+
+absl::Status RegisterOrderSources(const ServiceConfig& config, const std::string& sandbox_url,
+                                  http::HttpClient& client, cache::RateLimiter& limiter,
+                                  adapters::OrderSourceRegistry& sources) {
+  // One entry per channel; a maker returns null when the channel has neither
+  // a section nor the sandbox.
+  using Maker = absl::StatusOr<std::unique_ptr<adapters::OrderSource>> (*)(
+      const ServiceConfig&, const std::string&, http::HttpClient&, cache::RateLimiter&);
+  const std::pair<v1::SalesChannel, Maker> makers[] = {
+      {v1::SALES_CHANNEL_AMAZON, &MakeAmazonOrderSource},
+  };
+  for (const auto& [channel, make] : makers) {
+    auto source = make(config, sandbox_url, client, limiter);
+    if (!source.ok()) return source.status();
+    if (*source != nullptr) sources.Add(channel, *std::move(source));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace trackenrich::server
