@@ -10,6 +10,7 @@
 #include "adapters/common/oauth_token_response.h"
 #include "adapters/common/token_exchange.h"
 #include "adapters/common/upstream_status.h"
+#include "adapters/ebay/ebay_order_id.h"
 #include "adapters/ebay/ebay_parser.h"
 #include "adapters/ebay/ebay_requests.h"
 
@@ -40,6 +41,17 @@ class EbayOrderSource final : public OrderSource {
   }
 
   absl::string_view name() const override { return kAdapter; }
+
+  // A tenant with a seller whose credentials are complete.
+  bool Serves(absl::string_view tenant) const override {
+    auto it = sellers_.find(tenant);
+    return it != sellers_.end() && !settings_.client_id.empty() &&
+           !settings_.client_secret.empty() && !it->second->refresh_token.empty();
+  }
+
+  absl::Status Recognize(absl::string_view /*tenant*/, absl::string_view order_id) const override {
+    return RecognizeEbayOrderId(order_id);
+  }
 
   void GetOrder(const OrderQuery& query, OrderCallback done) override {
     auto seller = SellerFor(query.tenant);
@@ -156,7 +168,9 @@ absl::StatusOr<std::unique_ptr<OrderSource>> MakeEbayOrderSource(http::HttpClien
     return absl::InvalidArgumentError(
         absl::StrCat("ebay.identity_url: ", identity.status().message()));
   }
-  identity->name = "ebay_identity";
+  // One upstream in the metrics: the token endpoint and the Fulfillment API
+  // share eBay's host (api.ebay.com), so they share its pool and breaker too.
+  identity->name = "ebay";
   return std::unique_ptr<OrderSource>(
       new EbayOrderSource(client, std::move(settings), *std::move(api), *std::move(identity)));
 }

@@ -12,8 +12,8 @@
 // the seller's refresh token; it is cached per tenant (OAuthTokenCache: one
 // fetch at a time however many lookups wait, refreshed a minute before it
 // expires) and fetched again once when eBay answers 401 for it. Upstream
-// traffic is reported per endpoint: "ebay" (the Fulfillment API) and
-// "ebay_identity" (the token endpoint, with its refreshes counted).
+// traffic is reported as one upstream, "ebay" (the token endpoint and the
+// Fulfillment API share eBay's host), token fetches counted as its refreshes.
 // Errors: FAILED_PRECONDITION naming the tenant and the config keys when
 // the tenant has no eBay seller or its credentials are incomplete; the
 // token endpoint's refusal (FAILED_PRECONDITION); EbayError's codes

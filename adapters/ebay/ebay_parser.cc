@@ -26,9 +26,23 @@ constexpr absl::string_view kAdapter = "ebay";
 // Longest carrier code or name kept from eBay (ShippingCarrierCodeType
 // values are short identifiers).
 constexpr size_t kMaxCarrierName = 64;
+// Detection confident enough to route a lookup (the lookup's own threshold,
+// services/lookup/shipment_lookup.cc).
+constexpr double kRoutingConfidence = 0.5;
+
+// Whether the number's own format names a carrier with confidence.
+bool Detectable(absl::string_view number) {
+  for (const detection::Candidate& candidate : detection::DetectNormalized(number).candidates) {
+    if (candidate.confidence >= kRoutingConfidence &&
+        candidate.checksum != v1::CHECKSUM_RESULT_INVALID) {
+      return true;
+    }
+  }
+  return false;
+}
 
 void SetProvenance(const http::HttpResponse& response, v1::Provenance* provenance) {
-  provenance->set_source(v1::SOURCE_EBAY_FULFILLMENT);
+  provenance->set_source(v1::SOURCE_EBAY);
   provenance->set_adapter(std::string(kAdapter));
   provenance->set_payload_sha256(Sha256Hex(response.body));
 }
@@ -109,10 +123,16 @@ void ReadFulfillment(const json::value& fulfillment, const http::HttpResponse& r
       detection::NormalizeTrackingNumber(JsonString(fulfillment, {"shipmentTrackingNumber"}));
   std::string code = JsonString(fulfillment, {"shippingCarrierCode"});
   if (code.size() > kMaxCarrierName) code.resize(kMaxCarrierName);
-  const v1::Carrier carrier = CarrierFromEbayCode(code);
+  v1::Carrier carrier = CarrierFromEbayCode(code);
+  // A code we do not map: the number's format may still tell the carrier (the
+  // lookup detects it); if not, it is a carrier we do not support and eBay's
+  // view of the package stands.
+  if (carrier == v1::CARRIER_UNSPECIFIED && (number.empty() || !Detectable(number))) {
+    carrier = v1::CARRIER_OTHER;
+  }
   shipment->set_tracking_number(number);
   shipment->set_carrier(carrier);
-  if (carrier != v1::CARRIER_UNSPECIFIED) {
+  if (carrier != v1::CARRIER_UNSPECIFIED && carrier != v1::CARRIER_OTHER) {
     shipment->set_carrier_name(detection::CarrierDisplayName(carrier));
     if (!number.empty()) shipment->set_tracking_url(detection::TrackingUrl(carrier, number));
   } else {

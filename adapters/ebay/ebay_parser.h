@@ -22,7 +22,7 @@
 //   fulfillmentStartInstructions[].shippingStep.shippingServiceCode.
 // - getShippingFulfillments: fulfillments[] {fulfillmentId,
 //   shipmentTrackingNumber, shippingCarrierCode, shippedDate}: one Shipment
-//   each, the seller's report of the package (source SOURCE_EBAY_FULFILLMENT,
+//   each, the seller's report of the package (source SOURCE_EBAY,
 //   state IN_TRANSIT once shipped, LABEL_CREATED before), its carrier from
 //   eBay's code (ebay_carriers.h; unknown codes keep eBay's name and leave the
 //   carrier to detection) and the carrier's tracking link where we have one.

@@ -11,6 +11,7 @@
 
 #include "adapters/common/utf8.h"
 #include "adapters/detection/tracking_urls.h"
+#include "services/enrichment/ebay_messaging.h"
 #include "services/enrichment/text_matcher.h"
 
 namespace trackenrich::enrichment {
@@ -450,17 +451,22 @@ void CheckPhones(std::string masked, const ComplianceContext& context, Findings&
   }
 }
 
-void CheckPhrases(const std::string& masked, Findings& findings) {
+void CheckPhrases(const std::string& masked, v1::SalesChannel channel, Findings& findings) {
   static const auto* const promotion = new PhraseMatcher(PromotionPhrases());
   static const auto* const review = new PhraseMatcher(ReviewPhrases());
   static const auto* const attachment = new PhraseMatcher(AttachmentPhrases());
+  static const auto* const off_ebay = new PhraseMatcher(OffEbayContactPhrases());
   const FoldedText folded(masked);
   const std::pair<const PhraseMatcher*, std::pair<v1::ComplianceRule, const char*>> checks[] = {
       {promotion, {v1::COMPLIANCE_RULE_PROMOTION, kPromotionMessage}},
       {review, {v1::COMPLIANCE_RULE_REVIEW_REQUEST, kReviewMessage}},
       {attachment, {v1::COMPLIANCE_RULE_ATTACHMENT, kAttachmentMessage}},
+      // eBay's member-to-member contact policy (ebay_messaging.h).
+      {channel == v1::SALES_CHANNEL_EBAY ? off_ebay : nullptr,
+       {v1::COMPLIANCE_RULE_OFF_CHANNEL_CONTACT, kOffEbayContactMessage}},
   };
   for (const auto& [matcher, rule] : checks) {
+    if (matcher == nullptr) continue;
     for (const PhraseMatch& match : matcher->FindAll(folded)) {
       findings.Add(rule.first, folded.Span(match.first_word, match.last_word), rule.second);
     }
@@ -521,7 +527,7 @@ std::vector<v1::ComplianceFinding> CheckCompliance(absl::string_view text,
              context.tracking_links_allowed && context.channel == v1::SALES_CHANNEL_SHOPIFY,
              findings);
   CheckPhones(masked, context, findings);
-  CheckPhrases(masked, findings);
+  CheckPhrases(masked, context.channel, findings);
   return findings.Take();
 }
 

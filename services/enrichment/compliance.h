@@ -31,7 +31,9 @@ struct ComplianceContext {
   bool tracking_links_allowed = false;
   // The sales channel whose rules apply. Shopify has no marketplace rules of
   // its own (the seller's store, the seller's rules): links of any kind
-  // pass there; every other rule still applies.
+  // pass there; every other rule still applies. eBay adds its
+  // member-to-member contact rules (ebay_messaging.h): no offers to buy or
+  // pay outside eBay, no pointers to other ways of contact.
   v1::SalesChannel channel = v1::SALES_CHANNEL_UNSPECIFIED;
   // Text the reply is meant to contain that could look like a phone number:
   // the tracking number and the order ID.

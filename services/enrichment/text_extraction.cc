@@ -8,6 +8,7 @@
 #include "absl/types/optional.h"
 
 #include "adapters/detection/carrier_detection.h"
+#include "services/enrichment/ebay_order_ids.h"
 #include "services/enrichment/text_matcher.h"
 
 namespace trackenrich::enrichment {
@@ -328,6 +329,7 @@ TicketIdentifiers ExtractIdentifiers(absl::string_view text, const ExtractionOpt
   if (wanted(v1::SALES_CHANNEL_SHOPIFY)) {
     FindShopifyOrderNames(text, options.order_name_formats, found);
   }
+  if (wanted(v1::SALES_CHANNEL_EBAY)) FindEbayOrderIds(text, found);
   std::sort(found.begin() + amazon_spans, found.end(),
             [](const FoundOrderId& a, const FoundOrderId& b) { return a.begin < b.begin; });
   for (size_t i = amazon_spans; i < found.size(); ++i) {

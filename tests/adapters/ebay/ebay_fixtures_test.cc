@@ -91,9 +91,13 @@ TEST_CASE("eBay parsers: every getOrder and getShippingFulfillments payload", "[
        {{"1Z5099265693612345", v1::CARRIER_UPS, "UPS", v1::SHIPMENT_STATE_IN_TRANSIT, true},
         {"RR123456785GB", v1::CARRIER_ROYAL_MAIL, "Royal Mail", v1::SHIPMENT_STATE_IN_TRANSIT,
          true},
-        // "Hermes" is ambiguous (Evri in the UK, Hermes Germany): eBay's name
-        // stays, no link, not shipped yet.
-        {"H1000470012345678", v1::CARRIER_UNSPECIFIED, "Hermes", v1::SHIPMENT_STATE_LABEL_CREATED,
+        // "Hermes" is ambiguous (Evri in the UK, Hermes Germany) and the
+        // number's format names no carrier: a carrier we do not support,
+        // eBay's name stays, no link, not shipped yet.
+        {"H1000470012345678", v1::CARRIER_OTHER, "Hermes", v1::SHIPMENT_STATE_LABEL_CREATED, false},
+        // eBay's "Other" on a number whose format names UPS: left to the
+        // lookup's detection, which routes it to UPS.
+        {"1Z999AA10123456784", v1::CARRIER_UNSPECIFIED, "Other", v1::SHIPMENT_STATE_IN_TRANSIT,
          false}},
        {}},
       {"getorder.not-started.json",
@@ -148,7 +152,7 @@ TEST_CASE("eBay parsers: every getOrder and getShippingFulfillments payload", "[
     CHECK((order.deliver_by().has_end() ? Utc(order.deliver_by().end()) : "") ==
           row.deliver_by_end);
     CHECK(order.shipping_service_level() == row.service_level);
-    CHECK(order.provenance().source() == v1::SOURCE_EBAY_FULFILLMENT);
+    CHECK(order.provenance().source() == v1::SOURCE_EBAY);
     CHECK(order.provenance().payload_sha256().size() == 64);
     REQUIRE(order.shipments_size() == static_cast<int>(row.packages.size()));
     for (int i = 0; i < order.shipments_size(); ++i) {
@@ -161,7 +165,7 @@ TEST_CASE("eBay parsers: every getOrder and getShippingFulfillments payload", "[
       CHECK(shipment.state() == want.state);
       CHECK(!shipment.tracking_url().empty() == want.has_tracking_url);
       CHECK(!shipment.package_id().empty());
-      CHECK(shipment.provenance().source() == v1::SOURCE_EBAY_FULFILLMENT);
+      CHECK(shipment.provenance().source() == v1::SOURCE_EBAY);
       // Shipped is not delivered: only a carrier scan can say that.
       CHECK(shipment.state() != v1::SHIPMENT_STATE_DELIVERED);
       CHECK(!shipment.has_delivered_at());

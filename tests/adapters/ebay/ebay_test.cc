@@ -206,7 +206,7 @@ TEST_CASE("eBay source: the fixed USPS order, two carriers, unfulfilled, unknown
   REQUIRE_THAT(yodel.status(), IsOk());
   CHECK(yodel->marketplace_country() == "GB");
   REQUIRE(yodel->shipments_size() == 1);
-  CHECK(yodel->shipments(0).carrier() == v1::CARRIER_UNSPECIFIED);
+  CHECK(yodel->shipments(0).carrier() == v1::CARRIER_OTHER);
   CHECK(yodel->shipments(0).carrier_name() == "Yodel");
   CHECK(harness.sandbox.RequestCount("ebay.pii") == 0);
 }
