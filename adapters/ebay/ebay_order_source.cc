@@ -7,7 +7,6 @@
 #include "absl/strings/str_cat.h"
 
 #include "adapters/common/oauth_token_cache.h"
-#include "adapters/common/oauth_token_response.h"
 #include "adapters/common/token_exchange.h"
 #include "adapters/common/upstream_status.h"
 #include "adapters/ebay/ebay_order_id.h"
@@ -108,20 +107,11 @@ class EbayOrderSource final : public OrderSource {
   }
 
   void FetchToken(SellerState& seller, absl::Time deadline, TokenFetchCallback done) {
-    client_.RecordTokenRefresh(identity_);
-    client_.Send(
-        identity_,
-        BuildEbayTokenRequest(settings_.client_id, settings_.client_secret, seller.refresh_token,
-                              settings_.scope),
-        deadline,
-        [&seller, done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
-          const std::string adapter = absl::StrCat("ebay oauth (tenant '", seller.tenant, "')");
-          if (!response.ok()) {
-            done(WithAdapter(adapter, response.status()));
-            return;
-          }
-          done(ParseOAuthTokenResponse(adapter, *response, absl::Now()));
-        });
+    FetchOAuthToken(client_, identity_,
+                    BuildEbayTokenRequest(settings_.client_id, settings_.client_secret,
+                                          seller.refresh_token, settings_.scope),
+                    deadline, absl::StrCat("ebay oauth (tenant '", seller.tenant, "')"),
+                    std::move(done));
   }
 
   void GetFulfillments(SellerState& state, const OrderQuery& query, v1::Order order,

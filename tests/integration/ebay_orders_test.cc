@@ -2,11 +2,7 @@
 // and the sandbox's eBay OAuth token endpoint and Sell Fulfillment API
 // (getOrder, getShippingFulfillments) and carriers over real HTTP. Upstream
 // traffic is read from the sandbox's counters.
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -15,12 +11,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 
 #include "services/sandbox/ebay_scenarios.h"
 #include "services/sandbox/sandbox_upstream.h"
+#include "tests/support/concurrent_orders.h"
 #include "tests/support/http_get.h"
 #include "tests/support/sandbox_stats.h"
 #include "tests/support/status_matchers.h"
@@ -187,44 +183,21 @@ TEST_CASE("GetOrderTracking: eBay's error answers map to the documented codes",
 TEST_CASE("eBay token: 300 concurrent cold lookups make one token call", "[integration][ebay]") {
   Harness harness;
   constexpr int kLookups = 300;
-  constexpr int kThreads = 10;
-  std::atomic<int> not_found{0};
-  absl::Mutex others_mu;
-  std::vector<std::string> others;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      auto stub = harness.server.Stub();
-      std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
-      std::vector<v1::GetOrderTrackingResponse> responses(kLookups / kThreads);
-      int pending = kLookups / kThreads;
-      std::mutex mu;
-      std::condition_variable done;
-      for (int i = 0; i < kLookups / kThreads; ++i) {
-        auto context = std::make_unique<grpc::ClientContext>();
-        context->set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
-        v1::GetOrderTrackingRequest request;
-        // Distinct unknown orders: every lookup reaches eBay.
-        request.mutable_order()->set_order_id(absl::StrFormat("31-%05d-00000", t * 100 + i));
-        request.mutable_order()->set_channel(v1::SALES_CHANNEL_EBAY);
-        stub->async()->GetOrderTracking(
-            context.get(), &request, &responses[i], [&](grpc::Status status) {
-              if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-                ++not_found;
-              } else {
-                absl::MutexLock lock(&others_mu);
-                others.push_back(absl::StrCat(status.error_code(), ": ", status.error_message()));
-              }
-              std::lock_guard lock(mu);
-              if (--pending == 0) done.notify_one();
-            });
-        contexts.push_back(std::move(context));
-      }
-      std::unique_lock lock(mu);
-      done.wait(lock, [&] { return pending == 0; });
-    });
+  std::vector<v1::OrderRef> refs(kLookups);
+  for (int i = 0; i < kLookups; ++i) {
+    // Distinct unknown orders: every lookup reaches eBay.
+    refs[i].set_order_id(absl::StrFormat("31-%05d-00000", i));
+    refs[i].set_channel(v1::SALES_CHANNEL_EBAY);
   }
-  for (auto& thread : threads) thread.join();
+  int not_found = 0;
+  std::vector<std::string> others;
+  for (const grpc::Status& status : testing::GetOrdersConcurrently(harness.server, refs)) {
+    if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+      ++not_found;
+    } else {
+      others.push_back(absl::StrCat(status.error_code(), ": ", status.error_message()));
+    }
+  }
   INFO(absl::StrJoin(others, "\n"));
   CHECK(not_found == kLookups);
   CHECK(harness.Count("ebay.order") == kLookups);
