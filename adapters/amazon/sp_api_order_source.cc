@@ -12,7 +12,6 @@
 #include "absl/synchronization/mutex.h"
 
 #include "adapters/amazon/fulfillment_outbound_parser.h"
-#include "adapters/amazon/lwa_parser.h"
 #include "adapters/amazon/lwa_request.h"
 #include "adapters/amazon/orders_parser.h"
 #include "adapters/amazon/sp_api_requests.h"
@@ -80,6 +79,8 @@ class SpApiOrderSource final : public OrderSource {
   absl::string_view name() const override { return kAdapter; }
 
   TrackingSource* PackageTracker() override { return &tracker_; }
+
+  bool Serves(absl::string_view tenant) const override { return sellers_.contains(tenant); }
 
   void GetOrder(const OrderQuery& query, OrderCallback done) override {
     auto seller = SellerFor(query.tenant);
@@ -169,20 +170,11 @@ class SpApiOrderSource final : public OrderSource {
   }
 
   void FetchToken(SellerState& seller, absl::Time deadline, TokenFetchCallback done) {
-    client_.RecordTokenRefresh(lwa_);
-    client_.Send(
-        lwa_,
-        BuildLwaTokenRequest(settings_.client_id, settings_.client_secret,
-                             seller.config.refresh_token),
-        deadline,
-        [&seller, done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
-          const std::string adapter = absl::StrCat("sp_api lwa (tenant '", seller.tenant, "')");
-          if (!response.ok()) {
-            done(WithAdapter(adapter, response.status()));
-            return;
-          }
-          done(ParseLwaTokenResponse(adapter, *response, absl::Now()));
-        });
+    FetchOAuthToken(client_, lwa_,
+                    BuildLwaTokenRequest(settings_.client_id, settings_.client_secret,
+                                         seller.config.refresh_token),
+                    deadline, absl::StrCat("sp_api lwa (tenant '", seller.tenant, "')"),
+                    std::move(done));
   }
 
   // Waits for a slot of `operation`'s plan, then sends with the seller's token.

@@ -4,6 +4,9 @@
 #include <string>
 #include <utility>
 
+#include "adapters/common/oauth_token_response.h"
+#include "adapters/common/upstream_status.h"
+
 namespace trackenrich::adapters {
 namespace {
 
@@ -43,6 +46,21 @@ void Attempt(std::shared_ptr<Exchange> exchange, bool retry_on_rejection) {
 }  // namespace
 
 bool IsHttpUnauthorized(const http::HttpResponse& response) { return response.status == 401; }
+
+void FetchOAuthToken(http::HttpClient& client, const http::Endpoint& endpoint,
+                     http::HttpRequest request, absl::Time deadline, std::string adapter,
+                     TokenFetchCallback done) {
+  client.RecordTokenRefresh(endpoint);
+  client.Send(endpoint, std::move(request), deadline,
+              [adapter = std::move(adapter),
+               done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
+                if (!response.ok()) {
+                  done(WithAdapter(adapter, response.status()));
+                  return;
+                }
+                done(ParseOAuthTokenResponse(adapter, *response, absl::Now()));
+              });
+}
 
 void SendWithToken(http::HttpClient& client, const http::Endpoint& endpoint,
                    OAuthTokenCache& tokens, absl::Time deadline, TokenRequestBuilder build,

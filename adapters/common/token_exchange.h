@@ -18,6 +18,7 @@
 #define TRACKENRICH_ADAPTERS_COMMON_TOKEN_EXCHANGE_H_
 
 #include <functional>
+#include <string>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -32,6 +33,15 @@ using TokenRequestBuilder = std::function<http::HttpRequest(absl::string_view to
 using TokenRejected = std::function<bool(const http::HttpResponse& response)>;
 
 bool IsHttpUnauthorized(const http::HttpResponse& response);
+
+// A TokenFetcher's body for an endpoint that answers the standard OAuth 2.0
+// token response (oauth_token_response.h): counts a refresh of `endpoint`,
+// sends `request` and calls `done` with the token or the failure, named
+// `adapter` ("ebay oauth (tenant 'acme')"). `client` and `endpoint` must
+// outlive the exchange.
+void FetchOAuthToken(http::HttpClient& client, const http::Endpoint& endpoint,
+                     http::HttpRequest request, absl::Time deadline, std::string adapter,
+                     TokenFetchCallback done);
 
 // `client`, `endpoint` and `tokens` must outlive the exchange (adapters own
 // them for the life of the service).

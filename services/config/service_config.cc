@@ -336,6 +336,53 @@ absl::Status ReadAmazon(const json::object& object, ServiceConfig* config) {
   return absl::OkStatus();
 }
 
+// ebay: the eBay order source. {"client_id": secret, "client_secret":
+// secret, "sandbox" (eBay's own sandbox hosts), "api_url", "identity_url",
+// "scope", "sellers": {"<tenant>": {"refresh_token": secret}}}.
+absl::Status ReadEbay(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "ebay");
+  adapters::ebay::EbaySettings& ebay = config->ebay;
+  bool sandbox = false;
+  TE_RETURN_IF_ERROR(reader.Bool("sandbox", &sandbox));
+  if (sandbox) {
+    // developer.ebay.com: "replace the api.ebay.com root URI with api.sandbox.ebay.com".
+    ebay.api_url = "https://api.sandbox.ebay.com";
+    ebay.identity_url = "https://api.sandbox.ebay.com";
+  }
+  TE_RETURN_IF_ERROR(reader.String("api_url", &ebay.api_url));
+  TE_RETURN_IF_ERROR(reader.String("identity_url", &ebay.identity_url));
+  TE_RETURN_IF_ERROR(reader.String("scope", &ebay.scope));
+  TE_RETURN_IF_ERROR(reader.Secret("client_id", &ebay.client_id));
+  TE_RETURN_IF_ERROR(reader.Secret("client_secret", &ebay.client_secret));
+  if (ebay.scope.empty()) return KeyError("ebay.scope", "must not be empty");
+  auto sellers = reader.Object("sellers");
+  if (!sellers.ok()) return sellers.status();
+  if (*sellers != nullptr) {
+    for (const auto& entry : **sellers) {
+      const std::string tenant(entry.key());
+      const std::string path = absl::StrCat("ebay.sellers.", tenant);
+      if (!entry.value().is_object()) return KeyError(path, "must be an object");
+      ObjectReader seller_reader(entry.value().as_object(), path);
+      adapters::ebay::EbaySeller seller;
+      TE_RETURN_IF_ERROR(seller_reader.Secret("refresh_token", &seller.refresh_token));
+      TE_RETURN_IF_ERROR(seller_reader.Done());
+      if (seller.refresh_token.empty()) {
+        return KeyError(absl::StrCat(path, ".refresh_token"), "required");
+      }
+      ebay.sellers[tenant] = std::move(seller);
+    }
+  }
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (ebay.client_id.empty() != ebay.client_secret.empty()) {
+    return KeyError("ebay", "client_id and client_secret go together");
+  }
+  if (!ebay.sellers.empty() && ebay.client_id.empty()) {
+    return KeyError("ebay.client_id", "required when sellers are configured");
+  }
+  config->ebay_configured = true;
+  return absl::OkStatus();
+}
+
 absl::Status ReadCache(const json::object& object, ServiceConfig* config) {
   ObjectReader reader(object, "cache");
   int64_t entries = static_cast<int64_t>(config->memory_cache.max_entries);
@@ -598,17 +645,24 @@ absl::Status ReadCallersAndLogs(ObjectReader& root, ServiceConfig* config) {
     return KeyError("auth.required",
                     "needs at least one tenant with api_keys (tenants.<name>.api_keys)");
   }
-  // With tenants, an Amazon seller must be one of them (or "default" while
-  // calls without a key run as "default").
+  // With tenants, an Amazon or eBay seller must be one of them (or "default"
+  // while calls without a key run as "default").
   if (!config->auth.tenants.empty()) {
+    std::vector<std::string> sellers;
     for (const auto& [seller, unused] : config->amazon.sellers) {
+      sellers.push_back(absl::StrCat("amazon.sellers.", seller));
+    }
+    for (const auto& [seller, unused] : config->ebay.sellers) {
+      sellers.push_back(absl::StrCat("ebay.sellers.", seller));
+    }
+    for (const std::string& key : sellers) {
+      const absl::string_view seller = absl::string_view(key).substr(key.find(".sellers.") + 9);
       const bool known =
           std::any_of(config->auth.tenants.begin(), config->auth.tenants.end(),
                       [&](const auth::TenantKeys& tenant) { return tenant.tenant == seller; });
       if (!known && !(seller == auth::kDefaultTenant && !config->auth.required)) {
         return KeyError(
-            absl::StrCat("amazon.sellers.", seller),
-            absl::StrCat("no tenant '", seller, "' is configured (tenants.", seller, ")"));
+            key, absl::StrCat("no tenant '", seller, "' is configured (tenants.", seller, ")"));
       }
     }
   }
@@ -904,6 +958,9 @@ absl::StatusOr<ServiceConfig> ReadServiceConfig(const json::value& root) {
   auto amazon = reader.Object("amazon");
   if (!amazon.ok()) return amazon.status();
   if (*amazon != nullptr) TE_RETURN_IF_ERROR(ReadAmazon(**amazon, &config));
+  auto ebay = reader.Object("ebay");
+  if (!ebay.ok()) return ebay.status();
+  if (*ebay != nullptr) TE_RETURN_IF_ERROR(ReadEbay(**ebay, &config));
   auto redis = reader.Object("redis");
   if (!redis.ok()) return redis.status();
   if (*redis != nullptr) TE_RETURN_IF_ERROR(ReadRedis(**redis, &config));

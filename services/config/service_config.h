@@ -25,6 +25,7 @@
 
 #include "adapters/amazon/sp_api_order_source.h"
 #include "adapters/carrier.h"
+#include "adapters/ebay/ebay_order_source.h"
 #include "adapters/http/http_client.h"
 #include "cache/memory/memory_cache.h"
 #include "cache/rate_limiter.h"
@@ -71,6 +72,10 @@ struct ServiceConfig {
   // without it, the sandbox answers for a seller of tenant "default".
   bool amazon_configured = false;
   adapters::amazon::SpApiSettings amazon;
+  // ebay: the eBay order source (sellers by tenant). In sandbox mode without
+  // it, the sandbox answers for an eBay seller of every tenant.
+  bool ebay_configured = false;
+  adapters::ebay::EbaySettings ebay;
 
   CachePolicy cache_policy;
   cache::MemoryCache::Options memory_cache;

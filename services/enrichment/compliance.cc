@@ -11,6 +11,7 @@
 
 #include "adapters/common/utf8.h"
 #include "adapters/detection/tracking_urls.h"
+#include "services/enrichment/ebay_messaging.h"
 #include "services/enrichment/text_matcher.h"
 
 namespace trackenrich::enrichment {
@@ -321,7 +322,9 @@ bool UrlChar(char c) {
          c != ')' && c != '[' && c != ']' && c != '{' && c != '}' && c != '|';
 }
 
-void AddLink(absl::string_view url, bool links_allowed, Findings& findings) {
+void AddLink(absl::string_view url, bool links_allowed, bool any_links, Findings& findings) {
+  // The channel leaves links to the seller's own rules.
+  if (any_links) return;
   if (IsCarrierTrackingLink(url)) {
     if (!links_allowed) {
       findings.Add(v1::COMPLIANCE_RULE_EXTERNAL_LINK, url, kChannelLinkMessage);
@@ -331,7 +334,7 @@ void AddLink(absl::string_view url, bool links_allowed, Findings& findings) {
   findings.Add(v1::COMPLIANCE_RULE_EXTERNAL_LINK, url, kLinkMessage);
 }
 
-void CheckLinks(const std::string& lower, std::string& masked, bool links_allowed,
+void CheckLinks(const std::string& lower, std::string& masked, bool links_allowed, bool any_links,
                 Findings& findings) {
   // Explicit URLs and www. hosts.
   for (size_t i = 0; i < lower.size(); ++i) {
@@ -347,7 +350,7 @@ void CheckLinks(const std::string& lower, std::string& masked, bool links_allowe
             masked[end - 1] == ':' || masked[end - 1] == '!' || masked[end - 1] == '?')) {
       --end;
     }
-    AddLink(absl::string_view(masked).substr(i, end - i), links_allowed, findings);
+    AddLink(absl::string_view(masked).substr(i, end - i), links_allowed, any_links, findings);
     Blank(masked, i, end);
     i = end;
   }
@@ -382,7 +385,7 @@ void CheckLinks(const std::string& lower, std::string& masked, bool links_allowe
     if (url_end < masked.size() && masked[url_end] == '/') {
       while (url_end < masked.size() && UrlChar(masked[url_end])) ++url_end;
     }
-    AddLink(absl::string_view(masked).substr(i, url_end - i), false, findings);
+    AddLink(absl::string_view(masked).substr(i, url_end - i), false, any_links, findings);
     Blank(masked, i, url_end);
     i = url_end;
   }
@@ -448,17 +451,22 @@ void CheckPhones(std::string masked, const ComplianceContext& context, Findings&
   }
 }
 
-void CheckPhrases(const std::string& masked, Findings& findings) {
+void CheckPhrases(const std::string& masked, v1::SalesChannel channel, Findings& findings) {
   static const auto* const promotion = new PhraseMatcher(PromotionPhrases());
   static const auto* const review = new PhraseMatcher(ReviewPhrases());
   static const auto* const attachment = new PhraseMatcher(AttachmentPhrases());
+  static const auto* const off_ebay = new PhraseMatcher(OffEbayContactPhrases());
   const FoldedText folded(masked);
   const std::pair<const PhraseMatcher*, std::pair<v1::ComplianceRule, const char*>> checks[] = {
       {promotion, {v1::COMPLIANCE_RULE_PROMOTION, kPromotionMessage}},
       {review, {v1::COMPLIANCE_RULE_REVIEW_REQUEST, kReviewMessage}},
       {attachment, {v1::COMPLIANCE_RULE_ATTACHMENT, kAttachmentMessage}},
+      // eBay's member-to-member contact policy (ebay_messaging.h).
+      {channel == v1::SALES_CHANNEL_EBAY ? off_ebay : nullptr,
+       {v1::COMPLIANCE_RULE_OFF_CHANNEL_CONTACT, kOffEbayContactMessage}},
   };
   for (const auto& [matcher, rule] : checks) {
+    if (matcher == nullptr) continue;
     for (const PhraseMatch& match : matcher->FindAll(folded)) {
       findings.Add(rule.first, folded.Span(match.first_word, match.last_word), rule.second);
     }
@@ -515,9 +523,11 @@ std::vector<v1::ComplianceFinding> CheckCompliance(absl::string_view text,
   CheckPlaceholders(original, findings);
   CheckEmbeds(lower, original, findings);
   CheckEmails(lower, masked, findings);
-  CheckLinks(absl::AsciiStrToLower(masked), masked, context.tracking_links_allowed, findings);
+  CheckLinks(absl::AsciiStrToLower(masked), masked, context.tracking_links_allowed,
+             context.tracking_links_allowed && context.channel == v1::SALES_CHANNEL_SHOPIFY,
+             findings);
   CheckPhones(masked, context, findings);
-  CheckPhrases(masked, findings);
+  CheckPhrases(masked, context.channel, findings);
   return findings.Take();
 }
 

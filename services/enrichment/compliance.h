@@ -1,5 +1,6 @@
 // The compliance check every rendered reply goes through, built-in and
 // seller templates alike, against the Amazon buyer-seller messaging rules
+// (links: per channel, see ComplianceContext)
 // (Communication Guidelines G1701 and the content prohibitions summarized in
 // ../shared/reference/upstream-apis.md §3.9): no promotion or coupons, no
 // review or feedback requests, no links but allowed carrier tracking links,
@@ -28,6 +29,12 @@ namespace trackenrich::enrichment {
 struct ComplianceContext {
   // Whether the channel allows links to carrier tracking pages (ReplyPolicy).
   bool tracking_links_allowed = false;
+  // The sales channel whose rules apply. Shopify has no marketplace rules of
+  // its own (the seller's store, the seller's rules): links of any kind
+  // pass there; every other rule still applies. eBay adds its
+  // member-to-member contact rules (ebay_messaging.h): no offers to buy or
+  // pay outside eBay, no pointers to other ways of contact.
+  v1::SalesChannel channel = v1::SALES_CHANNEL_UNSPECIFIED;
   // Text the reply is meant to contain that could look like a phone number:
   // the tracking number and the order ID.
   std::vector<std::string> identifiers;

@@ -162,7 +162,11 @@ std::map<std::string, std::string> PlaceholderValues(const TemplateCatalog& cata
   auto set = [&values](const char* name, std::string value) {
     if (!value.empty()) values[name] = std::move(value);
   };
-  if (input.order != nullptr) set("order_id", input.order->order_id());
+  if (input.order != nullptr) {
+    set("order_id", input.order->order_id());
+    // "your order on Acme Outdoor": the store of a non-Amazon order.
+    set("store", input.order->store_name());
+  }
 
   const std::vector<const v1::Shipment*> packages = PackagesOf(input);
   if (packages.size() >= 2) {
@@ -244,6 +248,7 @@ absl::StatusOr<v1::RenderedReply> RenderReply(const TemplateCatalog& catalog,
 
   ComplianceContext context;
   context.tracking_links_allowed = policy.TrackingLinksAllowed(ChannelOf(input));
+  context.channel = ChannelOf(input);
   if (input.shipment != nullptr) context.identifiers.push_back(input.shipment->tracking_number());
   for (const v1::Shipment* package : PackagesOf(input)) {
     context.identifiers.push_back(package->tracking_number());

@@ -10,6 +10,7 @@
 
 #include "adapters/carrier.h"
 #include "adapters/detection/carrier_detection.h"
+#include "services/enrichment/ebay_order_ids.h"
 #include "services/enrichment/text_matcher.h"
 
 namespace trackenrich::enrichment {
@@ -322,9 +323,41 @@ bool PrecededByPhoneWord(absl::string_view text, size_t begin) {
 }  // namespace
 
 TicketIdentifiers ExtractIdentifiers(absl::string_view text, size_t max_each) {
+  return ExtractIdentifiers(text, ExtractionOptions{}, max_each);
+}
+
+TicketIdentifiers ExtractIdentifiers(absl::string_view text, const ExtractionOptions& options,
+                                     size_t max_each) {
   TicketIdentifiers ids;
   std::vector<std::pair<size_t, size_t>> order_spans;
   FindOrderIds(text, ids.order_ids, order_spans, max_each);
+  ids.order_channels.assign(ids.order_ids.size(), v1::SALES_CHANNEL_AMAZON);
+  // Each other channel's finder, in turn; none reads digits another took.
+  std::vector<FoundOrderId> found;
+  for (const auto& [begin, end] : order_spans) {
+    found.push_back({.channel = v1::SALES_CHANNEL_AMAZON, .begin = begin, .end = end});
+  }
+  const size_t amazon_spans = found.size();
+  auto wanted = [&](v1::SalesChannel channel) {
+    return std::find(options.channels.begin(), options.channels.end(), channel) !=
+           options.channels.end();
+  };
+  if (wanted(v1::SALES_CHANNEL_SHOPIFY)) {
+    FindShopifyOrderNames(text, options.order_name_formats, found);
+  }
+  if (wanted(v1::SALES_CHANNEL_EBAY)) FindEbayOrderIds(text, found);
+  std::sort(found.begin() + amazon_spans, found.end(),
+            [](const FoundOrderId& a, const FoundOrderId& b) { return a.begin < b.begin; });
+  for (size_t i = amazon_spans; i < found.size(); ++i) {
+    order_spans.emplace_back(found[i].begin, found[i].end);
+    if (ids.order_ids.size() >= max_each) continue;
+    if (std::find(ids.order_ids.begin(), ids.order_ids.end(), found[i].order_id) !=
+        ids.order_ids.end()) {
+      continue;
+    }
+    ids.order_ids.push_back(found[i].order_id);
+    ids.order_channels.push_back(found[i].channel);
+  }
   auto in_order_id = [&](size_t position) {
     for (const auto& [begin, end] : order_spans) {
       if (position >= begin && position < end) return true;

@@ -1,5 +1,6 @@
-// Finds Amazon order IDs and tracking numbers in a ticket's free text (any
-// language). Tracking numbers are taken when carrier detection is confident
+// Finds order IDs (Amazon's 3-7-7, and each other channel's through its
+// finder in channel_order_ids.h) and tracking numbers in a ticket's free text
+// (any language). Tracking numbers are taken when carrier detection is confident
 // and no check digit fails, so phone numbers, dates, postcodes and prices are
 // left alone; digits printed as a phone number (after "+" or a word such as
 // "Tel.", "Handy", "móvil") are skipped even when they happen to pass a check
@@ -26,6 +27,9 @@
 //   ids.tracking_numbers   // {"1Z999AA10123456784"}
 //   ids = ExtractIdentifiers("DHL tracking 1234567891, Rechnung 1234567891");
 //   ids.tracking_numbers   // {"1234567891"}, ids.tracking_carriers {CARRIER_DHL}
+//   ids = ExtractIdentifiers("Bestellung #1042 ist nicht da",
+//                            {.channels = {v1::SALES_CHANNEL_SHOPIFY}});
+//   ids.order_ids          // {"#1042"}, ids.order_channels {SALES_CHANNEL_SHOPIFY}
 #ifndef TRACKENRICH_SERVICES_ENRICHMENT_TEXT_EXTRACTION_H_
 #define TRACKENRICH_SERVICES_ENRICHMENT_TEXT_EXTRACTION_H_
 
@@ -34,6 +38,8 @@
 
 #include "absl/strings/string_view.h"
 
+#include "services/enrichment/channel_order_ids.h"
+#include "trackenrich/v1/order.pb.h"
 #include "trackenrich/v1/shipment.pb.h"
 
 namespace trackenrich::enrichment {
@@ -41,6 +47,9 @@ namespace trackenrich::enrichment {
 struct TicketIdentifiers {
   // In order of first appearance, without duplicates.
   std::vector<std::string> order_ids;
+  // One per order ID: the channel whose form it has (SALES_CHANNEL_AMAZON for
+  // 3-7-7 IDs).
+  std::vector<v1::SalesChannel> order_channels;
   // Normalized (upper case, no spaces or dashes).
   std::vector<std::string> tracking_numbers;
   // One per tracking number: the carrier the words around it name or its
@@ -49,8 +58,19 @@ struct TicketIdentifiers {
   std::vector<v1::Carrier> tracking_carriers;
 };
 
+// What the tenant sells through besides Amazon.
+struct ExtractionOptions {
+  // The channels whose order IDs to look for (the tenant's configured
+  // ones); Amazon's 3-7-7 IDs are always looked for.
+  std::vector<v1::SalesChannel> channels;
+  // The tenant's own order-name formats (e.g. Shopify's prefix and suffix).
+  std::vector<OrderNameFormat> order_name_formats;
+};
+
 // At most `max_each` of each kind are returned.
 TicketIdentifiers ExtractIdentifiers(absl::string_view text, size_t max_each = 10);
+TicketIdentifiers ExtractIdentifiers(absl::string_view text, const ExtractionOptions& options,
+                                     size_t max_each = 10);
 
 }  // namespace trackenrich::enrichment
 

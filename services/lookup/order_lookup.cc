@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
 
 #include "adapters/common/utf8.h"
@@ -14,14 +15,11 @@
 namespace trackenrich::server {
 namespace {
 
-std::string SourceKeyPart(const OrderRequest& request, absl::string_view source) {
+std::string SourceKeyPart(const OrderRequest& request, absl::string_view source, bool mcf) {
   // MCF fulfillment order IDs are the seller's own: keep them apart from
   // Amazon order IDs, and each region's apart (the seller's regions are
-  // separate accounts).
-  if (request.channel == v1::SALES_CHANNEL_AMAZON ||
-      request.channel == v1::SALES_CHANNEL_UNSPECIFIED) {
-    return std::string(source);
-  }
+  // separate accounts). A channel's own source keys by its name alone.
+  if (!mcf) return std::string(source);
   std::string channel(v1::SalesChannel_Name(request.channel));
   absl::AsciiStrToLower(&channel);
   if (!request.marketplace_id.empty()) absl::StrAppend(&channel, ".", request.marketplace_id);
@@ -102,10 +100,10 @@ class OrderLookup::OrderFlight final : public Flight {
   }
 };
 
-OrderLookup::OrderLookup(adapters::OrderSource* source, ShipmentLookup& shipments,
+OrderLookup::OrderLookup(const adapters::OrderSourceRegistry* sources, ShipmentLookup& shipments,
                          cache::Cache& cache, ServiceMetrics& metrics,
                          LookupCoordination coordination, OrderCachePolicy policy, Clock clock)
-    : source_(source),
+    : sources_(sources),
       shipments_(shipments),
       answers_(std::make_unique<OrderAnswers>(policy)),
       core_(cache, *answers_, metrics, std::move(coordination), std::move(clock)) {}
@@ -113,43 +111,81 @@ OrderLookup::OrderLookup(adapters::OrderSource* source, ShipmentLookup& shipment
 OrderLookup::~OrderLookup() = default;
 
 void OrderLookup::Get(const OrderRequest& request, OrderAnswerCallback done) {
-  if (source_ == nullptr) {
-    done(absl::FailedPreconditionError(
-        "order: order lookups need an order source; none is configured (set the amazon "
-        "section of the config, or run in sandbox mode)"));
+  adapters::OrderQuery query;
+  query.tenant = request.tenant;
+  query.order_id = request.order_id;
+  query.marketplace_id = request.marketplace_id;
+  query.channel = request.channel;
+  query.deadline = request.deadline;
+  static const adapters::OrderSourceRegistry kNone;
+  auto route = (sources_ != nullptr ? *sources_ : kNone).Resolve(query);
+  if (!route.ok()) {
+    done(route.status());
     return;
   }
+  adapters::OrderSource* source = route->source;
   auto flight = std::make_shared<OrderFlight>();
-  flight->key =
-      cache::OrderKey(request.tenant, SourceKeyPart(request, source_->name()), request.order_id);
+  flight->key = cache::OrderKey(request.tenant, SourceKeyPart(request, source->name(), route->mcf),
+                                request.order_id);
   flight->tenant = request.tenant;
-  flight->upstream = std::string(source_->name());
+  flight->upstream = std::string(source->name());
   flight->deadline = request.deadline;
   flight->want = WantedFreshness(request.cache, core_.Now());
   flight->force_refresh = request.cache.force_refresh();
   flight->trace = request.trace;
-  flight->source = source_;
-  flight->query.tenant = request.tenant;
-  flight->query.order_id = request.order_id;
-  flight->query.marketplace_id = request.marketplace_id;
-  flight->query.channel = request.channel;
-  flight->query.deadline = request.deadline;
-  core_.Lookup(std::move(flight),
-               [this, request, done = std::move(done)](absl::StatusOr<Served> served) mutable {
-                 if (!served.ok()) {
-                   done(served.status());
-                   return;
-                 }
-                 v1::Order order = static_cast<const v1::Order&>(*served->answer);
-                 MarkProvenance(*served, core_.Now(), order.mutable_provenance());
-                 TrackPackages(request, std::move(order), std::move(done));
-               });
+  flight->source = source;
+  flight->query = std::move(query);
+  core_.Lookup(std::move(flight), [this, request, source,
+                                   done = std::move(done)](absl::StatusOr<Served> served) mutable {
+    if (!served.ok()) {
+      done(served.status());
+      return;
+    }
+    v1::Order order = static_cast<const v1::Order&>(*served->answer);
+    MarkProvenance(*served, core_.Now(), order.mutable_provenance());
+    TrackPackages(request, *source, std::move(order), std::move(done));
+  });
 }
 
-void OrderLookup::TrackPackages(const OrderRequest& request, v1::Order order,
-                                OrderAnswerCallback done) {
+void OrderLookup::GetFromAnyChannel(const OrderRequest& request, OrderAnswerCallback done) {
+  std::vector<v1::SalesChannel> channels;
+  if (sources_ != nullptr) channels = sources_->CandidateChannels(request.tenant, request.order_id);
+  if (channels.empty()) {
+    done(absl::InvalidArgumentError(absl::StrCat(
+        "order_id: '", request.order_id,
+        "' is not an Amazon order ID nor an order ID of a channel configured for tenant '",
+        request.tenant, "'")));
+    return;
+  }
+  TryChannels(request, std::move(channels), 0, std::move(done));
+}
+
+void OrderLookup::TryChannels(OrderRequest request, std::vector<v1::SalesChannel> channels,
+                              size_t next, OrderAnswerCallback done) {
+  request.channel = channels[next];
+  OrderRequest asked = request;
+  Get(asked, [this, request = std::move(request), channels = std::move(channels), next,
+              done = std::move(done)](absl::StatusOr<OrderAnswer> answer) mutable {
+    if (answer.ok() || !absl::IsNotFound(answer.status()) || next + 1 == channels.size()) {
+      if (!answer.ok() && absl::IsNotFound(answer.status()) && channels.size() > 1) {
+        std::vector<std::string> names;
+        for (v1::SalesChannel channel : channels) names.push_back(adapters::ChannelName(channel));
+        done(absl::NotFoundError(absl::StrCat(
+            "order '", request.order_id, "' was found on none of the tenant's channels (",
+            absl::StrJoin(names, ", "), "); last: ", answer.status().message())));
+        return;
+      }
+      done(std::move(answer));
+      return;
+    }
+    TryChannels(std::move(request), std::move(channels), next + 1, std::move(done));
+  });
+}
+
+void OrderLookup::TrackPackages(const OrderRequest& request, adapters::OrderSource& source,
+                                v1::Order order, OrderAnswerCallback done) {
   std::vector<std::pair<int, TrackRequest>> lookups;
-  adapters::TrackingSource* tracker = source_->PackageTracker();
+  adapters::TrackingSource* tracker = source.PackageTracker();
   for (int i = 0; i < order.shipments_size(); ++i) {
     const v1::Shipment& view = order.shipments(i);
     TrackRequest track;
@@ -164,6 +200,10 @@ void OrderLookup::TrackPackages(const OrderRequest& request, v1::Order order,
       // Tracked in the region the order was found in.
       track.marketplace_id =
           request.marketplace_id.empty() ? order.marketplace_id() : request.marketplace_id;
+    } else if (view.carrier() == v1::CARRIER_OTHER) {
+      // A carrier we do not support (the channel named it): the channel's
+      // own status stands, marked with its source.
+      continue;
     } else if (!view.tracking_number().empty()) {
       track.tracking_number = view.tracking_number();
       track.carrier = view.carrier();

@@ -1,14 +1,14 @@
 // OrderLookup: the path from an order ID to an Order whose every package
-// carries its live status. The order comes from the order source (Amazon
-// SP-API) through the cached single-flight core (cached_lookup.h: one fetch
-// per order however many ask at once, across replicas too, stale-on-error);
-// then every package is tracked at the same time through ShipmentLookup (so
-// a tracking number is cached once, whether asked for directly or through its
-// order) and merged in. A package the carrier knows nothing of keeps the
-// channel's own view of it (Amazon's package status), with the carrier's
-// answer reported as a LookupError.
+// carries its live status. The order comes from the channel's order source
+// (adapters/order_sources.h picks it: Amazon SP-API, Shopify, eBay, or Amazon
+// MCF for an order sold elsewhere) through the cached single-flight core (cached_lookup.h: one
+// fetch per order however many ask at once, across replicas too, stale-on-error); then every
+// package is tracked at the same time through ShipmentLookup (so a tracking number is cached once,
+// whether asked for directly or through its order) and merged in. A package the carrier knows
+// nothing of keeps the channel's own view of it (Amazon's package status, Shopify's display
+// status), with the carrier's answer reported as a LookupError.
 //
-//   OrderLookup orders(source, shipments, cache, metrics, coordination, {});
+//   OrderLookup orders(&sources, shipments, cache, metrics, coordination, {});
 //   orders.Get({.order_id = "114-3941689-8772232", .deadline = deadline},
 //              [](absl::StatusOr<OrderAnswer> answer) { ... });
 #ifndef TRACKENRICH_SERVICES_LOOKUP_ORDER_LOOKUP_H_
@@ -25,6 +25,7 @@
 
 #include "adapters/http/trace_context.h"
 #include "adapters/order_source.h"
+#include "adapters/order_sources.h"
 #include "cache/cache.h"
 #include "services/lookup/cached_lookup.h"
 #include "services/lookup/lookup_error.h"
@@ -71,30 +72,41 @@ class OrderLookup {
  public:
   using Clock = std::function<absl::Time()>;
 
-  // `source` may be null (no order source configured: every Get answers
-  // FAILED_PRECONDITION). Everything must outlive the lookup.
-  OrderLookup(adapters::OrderSource* source, ShipmentLookup& shipments, cache::Cache& cache,
-              ServiceMetrics& metrics, LookupCoordination coordination = {},
+  // `sources` may be null or empty (no order source configured: every Get
+  // answers FAILED_PRECONDITION). Everything must outlive the lookup.
+  OrderLookup(const adapters::OrderSourceRegistry* sources, ShipmentLookup& shipments,
+              cache::Cache& cache, ServiceMetrics& metrics, LookupCoordination coordination = {},
               OrderCachePolicy policy = {}, Clock clock = absl::Now);
   ~OrderLookup();
 
-  // `done` runs once, inline or on an I/O thread. Errors are the order
-  // source's (see OrderSource::GetOrder); a cached order past its freshness
-  // is served, marked stale, instead of an upstream failure (NOT_FOUND
-  // excepted).
+  // `done` runs once, inline or on an I/O thread. Errors are the routing's
+  // (OrderSourceRegistry::Resolve) and the order source's (see
+  // OrderSource::GetOrder); a cached order past its freshness is served,
+  // marked stale, instead of an upstream failure (NOT_FOUND excepted).
   void Get(const OrderRequest& request, OrderAnswerCallback done);
 
-  // Sets the source once the upstreams are known; call before the first Get.
-  void set_source(adapters::OrderSource* source) { source_ = source; }
-  bool configured() const { return source_ != nullptr; }
+  // An order named without its channel (`request.channel` unset, an ID not
+  // in Amazon's form): asks each of the tenant's channels that recognize
+  // the ID in turn (OrderSourceRegistry::CandidateChannels) until one finds
+  // it. NOT_FOUND naming the channels asked when none does; INVALID_ARGUMENT
+  // when no configured channel takes such an ID.
+  void GetFromAnyChannel(const OrderRequest& request, OrderAnswerCallback done);
+
+  // Sets the sources once the upstreams are known; call before the first Get.
+  void set_sources(const adapters::OrderSourceRegistry* sources) { sources_ = sources; }
+  const adapters::OrderSourceRegistry* sources() const { return sources_; }
+  bool configured() const { return sources_ != nullptr && !sources_->empty(); }
 
  private:
   class OrderAnswers;
   class OrderFlight;
 
-  void TrackPackages(const OrderRequest& request, v1::Order order, OrderAnswerCallback done);
+  void TrackPackages(const OrderRequest& request, adapters::OrderSource& source, v1::Order order,
+                     OrderAnswerCallback done);
+  void TryChannels(OrderRequest request, std::vector<v1::SalesChannel> channels, size_t next,
+                   OrderAnswerCallback done);
 
-  adapters::OrderSource* source_;
+  const adapters::OrderSourceRegistry* sources_;
   ShipmentLookup& shipments_;
   const std::unique_ptr<const OrderAnswers> answers_;
   CachedLookup core_;

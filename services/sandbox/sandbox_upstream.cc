@@ -9,6 +9,7 @@
 #include "boost/json.hpp"
 
 #include "services/sandbox/carrier_scenarios.h"
+#include "services/sandbox/ebay_scenarios.h"
 #include "services/sandbox/sp_api_scenarios.h"
 #include "services/sandbox/ups_scenarios.h"
 
@@ -161,7 +162,9 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
                                   {"description", scenario.description}});
     }
     json::array orders;
-    for (const Scenario& scenario : SpApiScenarioList()) {
+    std::vector<Scenario> order_scenarios = SpApiScenarioList();
+    for (Scenario& scenario : EbayScenarioList()) order_scenarios.push_back(std::move(scenario));
+    for (const Scenario& scenario : order_scenarios) {
       json::object order{{"source", scenario.carrier},
                          {"order_id", scenario.tracking_number},
                          {"scenario", scenario.name},
@@ -254,6 +257,10 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
   }
   if (auto reply =
           HandleSpApi(request, clock_(), [this](absl::string_view route) { Count(route); })) {
+    return *std::move(reply);
+  }
+  if (auto reply =
+          HandleEbay(request, clock_(), [this](absl::string_view route) { Count(route); })) {
     return *std::move(reply);
   }
   if (auto reply = HandleCarrierScenarios(request, clock_(),

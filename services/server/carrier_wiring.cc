@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "adapters/carrier.h"
+#include "services/sandbox/ebay_scenarios.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "services/sandbox/sp_api_scenarios.h"
 
@@ -111,7 +112,10 @@ absl::flat_hash_map<std::string, cache::RateLimit> CarrierRateLimits(const Servi
   return limits;
 }
 
-absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
+namespace {
+
+// Amazon SP-API: the `amazon` section, or the sandbox's. Null when neither.
+absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeAmazonOrderSource(
     const ServiceConfig& config, const std::string& sandbox_url, http::HttpClient& client,
     cache::RateLimiter& limiter) {
   adapters::amazon::SpApiSettings amazon = config.amazon;
@@ -134,6 +138,48 @@ absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
     }
   }
   return adapters::amazon::MakeSpApiOrderSource(client, limiter, std::move(amazon));
+}
+
+// eBay: the `ebay` section, or the sandbox's seller. Null when neither.
+absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeEbaySource(
+    const ServiceConfig& config, const std::string& sandbox_url, http::HttpClient& client,
+    cache::RateLimiter& /*limiter*/) {
+  adapters::ebay::EbaySettings ebay = config.ebay;
+  if (!config.ebay_configured) {
+    if (sandbox_url.empty()) return nullptr;
+    ebay.api_url = sandbox_url;
+    ebay.identity_url = sandbox_url;
+    ebay.client_id = std::string(sandbox::kSandboxClientId);
+    ebay.client_secret = std::string(sandbox::kSandboxClientSecret);
+    // The sandbox's one seller answers for tenant "default" and every
+    // configured tenant.
+    const adapters::ebay::EbaySeller seller{.refresh_token =
+                                                std::string(sandbox::kSandboxEbayRefreshToken)};
+    ebay.sellers[std::string(auth::kDefaultTenant)] = seller;
+    for (const auto& tenant : config.auth.tenants) ebay.sellers[tenant.tenant] = seller;
+  }
+  return adapters::ebay::MakeEbayOrderSource(client, std::move(ebay));
+}
+
+}  // namespace
+
+absl::Status RegisterOrderSources(const ServiceConfig& config, const std::string& sandbox_url,
+                                  http::HttpClient& client, cache::RateLimiter& limiter,
+                                  adapters::OrderSourceRegistry& sources) {
+  // One entry per channel; a maker returns null when the channel has neither
+  // a section nor the sandbox.
+  using Maker = absl::StatusOr<std::unique_ptr<adapters::OrderSource>> (*)(
+      const ServiceConfig&, const std::string&, http::HttpClient&, cache::RateLimiter&);
+  const std::pair<v1::SalesChannel, Maker> makers[] = {
+      {v1::SALES_CHANNEL_AMAZON, &MakeAmazonOrderSource},
+      {v1::SALES_CHANNEL_EBAY, &MakeEbaySource},
+  };
+  for (const auto& [channel, make] : makers) {
+    auto source = make(config, sandbox_url, client, limiter);
+    if (!source.ok()) return source.status();
+    if (*source != nullptr) sources.Add(channel, *std::move(source));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace trackenrich::server

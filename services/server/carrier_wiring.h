@@ -1,6 +1,6 @@
 // Registers the carrier adapters (every carrier of adapters/carriers.txt,
-// through its descriptor) from the config, and makes the order source: the
-// one list Server::Start calls.
+// through its descriptor) from the config, and the order sources by channel:
+// the one list Server::Start calls.
 //
 //   RegisterCarrierAdapters(config, sandbox_url, registry, http_client);
 //
@@ -25,6 +25,7 @@
 
 #include "adapters/http/http_client.h"
 #include "adapters/order_source.h"
+#include "adapters/order_sources.h"
 #include "adapters/tracking_source.h"
 #include "cache/rate_limiter.h"
 #include "services/config/service_config.h"
@@ -41,13 +42,15 @@ absl::Status RegisterCarrierAdapters(const ServiceConfig& config, const std::str
 // carriers.<name>.rate_limit where the config sets one.
 absl::flat_hash_map<std::string, cache::RateLimit> CarrierRateLimits(const ServiceConfig& config);
 
-// The order source: Amazon SP-API from the `amazon` section, or, in sandbox
-// mode without one, the sandbox's SP-API with one seller for tenant
-// "default" and every configured tenant. Null when neither (order lookups
-// then answer FAILED_PRECONDITION).
-absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeOrderSource(
-    const ServiceConfig& config, const std::string& sandbox_url, http::HttpClient& client,
-    cache::RateLimiter& limiter);
+// Registers the order sources by channel. Amazon: SP-API from the `amazon`
+// section, or, in sandbox mode without one, the sandbox's SP-API with one
+// seller for tenant "default" and every configured tenant; neither: no
+// Amazon source (order lookups then answer FAILED_PRECONDITION). Each other
+// channel is registered the same way from its own section (sandbox mode
+// fills a missing one). Errors: INVALID_ARGUMENT naming the config key.
+absl::Status RegisterOrderSources(const ServiceConfig& config, const std::string& sandbox_url,
+                                  http::HttpClient& client, cache::RateLimiter& limiter,
+                                  adapters::OrderSourceRegistry& sources);
 
 }  // namespace trackenrich::server
 

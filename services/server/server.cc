@@ -178,6 +178,11 @@ struct Server::Impl {
     for (const auto* source : registry.All()) names.emplace_back(source->name());
     std::sort(names.begin(), names.end());
     for (const auto& name : names) adapters.emplace_back(name);
+    json::object order_source_names;
+    for (const auto& [channel, source] : order_sources.All()) {
+      const std::string channel_name = adapters::ChannelName(channel);
+      order_source_names[channel_name] = std::string(source->name());
+    }
     json::object upstreams;
     for (const auto& upstream : http_client.Stats()) {
       const absl::string_view state = http::CircuitBreaker::StateName(upstream.breaker);
@@ -204,9 +209,18 @@ struct Server::Impl {
                                  {"durable", watch_store->durable()},
                                  {"webhook_tenants", config.watch.webhooks.size()}}},
         {"adapters", std::move(adapters)},
-        {"order_source", order_source != nullptr ? std::string(order_source->name()) : "none"},
+        {"order_source", OrderSourceName()},
+        {"order_sources", std::move(order_source_names)},
         {"upstreams", std::move(upstreams)}};
     return {is_ready, json::serialize(details)};
+  }
+
+  // The Amazon source's name (the one order source before channels had
+  // their own), else the first registered, else "none".
+  std::string OrderSourceName() const {
+    const adapters::OrderSource* source = order_sources.Find(v1::SALES_CHANNEL_AMAZON);
+    if (source == nullptr && !order_sources.empty()) source = order_sources.All().front().second;
+    return source != nullptr ? std::string(source->name()) : "none";
   }
 
   std::string MetricsText() const {
@@ -252,7 +266,7 @@ struct Server::Impl {
   std::unique_ptr<cache::RedisSharedFlight> shared_flight;
   std::unique_ptr<cache::RateLimiter> rate_limiter;
   ShipmentLookup lookup;
-  std::unique_ptr<adapters::OrderSource> order_source;
+  adapters::OrderSourceRegistry order_sources;
   std::unique_ptr<audit::RedisAuditLog> audit_log;
   OrderLookup orders;
   // Null without tenants: every call runs as tenant "default".
@@ -317,12 +331,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
       !status.ok()) {
     return status;
   }
-  auto order_source = MakeOrderSource(config, s.sandbox == nullptr ? "" : s.sandbox->base_url(),
-                                      s.http_client, *s.rate_limiter);
-  if (!order_source.ok()) return order_source.status();
-  s.order_source = *std::move(order_source);
-  s.orders.set_source(s.order_source.get());
-  if (s.order_source == nullptr) {
+  if (auto status = RegisterOrderSources(config, s.sandbox == nullptr ? "" : s.sandbox->base_url(),
+                                         s.http_client, *s.rate_limiter, s.order_sources);
+      !status.ok()) {
+    return status;
+  }
+  s.orders.set_sources(&s.order_sources);
+  if (s.order_sources.empty()) {
     spdlog::warn("no order source is configured: order lookups answer FAILED_PRECONDITION");
   }
   if (s.registry.All().empty()) {

@@ -1,5 +1,6 @@
 #include "services/server/tracking_service.h"
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -370,6 +371,9 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
   if (request->has_order()) ticket.channel = request->order().channel();
   std::vector<TrackRequest> lookups;
   std::vector<OrderRequest> order_lookups;
+  // Per order lookup: named in the text without a channel, so the tenant's
+  // channels that take the ID are asked in turn.
+  std::vector<bool> any_channel;
   const absl::Time deadline = DeadlineOf(context);
   auto add_lookup = [&](std::string number, v1::Carrier carrier) {
     TrackRequest track;
@@ -391,22 +395,47 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
     case v1::EnrichTicketRequest::kOrder:
       ticket.order_ids.push_back(request->order().order_id());
       order_lookups.push_back(ToOrderRequest(*scope, request->order(), request->cache(), deadline));
+      any_channel.push_back(false);
       break;
     case v1::EnrichTicketRequest::kText: {
       const std::string text =
           absl::StrCat(request->text().subject(), "\n", request->text().body());
-      const auto ids = enrichment::ExtractIdentifiers(text);
+      const adapters::OrderSourceRegistry* sources = orders_.sources();
+      // The channels the tenant sells on besides Amazon, and their own
+      // order-name formats.
+      std::vector<v1::SalesChannel> channels;
+      if (sources != nullptr) channels = sources->ChannelsFor(scope->tenant());
+      enrichment::ExtractionOptions options;
+      options.channels = channels;
+      for (v1::SalesChannel channel : channels) {
+        for (const auto& format : sources->Find(channel)->NameFormats(scope->tenant())) {
+          options.order_name_formats.push_back(
+              {.channel = channel, .prefix = format.prefix, .suffix = format.suffix});
+        }
+      }
+      const auto ids = enrichment::ExtractIdentifiers(text, options);
       ticket.buyer_reports_not_received |= enrichment::ReportsNotReceived(text);
-      // Order IDs in 3-7-7 form are Amazon's.
-      if (!ids.order_ids.empty()) ticket.channel = v1::SALES_CHANNEL_AMAZON;
-      ticket.order_ids = ids.order_ids;
-      for (const std::string& order_id : ids.order_ids) {
-        enrichment->add_extracted_order_ids(order_id);
+      for (size_t i = 0; i < ids.order_ids.size(); ++i) {
+        const v1::SalesChannel channel = ids.order_channels[i];
+        // Amazon's 3-7-7 IDs always; another channel's only when the tenant
+        // has it configured (or, unnamed, any channel that takes the ID).
+        const bool wanted =
+            channel == v1::SALES_CHANNEL_AMAZON ||
+            (channel == v1::SALES_CHANNEL_UNSPECIFIED
+                 ? sources != nullptr &&
+                       !sources->CandidateChannels(scope->tenant(), ids.order_ids[i]).empty()
+                 : std::find(channels.begin(), channels.end(), channel) != channels.end());
+        if (!wanted) continue;
+        // The first order's channel decides the reply's channel policy.
+        if (ticket.order_ids.empty()) ticket.channel = channel;
+        ticket.order_ids.push_back(ids.order_ids[i]);
+        enrichment->add_extracted_order_ids(ids.order_ids[i]);
         v1::OrderRef ref;
-        ref.set_order_id(order_id);
+        ref.set_order_id(ids.order_ids[i]);
         ref.set_marketplace_id(request->marketplace_id());
-        ref.set_channel(v1::SALES_CHANNEL_AMAZON);
+        ref.set_channel(channel);
         order_lookups.push_back(ToOrderRequest(*scope, ref, request->cache(), deadline));
+        any_channel.push_back(channel == v1::SALES_CHANNEL_UNSPECIFIED);
       }
       for (size_t i = 0; i < ids.tracking_numbers.size(); ++i) {
         enrichment->add_extracted_tracking_numbers(ids.tracking_numbers[i]);
@@ -486,13 +515,18 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
   auto fan_in = std::make_shared<FanIn<decltype(finish)>>(lookups.size() + order_lookups.size(),
                                                           std::move(finish));
   for (size_t i = 0; i < order_lookups.size(); ++i) {
-    orders_.Get(order_lookups[i], [collected, fan_in, i](absl::StatusOr<OrderAnswer> answer) {
+    auto arrive = [collected, fan_in, i](absl::StatusOr<OrderAnswer> answer) {
       {
         absl::MutexLock lock(&collected->mu);
         collected->orders[i] = std::move(answer);
       }
       fan_in->Arrive();
-    });
+    };
+    if (any_channel[i]) {
+      orders_.GetFromAnyChannel(order_lookups[i], std::move(arrive));
+    } else {
+      orders_.Get(order_lookups[i], std::move(arrive));
+    }
   }
   for (size_t i = 0; i < lookups.size(); ++i) {
     lookup_.Track(lookups[i], [collected, fan_in, i](absl::StatusOr<v1::Shipment> shipment) {

@@ -179,8 +179,10 @@ def main():
 
         order_refs = []
         for order in orders:
-            channel_value = (order_pb2.SALES_CHANNEL_AMAZON if order["source"] == "sp_api"
-                             else order_pb2.SALES_CHANNEL_SHOPIFY)
+            # MCF orders ("amazon_mcf") were sold elsewhere: any other channel.
+            channel_value = {"sp_api": order_pb2.SALES_CHANNEL_AMAZON,
+                             "ebay": order_pb2.SALES_CHANNEL_EBAY}.get(
+                                 order["source"], order_pb2.SALES_CHANNEL_SHOPIFY)
             ref = ts.OrderRef(order_id=order["order_id"], channel=channel_value,
                               marketplace_id=order.get("marketplace_id", ""))
             order_refs.append(ref)

@@ -3,9 +3,6 @@
 // Fulfillment Outbound) and carriers over real HTTP. Upstream traffic is
 // read from the sandbox's counters.
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -17,12 +14,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 
 #include "services/sandbox/sandbox_upstream.h"
 #include "services/sandbox/sp_api_scenarios.h"
+#include "tests/support/concurrent_orders.h"
 #include "tests/support/http_get.h"
 #include "tests/support/sandbox_stats.h"
 #include "tests/support/status_matchers.h"
@@ -234,41 +231,19 @@ TEST_CASE("SP-API token: 300 concurrent lookups with a cold token cache make one
   config.amazon.get_order_plan = {.per_second = 10'000, .burst = 10'000};
   Harness harness(std::move(config));
   constexpr int kLookups = 300;
-  std::atomic<int> not_found{0};
-  absl::Mutex others_mu;
-  std::vector<std::string> others;  // any other answer, for the failure message
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 10; ++t) {
-    threads.emplace_back([&, t] {
-      auto stub = harness.server.Stub();
-      std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
-      std::vector<v1::GetOrderTrackingResponse> responses(kLookups / 10);
-      std::atomic<int> pending{kLookups / 10};
-      std::mutex mu;
-      std::condition_variable done;
-      for (int i = 0; i < kLookups / 10; ++i) {
-        auto context = std::make_unique<grpc::ClientContext>();
-        context->set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
-        v1::GetOrderTrackingRequest request;
-        request.mutable_order()->set_order_id(absl::StrFormat("113-7%06d-0000000", t * 100 + i));
-        stub->async()->GetOrderTracking(
-            context.get(), &request, &responses[i], [&](grpc::Status status) {
-              if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-                ++not_found;
-              } else {
-                absl::MutexLock lock(&others_mu);
-                others.push_back(absl::StrCat(status.error_code(), ": ", status.error_message()));
-              }
-              std::lock_guard lock(mu);
-              if (--pending == 0) done.notify_one();
-            });
-        contexts.push_back(std::move(context));
-      }
-      std::unique_lock lock(mu);
-      done.wait(lock, [&] { return pending == 0; });
-    });
+  std::vector<v1::OrderRef> refs(kLookups);
+  for (int i = 0; i < kLookups; ++i) {
+    refs[i].set_order_id(absl::StrFormat("113-7%06d-0000000", i));
   }
-  for (auto& thread : threads) thread.join();
+  int not_found = 0;
+  std::vector<std::string> others;  // any other answer, for the failure message
+  for (const grpc::Status& status : testing::GetOrdersConcurrently(harness.server, refs)) {
+    if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+      ++not_found;
+    } else {
+      others.push_back(absl::StrCat(status.error_code(), ": ", status.error_message()));
+    }
+  }
   INFO(absl::StrJoin(others, "\n"));
   CHECK(not_found == kLookups);
   CHECK(harness.Count("sp_api.orders") == kLookups);

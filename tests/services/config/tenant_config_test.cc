@@ -115,6 +115,54 @@ TEST_CASE("config: an Amazon seller must be a configured tenant", "[config][auth
   CHECK(ParseServiceConfig(absl::StrCat("{", amazon, "}")).ok());
 }
 
+TEST_CASE("config: the ebay section, its secrets and its sellers", "[config][auth]") {
+  ::setenv("TE_TEST_EBAY_ID", "ebay-app-id", 1);
+  ::setenv("TE_TEST_EBAY_SECRET", "ebay-cert-id", 1);
+  ::setenv("TE_TEST_EBAY_TOKEN", "v^1.1#i^1#r^1#ebay-refresh", 1);
+  const std::string ebay = R"("ebay": {"client_id": {"env": "TE_TEST_EBAY_ID"},
+      "client_secret": {"env": "TE_TEST_EBAY_SECRET"},
+      "sellers": {"initech": {"refresh_token": {"env": "TE_TEST_EBAY_TOKEN"}}}})";
+  auto config = ParseServiceConfig(absl::StrCat("{", ebay, "}"));
+  REQUIRE(config.ok());
+  CHECK(config->ebay_configured);
+  CHECK(config->ebay.client_id == "ebay-app-id");
+  CHECK(config->ebay.client_secret == "ebay-cert-id");
+  CHECK(config->ebay.sellers.at("initech").refresh_token == "v^1.1#i^1#r^1#ebay-refresh");
+  CHECK(config->ebay.api_url == "https://api.ebay.com");
+  CHECK(config->ebay.identity_url == "https://api.ebay.com");
+  CHECK(config->ebay.scope == "https://api.ebay.com/oauth/api_scope/sell.fulfillment.readonly");
+  CHECK_FALSE(ParseServiceConfig("{}")->ebay_configured);
+  auto sandbox = ParseServiceConfig(R"({"ebay": {"sandbox": true}})");
+  REQUIRE(sandbox.ok());
+  CHECK(sandbox->ebay.api_url == "https://api.sandbox.ebay.com");
+  CHECK(sandbox->ebay.identity_url == "https://api.sandbox.ebay.com");
+
+  CHECK_THAT(ParseServiceConfig(absl::StrCat("{", ebay, R"(, "tenants": {"acme": {"api_keys": [")",
+                                             Digest("k"), R"("]}}})"))
+                 .status(),
+             StatusIs(kInvalid, "ebay.sellers.initech: no tenant 'initech' is configured"));
+  CHECK(ParseServiceConfig(absl::StrCat("{", ebay, R"(, "tenants": {"initech": {"api_keys": [")",
+                                        Digest("k"), R"("]}}})"))
+            .ok());
+  CHECK_THAT(ParseServiceConfig(R"({"ebay": {"client_id": {"env": "TE_TEST_EBAY_ID"}}})").status(),
+             StatusIs(kInvalid, "ebay: client_id and client_secret go together"));
+  CHECK_THAT(
+      ParseServiceConfig(
+          R"({"ebay": {"sellers": {"acme": {"refresh_token": {"env": "TE_TEST_EBAY_TOKEN"}}}}})")
+          .status(),
+      StatusIs(kInvalid, "ebay.client_id: required when sellers are configured"));
+  CHECK_THAT(ParseServiceConfig(R"({"ebay": {"sellers": {"acme": {}}}})").status(),
+             StatusIs(kInvalid, "ebay.sellers.acme.refresh_token: required"));
+  CHECK_THAT(ParseServiceConfig(R"({"ebay": {"scope": ""}})").status(),
+             StatusIs(kInvalid, "ebay.scope"));
+  CHECK_THAT(ParseServiceConfig(R"({"ebay": {"refresh_token": "x"}})").status(),
+             StatusIs(kInvalid, "ebay.refresh_token"));
+  // A secret given inline (not by reference) is refused.
+  CHECK_THAT(ParseServiceConfig(R"({"ebay": {"client_id": "inline", "client_secret": "inline"}})")
+                 .status(),
+             StatusIs(kInvalid, "ebay.client_id"));
+}
+
 TEST_CASE("config: a tenant's own carrier credentials", "[config][auth]") {
   ::setenv("TE_TEST_ACME_UPS_ID", "acme-ups-id", 1);
   ::setenv("TE_TEST_ACME_UPS_SECRET", "acme-ups-secret", 1);
