@@ -26,6 +26,7 @@
 #include "adapters/amazon/sp_api_order_source.h"
 #include "adapters/carrier.h"
 #include "adapters/http/http_client.h"
+#include "adapters/shopify/shopify_order_source.h"
 #include "cache/memory/memory_cache.h"
 #include "cache/rate_limiter.h"
 #include "cache/redis/redis_client.h"
@@ -69,6 +70,12 @@ struct ServiceConfig {
   // without it, the sandbox answers for a seller of tenant "default".
   bool amazon_configured = false;
   adapters::amazon::SpApiSettings amazon;
+
+  // shopify: the Shopify order source (shops by tenant). In sandbox mode
+  // without it, the sandbox's shop answers for tenant "default" and every
+  // configured tenant.
+  bool shopify_configured = false;
+  adapters::shopify::ShopifySettings shopify;
 
   CachePolicy cache_policy;
   cache::MemoryCache::Options memory_cache;

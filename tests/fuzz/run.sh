@@ -35,6 +35,7 @@ seeds() {
     dpd_parser_fuzz) echo "$root/tests/data/dpd" "$root/../shared/fixtures/other/dpd" ;;
     amazon_shipping_parser_fuzz) echo "$root/tests/data/amazon_shipping" "$root/../shared/fixtures/amazon-shipping" ;;
     sp_api_parser_fuzz) echo "$root/../shared/fixtures/sp-api" ;;
+    shopify_parser_fuzz) echo "$root/tests/data/shopify" ;;
     detection_fuzz) echo "$root/tests/fuzz/seeds/detection" ;;
     text_extraction_fuzz) echo "$root/tests/fuzz/seeds/text" ;;
     *) echo "" ;;
