@@ -371,6 +371,9 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
   if (request->has_order()) ticket.channel = request->order().channel();
   std::vector<TrackRequest> lookups;
   std::vector<OrderRequest> order_lookups;
+  // Per order lookup: named in the text without a channel, so the tenant's
+  // channels that take the ID are asked in turn.
+  std::vector<bool> any_channel;
   const absl::Time deadline = DeadlineOf(context);
   auto add_lookup = [&](std::string number, v1::Carrier carrier) {
     TrackRequest track;
@@ -392,6 +395,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
     case v1::EnrichTicketRequest::kOrder:
       ticket.order_ids.push_back(request->order().order_id());
       order_lookups.push_back(ToOrderRequest(*scope, request->order(), request->cache(), deadline));
+      any_channel.push_back(false);
       break;
     case v1::EnrichTicketRequest::kText: {
       const std::string text =
@@ -431,6 +435,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
         ref.set_marketplace_id(request->marketplace_id());
         ref.set_channel(channel);
         order_lookups.push_back(ToOrderRequest(*scope, ref, request->cache(), deadline));
+        any_channel.push_back(channel == v1::SALES_CHANNEL_UNSPECIFIED);
       }
       for (size_t i = 0; i < ids.tracking_numbers.size(); ++i) {
         enrichment->add_extracted_tracking_numbers(ids.tracking_numbers[i]);
@@ -517,7 +522,7 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::EnrichTicket(grpc::CallbackServer
       }
       fan_in->Arrive();
     };
-    if (order_lookups[i].channel == v1::SALES_CHANNEL_UNSPECIFIED) {
+    if (any_channel[i]) {
       orders_.GetFromAnyChannel(order_lookups[i], std::move(arrive));
     } else {
       orders_.Get(order_lookups[i], std::move(arrive));

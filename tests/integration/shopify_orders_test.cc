@@ -271,7 +271,7 @@ TEST_CASE("EnrichTicket: a Shopify order named in five languages", "[integration
   CHECK(harness.Count("shopify.pii") == 0);
 }
 
-TEST_CASE("EnrichTicket: OrderRef.channel routes to Shopify; flags on a Shopify order",
+TEST_CASE("EnrichTicket: OrderRef.channel routes to Shopify, with flags on a Shopify order",
           "[integration][shopify]") {
   Harness harness;
   v1::EnrichTicketRequest request;
