@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
 
+#include "adapters/shopify/shopify_order_ref.h"
 #include "services/enrichment/text_matcher.h"
 
 namespace trackenrich::enrichment {
@@ -15,11 +16,10 @@ namespace {
 // Shopify numbers start at #1001 unless the merchant changes it; a shorter
 // "#12" is more often an item count or a ticket line.
 constexpr size_t kMinNameDigits = 4;
-// Longer runs of digits are not order numbers (a numeric order ID has at
-// most 20).
-constexpr size_t kMaxDigits = 20;
-// A bare number this long is the numeric order ID, not the order number.
-constexpr size_t kIdDigits = 10;
+// Longer runs of digits are not order numbers or IDs; a bare number this
+// long is the numeric order ID, not the order number (as the source reads it).
+using adapters::shopify::kIdDigits;
+constexpr size_t kMaxDigits = adapters::shopify::kMaxOrderDigits;
 
 bool IsDigit(char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); }
 bool IsAlnum(char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)); }

@@ -15,6 +15,7 @@
 
 #include "services/sandbox/sandbox_upstream.h"
 #include "tests/support/http_get.h"
+#include "tests/support/order_harness.h"
 #include "tests/support/sandbox_stats.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_server.h"
@@ -24,63 +25,23 @@ namespace {
 
 using testing::GrpcStatusIs;
 
-struct Harness {
-  Harness()
-      : server(testing::SandboxConfig()),
-        stub(server.Stub()),
-        sandbox_port(testing::PortOfUrl(server.server().sandbox_url())) {}
+constexpr v1::SalesChannel kShopify = v1::SALES_CHANNEL_SHOPIFY;
 
-  int64_t Count(const std::string& route) {
-    return testing::SandboxRequestCount(sandbox_port, route);
-  }
+using testing::FindShipment;
 
-  void InjectFault(const std::string& json) {
-    REQUIRE(testing::HttpSend(sandbox_port, "POST", "/__sandbox/faults", json).status == 200);
-  }
-
+// The service in sandbox mode, asking for Shopify orders unless told.
+struct Harness : testing::OrderHarness {
   grpc::Status GetOrder(const std::string& order_id, v1::GetOrderTrackingResponse* response,
-                        v1::SalesChannel channel = v1::SALES_CHANNEL_SHOPIFY,
+                        v1::SalesChannel channel = kShopify,
                         absl::Duration deadline = absl::Seconds(10)) {
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
-    v1::GetOrderTrackingRequest request;
-    request.mutable_order()->set_order_id(order_id);
-    request.mutable_order()->set_channel(channel);
-    return stub->GetOrderTracking(&context, request, response);
+    return OrderHarness::GetOrder(order_id, response, channel, deadline);
   }
-
-  v1::Enrichment Enrich(const v1::EnrichTicketRequest& request) {
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
-    v1::EnrichTicketResponse response;
-    const grpc::Status status = stub->EnrichTicket(&context, request, &response);
-    REQUIRE_THAT(status, GrpcStatusIs(grpc::StatusCode::OK));
-    return response.enrichment();
-  }
-
-  testing::TestServer server;
-  std::unique_ptr<v1::TrackingService::Stub> stub;
-  uint16_t sandbox_port;
 };
-
-std::string Number(absl::string_view carrier, absl::string_view scenario) {
-  return sandbox::SandboxUpstream::ScenarioNumber(carrier, scenario);
-}
-
-const v1::Shipment* FindShipment(const v1::Order& order, const std::string& number) {
-  for (const auto& shipment : order.shipments()) {
-    if (shipment.tracking_number() == number) return &shipment;
-  }
-  return nullptr;
-}
 
 TEST_CASE("Shopify #1001: two fulfillments on two carriers, tracked live at once",
           "[integration][shopify]") {
   Harness harness;
-  // Each carrier answers slowly; tracked one after the other they would take
-  // the sum.
-  harness.InjectFault(R"({"path": "/api/track/", "kind": "latency", "delay_ms": 700})");
-  harness.InjectFault(R"({"path": "/track/", "kind": "latency", "delay_ms": 900})");
+  harness.SlowUpsAndFedex();
 
   v1::GetOrderTrackingResponse response;
   const absl::Time started = absl::Now();
@@ -100,8 +61,8 @@ TEST_CASE("Shopify #1001: two fulfillments on two carriers, tracked live at once
   CHECK(order.store_name() == "Trackenrich Sandbox Shop");
   CHECK(order.provenance().source() == v1::SOURCE_SHOPIFY);
   REQUIRE(order.shipments_size() == 2);
-  const v1::Shipment* ups = FindShipment(order, Number("ups", "in_transit"));
-  const v1::Shipment* fedex = FindShipment(order, Number("fedex", "in_transit"));
+  const v1::Shipment* ups = FindShipment(order, testing::ScenarioNumber("ups", "in_transit"));
+  const v1::Shipment* fedex = FindShipment(order, testing::ScenarioNumber("fedex", "in_transit"));
   REQUIRE(ups != nullptr);
   REQUIRE(fedex != nullptr);
   CHECK(ups->carrier() == v1::CARRIER_UPS);
@@ -170,8 +131,7 @@ TEST_CASE("Shopify: a THROTTLED answer is retried within the deadline, then RESO
   Harness harness;
   v1::GetOrderTrackingResponse response;
   const absl::Time started = absl::Now();
-  const grpc::Status status =
-      harness.GetOrder("#1005", &response, v1::SALES_CHANNEL_SHOPIFY, absl::Seconds(2));
+  const grpc::Status status = harness.GetOrder("#1005", &response, kShopify, absl::Seconds(2));
   const absl::Duration took = absl::Now() - started;
   CHECK_THAT(status, GrpcStatusIs(grpc::StatusCode::RESOURCE_EXHAUSTED, "retry in"));
   CHECK_THAT(status, GrpcStatusIs(grpc::StatusCode::RESOURCE_EXHAUSTED, "throttled"));
