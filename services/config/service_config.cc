@@ -383,6 +383,51 @@ absl::Status ReadEbay(const json::object& object, ServiceConfig* config) {
   return absl::OkStatus();
 }
 
+// shopify: the Shopify order source. {"api_version": "2025-10", "base_url",
+// "bucket": {"per_second", "burst"}, "shops": {"<tenant>": {"shop":
+// "acme.myshopify.com", "access_token": secret, "order_name_prefix": "#",
+// "order_name_suffix": "", "read_all_orders": false, "store_name"}}}.
+absl::Status ReadShopify(const json::object& object, ServiceConfig* config) {
+  ObjectReader reader(object, "shopify");
+  adapters::shopify::ShopifySettings& shopify = config->shopify;
+  TE_RETURN_IF_ERROR(reader.String("api_version", &shopify.api_version));
+  TE_RETURN_IF_ERROR(reader.String("base_url", &shopify.base_url));
+  auto bucket = reader.Object("bucket");
+  if (!bucket.ok()) return bucket.status();
+  if (*bucket != nullptr) {
+    ObjectReader bucket_reader(**bucket, "shopify.bucket");
+    TE_RETURN_IF_ERROR(bucket_reader.Number("per_second", 0.001, 1e6, &shopify.bucket.per_second));
+    TE_RETURN_IF_ERROR(bucket_reader.Int("burst", 1, 1'000'000, &shopify.bucket.burst));
+    TE_RETURN_IF_ERROR(bucket_reader.Done());
+  }
+  auto shops = reader.Object("shops");
+  if (!shops.ok()) return shops.status();
+  if (*shops != nullptr) {
+    for (const auto& entry : **shops) {
+      const std::string tenant(entry.key());
+      const std::string path = absl::StrCat("shopify.shops.", tenant);
+      if (!entry.value().is_object()) return KeyError(path, "must be an object");
+      ObjectReader shop_reader(entry.value().as_object(), path);
+      adapters::shopify::ShopifyShop shop;
+      TE_RETURN_IF_ERROR(shop_reader.String("shop", &shop.shop));
+      TE_RETURN_IF_ERROR(shop_reader.Secret("access_token", &shop.access_token));
+      TE_RETURN_IF_ERROR(shop_reader.String("order_name_prefix", &shop.name_format.prefix));
+      TE_RETURN_IF_ERROR(shop_reader.String("order_name_suffix", &shop.name_format.suffix));
+      TE_RETURN_IF_ERROR(shop_reader.Bool("read_all_orders", &shop.read_all_orders));
+      TE_RETURN_IF_ERROR(shop_reader.String("store_name", &shop.store_name));
+      TE_RETURN_IF_ERROR(shop_reader.Done());
+      if (shop.shop.empty()) return KeyError(absl::StrCat(path, ".shop"), "required");
+      if (shop.access_token.empty()) {
+        return KeyError(absl::StrCat(path, ".access_token"), "required");
+      }
+      shopify.shops[tenant] = std::move(shop);
+    }
+  }
+  TE_RETURN_IF_ERROR(reader.Done());
+  config->shopify_configured = true;
+  return absl::OkStatus();
+}
+
 absl::Status ReadCache(const json::object& object, ServiceConfig* config) {
   ObjectReader reader(object, "cache");
   int64_t entries = static_cast<int64_t>(config->memory_cache.max_entries);
@@ -961,6 +1006,9 @@ absl::StatusOr<ServiceConfig> ReadServiceConfig(const json::value& root) {
   auto ebay = reader.Object("ebay");
   if (!ebay.ok()) return ebay.status();
   if (*ebay != nullptr) TE_RETURN_IF_ERROR(ReadEbay(**ebay, &config));
+  auto shopify = reader.Object("shopify");
+  if (!shopify.ok()) return shopify.status();
+  if (*shopify != nullptr) TE_RETURN_IF_ERROR(ReadShopify(**shopify, &config));
   auto redis = reader.Object("redis");
   if (!redis.ok()) return redis.status();
   if (*redis != nullptr) TE_RETURN_IF_ERROR(ReadRedis(**redis, &config));

@@ -27,6 +27,7 @@
 #include "adapters/carrier.h"
 #include "adapters/ebay/ebay_order_source.h"
 #include "adapters/http/http_client.h"
+#include "adapters/shopify/shopify_order_source.h"
 #include "cache/memory/memory_cache.h"
 #include "cache/rate_limiter.h"
 #include "cache/redis/redis_client.h"
@@ -76,6 +77,12 @@ struct ServiceConfig {
   // it, the sandbox answers for an eBay seller of every tenant.
   bool ebay_configured = false;
   adapters::ebay::EbaySettings ebay;
+
+  // shopify: the Shopify order source (shops by tenant). In sandbox mode
+  // without it, the sandbox's shop answers for tenant "default" and every
+  // configured tenant.
+  bool shopify_configured = false;
+  adapters::shopify::ShopifySettings shopify;
 
   CachePolicy cache_policy;
   cache::MemoryCache::Options memory_cache;

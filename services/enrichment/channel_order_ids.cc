@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
 
+#include "adapters/shopify/shopify_order_ref.h"
 #include "services/enrichment/text_matcher.h"
 
 namespace trackenrich::enrichment {
@@ -15,11 +16,10 @@ namespace {
 // Shopify numbers start at #1001 unless the merchant changes it; a shorter
 // "#12" is more often an item count or a ticket line.
 constexpr size_t kMinNameDigits = 4;
-// Longer runs of digits are not order numbers (a numeric order ID has at
-// most 20).
-constexpr size_t kMaxDigits = 20;
-// A bare number this long is the numeric order ID, not the order number.
-constexpr size_t kIdDigits = 10;
+// Longer runs of digits are not order numbers or IDs; a bare number this
+// long is the numeric order ID, not the order number (as the source reads it).
+using adapters::shopify::kIdDigits;
+constexpr size_t kMaxDigits = adapters::shopify::kMaxOrderDigits;
 
 bool IsDigit(char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); }
 bool IsAlnum(char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)); }
@@ -125,14 +125,12 @@ Context ContextBefore(const FoldedText& folded, size_t begin) {
   return Context::kNone;
 }
 
-void Add(std::vector<FoundOrderId>& found, std::string id, size_t begin, size_t end) {
+void Add(std::vector<FoundOrderId>& found, std::string id, size_t begin, size_t end,
+         v1::SalesChannel channel = v1::SALES_CHANNEL_SHOPIFY) {
   for (const FoundOrderId& known : found) {
-    if (known.order_id == id && known.channel == v1::SALES_CHANNEL_SHOPIFY) return;
+    if (known.order_id == id) return;
   }
-  found.push_back({.order_id = std::move(id),
-                   .channel = v1::SALES_CHANNEL_SHOPIFY,
-                   .begin = begin,
-                   .end = end});
+  found.push_back({.order_id = std::move(id), .channel = channel, .begin = begin, .end = end});
 }
 
 // The tenant's own formats: prefix, digits, suffix, as a whole token.
@@ -193,8 +191,10 @@ void FindShopifyOrderNames(absl::string_view text, const std::vector<OrderNameFo
     if (context == Context::kOther) continue;
     if (!hashed && context != Context::kOrder) continue;
     const absl::string_view digits = text.substr(begin, length);
+    // "#1234" is Shopify's form; a bare number after an order word could be
+    // any channel's: the tenant's channels are asked in turn.
     Add(found, length >= kIdDigits && !hashed ? std::string(digits) : absl::StrCat("#", digits),
-        start, end);
+        start, end, hashed ? v1::SALES_CHANNEL_SHOPIFY : v1::SALES_CHANNEL_UNSPECIFIED);
   }
 }
 

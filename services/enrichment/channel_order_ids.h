@@ -11,10 +11,13 @@
 // ("12.05.2024", "2024-05-12"), a phone number, or a number after another
 // reference's word ("Invoice #20240512", "ticket #4567"). A bare number is
 // returned as the name "#1234"; ten or more digits as the numeric order ID.
+// "#1234" and the tenant's format are SALES_CHANNEL_SHOPIFY; a bare number
+// after an order word names no channel (SALES_CHANNEL_UNSPECIFIED: the
+// tenant's channels that take the ID are asked in turn).
 //
 //   std::vector<FoundOrderId> found;
 //   FindShopifyOrderNames("Bestellung Nr. 1234, Rechnung 5678", {}, found);
-//   // {{"#1234", SALES_CHANNEL_SHOPIFY, 0, 20}}
+//   // {{"#1234", SALES_CHANNEL_UNSPECIFIED, 11, 20}}
 #ifndef TRACKENRICH_SERVICES_ENRICHMENT_CHANNEL_ORDER_IDS_H_
 #define TRACKENRICH_SERVICES_ENRICHMENT_CHANNEL_ORDER_IDS_H_
 

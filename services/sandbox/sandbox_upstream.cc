@@ -10,6 +10,7 @@
 
 #include "services/sandbox/carrier_scenarios.h"
 #include "services/sandbox/ebay_scenarios.h"
+#include "services/sandbox/shopify_scenarios.h"
 #include "services/sandbox/sp_api_scenarios.h"
 #include "services/sandbox/ups_scenarios.h"
 
@@ -172,6 +173,13 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
       if (!scenario.marketplace_id.empty()) order["marketplace_id"] = scenario.marketplace_id;
       orders.push_back(std::move(order));
     }
+    for (const Scenario& scenario : ShopifyScenarioList()) {
+      orders.push_back(json::object{{"source", scenario.carrier},
+                                    {"order_id", scenario.tracking_number},
+                                    {"scenario", scenario.name},
+                                    {"description", scenario.description},
+                                    {"shop", scenario.marketplace_id}});
+    }
     return JsonReply(200,
                      json::object{{"scenarios", std::move(list)}, {"orders", std::move(orders)}});
   }
@@ -261,6 +269,10 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
   }
   if (auto reply =
           HandleEbay(request, clock_(), [this](absl::string_view route) { Count(route); })) {
+    return *std::move(reply);
+  }
+  if (auto reply =
+          HandleShopify(request, clock_(), [this](absl::string_view route) { Count(route); })) {
     return *std::move(reply);
   }
   if (auto reply = HandleCarrierScenarios(request, clock_(),

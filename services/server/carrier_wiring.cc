@@ -8,6 +8,7 @@
 #include "adapters/carrier.h"
 #include "services/sandbox/ebay_scenarios.h"
 #include "services/sandbox/sandbox_upstream.h"
+#include "services/sandbox/shopify_scenarios.h"
 #include "services/sandbox/sp_api_scenarios.h"
 
 namespace trackenrich::server {
@@ -161,6 +162,27 @@ absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeEbaySource(
   return adapters::ebay::MakeEbayOrderSource(client, std::move(ebay));
 }
 
+// Shopify: the `shopify` section, or the sandbox's shop. Null when neither.
+absl::StatusOr<std::unique_ptr<adapters::OrderSource>> MakeShopifySource(
+    const ServiceConfig& config, const std::string& sandbox_url, http::HttpClient& client,
+    cache::RateLimiter& limiter) {
+  adapters::shopify::ShopifySettings shopify = config.shopify;
+  if (!config.shopify_configured) {
+    if (sandbox_url.empty()) return nullptr;
+    shopify.base_url = absl::StrCat(sandbox_url, "/shopify/{shop}");
+    if (shopify.shops.empty()) {
+      // The sandbox's one shop answers for tenant "default" and every
+      // configured tenant.
+      const adapters::shopify::ShopifyShop shop{
+          .shop = std::string(sandbox::kSandboxShopifyShop),
+          .access_token = std::string(sandbox::kSandboxShopifyAccessToken)};
+      shopify.shops[std::string(auth::kDefaultTenant)] = shop;
+      for (const auto& tenant : config.auth.tenants) shopify.shops[tenant.tenant] = shop;
+    }
+  }
+  return adapters::shopify::MakeShopifyOrderSource(client, limiter, std::move(shopify));
+}
+
 }  // namespace
 
 absl::Status RegisterOrderSources(const ServiceConfig& config, const std::string& sandbox_url,
@@ -173,6 +195,7 @@ absl::Status RegisterOrderSources(const ServiceConfig& config, const std::string
   const std::pair<v1::SalesChannel, Maker> makers[] = {
       {v1::SALES_CHANNEL_AMAZON, &MakeAmazonOrderSource},
       {v1::SALES_CHANNEL_EBAY, &MakeEbaySource},
+      {v1::SALES_CHANNEL_SHOPIFY, &MakeShopifySource},
   };
   for (const auto& [channel, make] : makers) {
     auto source = make(config, sandbox_url, client, limiter);

@@ -1,7 +1,10 @@
 #include "services/validation/request_validation.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+
+#include "adapters/shopify/shopify_order_ref.h"
 
 namespace trackenrich::server {
 namespace {
@@ -144,6 +147,14 @@ absl::Status ValidateOrderId(absl::string_view field, absl::string_view order_id
     return absl::OkStatus();
   }
   if (order_id.size() > 64) return Invalid(field, "at most 64 characters");
+  if (channel == v1::SALES_CHANNEL_SHOPIFY) {
+    // A Shopify order gid, a name ("#1001") or number: malformed ones are
+    // refused here, before any upstream call.
+    if (auto status = adapters::shopify::CheckShopifyOrderId(field, order_id); !status.ok()) {
+      return status;
+    }
+    if (absl::StartsWith(order_id, "gid://")) return absl::OkStatus();
+  }
   for (char c : order_id) {
     const auto byte = static_cast<unsigned char>(c);
     if (!absl::ascii_isalnum(byte) && c != '-' && c != '_' && c != '#' && c != '.') {

@@ -38,7 +38,9 @@ inline constexpr size_t kMaxTicketBodyBytes = 64 * 1024;
 absl::StatusOr<std::string> ValidateTrackingNumber(absl::string_view field, absl::string_view raw);
 
 // Amazon order IDs are 3-7-7 digits; other channels allow 1-64 characters
-// of letters, digits and "-_#.".
+// of letters, digits and "-_#.". Shopify also takes a gid
+// (gid://shopify/Order/<digits>) and refuses a "#" without the number after
+// it and a number of more than 19 digits.
 absl::Status ValidateOrderId(absl::string_view field, absl::string_view order_id,
                              v1::SalesChannel channel);
 

@@ -36,6 +36,7 @@ seeds() {
     amazon_shipping_parser_fuzz) echo "$root/tests/data/amazon_shipping" "$root/../shared/fixtures/amazon-shipping" ;;
     sp_api_parser_fuzz) echo "$root/../shared/fixtures/sp-api" ;;
     ebay_parser_fuzz) echo "$root/tests/data/ebay" ;;
+    shopify_parser_fuzz) echo "$root/tests/data/shopify" ;;
     detection_fuzz) echo "$root/tests/fuzz/seeds/detection" ;;
     text_extraction_fuzz) echo "$root/tests/fuzz/seeds/text" ;;
     # A carrier's parser: its test data and shared fixtures by its name.

@@ -21,6 +21,7 @@
 #include "services/sandbox/sp_api_scenarios.h"
 #include "tests/support/concurrent_orders.h"
 #include "tests/support/http_get.h"
+#include "tests/support/order_harness.h"
 #include "tests/support/sandbox_stats.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_server.h"
@@ -35,63 +36,17 @@ constexpr char kFbmUnshippedLate[] = "113-5550002-0000002";
 constexpr char kFba[] = "113-5550003-0000003";
 constexpr char kFbmRoyalMail[] = "202-5550004-0000004";
 
-struct Harness {
-  explicit Harness(server::ServiceConfig config = testing::SandboxConfig())
-      : server(std::move(config)),
-        stub(server.Stub()),
-        sandbox_port(testing::PortOfUrl(server.server().sandbox_url())) {}
-
-  int64_t Count(const std::string& route) {
-    return testing::SandboxRequestCount(sandbox_port, route);
-  }
-
-  void InjectFault(const std::string& json) {
-    REQUIRE(testing::HttpSend(sandbox_port, "POST", "/__sandbox/faults", json).status == 200);
-  }
-
-  grpc::Status GetOrder(const std::string& order_id, v1::GetOrderTrackingResponse* response,
-                        v1::SalesChannel channel = v1::SALES_CHANNEL_AMAZON,
-                        absl::Duration deadline = absl::Seconds(10)) {
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
-    v1::GetOrderTrackingRequest request;
-    request.mutable_order()->set_order_id(order_id);
-    request.mutable_order()->set_channel(channel);
-    return stub->GetOrderTracking(&context, request, response);
-  }
-
-  v1::Enrichment Enrich(const v1::EnrichTicketRequest& request) {
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
-    v1::EnrichTicketResponse response;
-    const grpc::Status status = stub->EnrichTicket(&context, request, &response);
-    REQUIRE_THAT(status, GrpcStatusIs(grpc::StatusCode::OK));
-    return response.enrichment();
-  }
-
-  testing::TestServer server;
-  std::unique_ptr<v1::TrackingService::Stub> stub;
-  uint16_t sandbox_port;
-};
+using Harness = testing::OrderHarness;
+using testing::FindShipment;
 
 std::string Number(absl::string_view carrier, absl::string_view scenario) {
-  return sandbox::SandboxUpstream::ScenarioNumber(carrier, scenario);
-}
-
-const v1::Shipment* FindShipment(const v1::Order& order, const std::string& number) {
-  for (const auto& shipment : order.shipments()) {
-    if (shipment.tracking_number() == number) return &shipment;
-  }
-  return nullptr;
+  return testing::ScenarioNumber(carrier, scenario);
 }
 
 TEST_CASE("GetOrderTracking: an FBM order's two packages on two carriers are tracked in parallel",
           "[integration][sp_api]") {
   Harness harness;
-  // Each carrier answers slowly; tracked one after the other they would take
-  // the sum.
-  harness.InjectFault(R"({"path": "/api/track/", "kind": "latency", "delay_ms": 700})");
-  harness.InjectFault(R"({"path": "/track/", "kind": "latency", "delay_ms": 900})");
+  harness.SlowUpsAndFedex();
 
   v1::GetOrderTrackingResponse response;
   const absl::Time started = absl::Now();
