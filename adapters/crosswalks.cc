@@ -1,11 +1,12 @@
 // The one list of crosswalk tables (adapters/common/crosswalk.h) that
 // adapters/CROSSWALKS.md prints, in its order: each carrier's, in
 // adapters/carriers.txt's order (CarrierDescriptor::crosswalks), then the
-// Amazon SP-API order source's; then the order sources' order-status
+// Amazon SP-API and Shopify order sources'; then the order sources' order-status
 // crosswalks.
 #include "adapters/amazon/sp_api_status_map.h"
 #include "adapters/carrier.h"
 #include "adapters/common/crosswalk.h"
+#include "adapters/shopify/shopify_status_map.h"
 
 namespace trackenrich::adapters {
 
@@ -21,6 +22,7 @@ std::vector<const Crosswalk*> AllCrosswalks() {
            &amazon::FulfillmentShipmentStatusCrosswalk,
            &amazon::McfCurrentStatusCrosswalk,
            &amazon::McfEventCrosswalk,
+           &shopify::DisplayStatusCrosswalk,
        }) {
     all.push_back(&table());
   }
@@ -32,6 +34,7 @@ std::vector<const OrderStatusCrosswalk*> AllOrderStatusCrosswalks() {
       &amazon::OrderStatus2026Table(),
       &amazon::OrderStatusV0Table(),
       &amazon::FulfillmentOrderStatusTable(),
+      &shopify::OrderStatusTable(),
   };
 }
 

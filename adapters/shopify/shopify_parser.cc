@@ -10,6 +10,7 @@
 
 #include "adapters/amazon/sp_api_json.h"
 #include "adapters/common/digest.h"
+#include "adapters/common/json_time.h"
 #include "adapters/common/json_util.h"
 #include "adapters/common/normalize.h"
 #include "adapters/common/upstream_status.h"
@@ -21,7 +22,6 @@ namespace trackenrich::adapters::shopify {
 namespace {
 
 namespace json = boost::json;
-using amazon::ReadTime;
 
 constexpr absl::string_view kAdapter = "shopify";
 

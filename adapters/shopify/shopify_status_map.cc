@@ -8,58 +8,49 @@
 namespace trackenrich::adapters::shopify {
 namespace {
 
-struct StatusRow {
-  absl::string_view status;
-  v1::ShipmentState state;
-  v1::StateReason reason = v1::STATE_REASON_UNSPECIFIED;
-};
-
 // FulfillmentDisplayStatus (https://shopify.dev/docs/api/admin-graphql/2025-10/enums/
 // FulfillmentDisplayStatus) and FulfillmentEventStatus (https://shopify.dev/docs/api/
-// admin-graphql/latest/enums/FulfillmentEventStatus).
-constexpr StatusRow kStatuses[] = {
-    {"ATTEMPTED_DELIVERY", v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED},
-    {"CANCELED", v1::SHIPMENT_STATE_CANCELLED},
-    {"CARRIER_PICKED_UP", v1::SHIPMENT_STATE_PICKED_UP},
-    {"PICKED_UP_BY_CARRIER", v1::SHIPMENT_STATE_PICKED_UP},
-    {"CONFIRMED", v1::SHIPMENT_STATE_LABEL_CREATED},
-    {"DELAYED", v1::SHIPMENT_STATE_DELAYED, v1::STATE_REASON_CARRIER_DELAY},
-    {"DELIVERED", v1::SHIPMENT_STATE_DELIVERED},
-    {"FAILURE", v1::SHIPMENT_STATE_EXCEPTION},
-    // Shipped, with no carrier scan reported to Shopify.
-    {"FULFILLED", v1::SHIPMENT_STATE_IN_TRANSIT},
-    {"IN_TRANSIT", v1::SHIPMENT_STATE_IN_TRANSIT},
-    {"LABEL_PRINTED", v1::SHIPMENT_STATE_LABEL_CREATED},
-    {"LABEL_PURCHASED", v1::SHIPMENT_STATE_LABEL_CREATED},
-    {"LABEL_VOIDED", v1::SHIPMENT_STATE_CANCELLED},
-    {"MARKED_AS_FULFILLED", v1::SHIPMENT_STATE_IN_TRANSIT},
-    {"NOT_DELIVERED", v1::SHIPMENT_STATE_EXCEPTION},
-    {"OUT_FOR_DELIVERY", v1::SHIPMENT_STATE_OUT_FOR_DELIVERY},
-    // Picked up by the buyer (local pickup).
-    {"PICKED_UP", v1::SHIPMENT_STATE_DELIVERED},
-    {"READY_FOR_PICKUP", v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP},
-    {"SUBMITTED", v1::SHIPMENT_STATE_PENDING},
-};
-
-struct OrderRow {
-  absl::string_view status;
-  v1::OrderStatus order_status;
+// admin-graphql/latest/enums/FulfillmentEventStatus): one list, the event
+// statuses using the same words plus a few of their own.
+constexpr CrosswalkRow kStatuses[] = {
+    {"ATTEMPTED_DELIVERY", v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED, {}, "Attempted delivery"},
+    {"CANCELED", v1::SHIPMENT_STATE_CANCELLED, {}, "Canceled"},
+    {"CARRIER_PICKED_UP", v1::SHIPMENT_STATE_PICKED_UP, {}, "Picked up by the carrier (event)"},
+    {"PICKED_UP_BY_CARRIER", v1::SHIPMENT_STATE_PICKED_UP, {}, "Picked up by the carrier"},
+    {"CONFIRMED", v1::SHIPMENT_STATE_LABEL_CREATED, {}, "Confirmed"},
+    {"DELAYED", v1::SHIPMENT_STATE_DELAYED, v1::STATE_REASON_CARRIER_DELAY, "Delayed"},
+    {"DELIVERED", v1::SHIPMENT_STATE_DELIVERED, {}, "Delivered"},
+    {"FAILURE", v1::SHIPMENT_STATE_EXCEPTION, {}, "Failure"},
+    {"FULFILLED",
+     v1::SHIPMENT_STATE_IN_TRANSIT,
+     {},
+     "Fulfilled (shipped, no carrier scan reported to Shopify)"},
+    {"IN_TRANSIT", v1::SHIPMENT_STATE_IN_TRANSIT, {}, "In transit"},
+    {"LABEL_PRINTED", v1::SHIPMENT_STATE_LABEL_CREATED, {}, "Label printed"},
+    {"LABEL_PURCHASED", v1::SHIPMENT_STATE_LABEL_CREATED, {}, "Label purchased"},
+    {"LABEL_VOIDED", v1::SHIPMENT_STATE_CANCELLED, {}, "Label voided"},
+    {"MARKED_AS_FULFILLED", v1::SHIPMENT_STATE_IN_TRANSIT, {}, "Marked as fulfilled"},
+    {"NOT_DELIVERED", v1::SHIPMENT_STATE_EXCEPTION, {}, "Not delivered"},
+    {"OUT_FOR_DELIVERY", v1::SHIPMENT_STATE_OUT_FOR_DELIVERY, {}, "Out for delivery"},
+    {"PICKED_UP", v1::SHIPMENT_STATE_DELIVERED, {}, "Picked up by the buyer (local pickup)"},
+    {"READY_FOR_PICKUP", v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP, {}, "Ready for pickup"},
+    {"SUBMITTED", v1::SHIPMENT_STATE_PENDING, {}, "Submitted to the fulfillment service"},
 };
 
 // OrderDisplayFulfillmentStatus (https://shopify.dev/docs/api/admin-graphql/2024-04/enums/
 // orderdisplayfulfillmentstatus).
-constexpr OrderRow kOrderStatuses[] = {
-    {"FULFILLED", v1::ORDER_STATUS_SHIPPED},
-    {"IN_PROGRESS", v1::ORDER_STATUS_UNSHIPPED},
-    {"ON_HOLD", v1::ORDER_STATUS_PENDING},
-    {"OPEN", v1::ORDER_STATUS_UNSHIPPED},
-    {"PARTIALLY_FULFILLED", v1::ORDER_STATUS_PARTIALLY_SHIPPED},
-    {"PENDING_FULFILLMENT", v1::ORDER_STATUS_PENDING},
-    // 2025-10: the fulfillment service declined; the items still wait.
-    {"REQUEST_DECLINED", v1::ORDER_STATUS_UNSHIPPED},
-    {"RESTOCKED", v1::ORDER_STATUS_CANCELLED},
-    {"SCHEDULED", v1::ORDER_STATUS_PENDING},
-    {"UNFULFILLED", v1::ORDER_STATUS_UNSHIPPED},
+constexpr OrderStatusRow kOrderStatuses[] = {
+    {"FULFILLED", v1::ORDER_STATUS_SHIPPED, "Fulfilled"},
+    {"IN_PROGRESS", v1::ORDER_STATUS_UNSHIPPED, "In progress"},
+    {"ON_HOLD", v1::ORDER_STATUS_PENDING, "On hold"},
+    {"OPEN", v1::ORDER_STATUS_UNSHIPPED, "Open"},
+    {"PARTIALLY_FULFILLED", v1::ORDER_STATUS_PARTIALLY_SHIPPED, "Partially fulfilled"},
+    {"PENDING_FULFILLMENT", v1::ORDER_STATUS_PENDING, "Pending fulfillment"},
+    {"REQUEST_DECLINED", v1::ORDER_STATUS_UNSHIPPED,
+     "The fulfillment service declined the request; the items still wait"},
+    {"RESTOCKED", v1::ORDER_STATUS_CANCELLED, "Restocked"},
+    {"SCHEDULED", v1::ORDER_STATUS_PENDING, "Scheduled"},
+    {"UNFULFILLED", v1::ORDER_STATUS_UNSHIPPED, "Unfulfilled"},
 };
 
 struct CarrierRow {
@@ -98,16 +89,32 @@ constexpr CarrierRow kCarriers[] = {
 
 }  // namespace
 
+const Crosswalk& DisplayStatusCrosswalk() {
+  static const Crosswalk kTable{
+      "Shopify", "Fulfillment displayStatus and FulfillmentEvent status",
+      "https://shopify.dev/docs/api/admin-graphql/2025-10/enums/FulfillmentDisplayStatus, "
+      "https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentEventStatus",
+      kStatuses};
+  return kTable;
+}
+
+const OrderStatusCrosswalk& OrderStatusTable() {
+  static const OrderStatusCrosswalk kTable{
+      "Shopify", "Order displayFulfillmentStatus",
+      "https://shopify.dev/docs/api/admin-graphql/2024-04/enums/orderdisplayfulfillmentstatus",
+      kOrderStatuses};
+  return kTable;
+}
+
 ShopifyStatus MapDisplayStatus(absl::string_view status) {
-  for (const StatusRow& row : kStatuses) {
-    if (row.status == status) return {row.state, row.reason};
-  }
-  return {};
+  const CrosswalkRow* row = DisplayStatusCrosswalk().Find(status);
+  if (row == nullptr) return {};
+  return {row->state, row->reason};
 }
 
 v1::OrderStatus MapOrderStatus(absl::string_view display_fulfillment_status) {
-  for (const OrderRow& row : kOrderStatuses) {
-    if (row.status == display_fulfillment_status) return row.order_status;
+  for (const OrderStatusRow& row : kOrderStatuses) {
+    if (row.code == display_fulfillment_status) return row.status;
   }
   return v1::ORDER_STATUS_UNSPECIFIED;
 }

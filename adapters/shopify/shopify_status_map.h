@@ -14,6 +14,7 @@
 
 #include "absl/strings/string_view.h"
 
+#include "adapters/common/crosswalk.h"
 #include "trackenrich/v1/order.pb.h"
 #include "trackenrich/v1/shipment.pb.h"
 
@@ -23,6 +24,12 @@ struct ShopifyStatus {
   v1::ShipmentState state = v1::SHIPMENT_STATE_UNSPECIFIED;
   v1::StateReason reason = v1::STATE_REASON_UNSPECIFIED;
 };
+
+// Every published FulfillmentDisplayStatus and FulfillmentEventStatus value
+// (adapters/CROSSWALKS.md prints them).
+const Crosswalk& DisplayStatusCrosswalk();
+// Every published OrderDisplayFulfillmentStatus value.
+const OrderStatusCrosswalk& OrderStatusTable();
 
 // FulfillmentDisplayStatus and FulfillmentEventStatus values (the event
 // list uses the same words, plus a few of its own).

@@ -296,11 +296,33 @@ TEST_CASE("Shopify crosswalk: every documented display status and company", "[sh
       {"PICKED_UP", v1::SHIPMENT_STATE_DELIVERED},
       {"READY_FOR_PICKUP", v1::SHIPMENT_STATE_AVAILABLE_FOR_PICKUP},
       {"SUBMITTED", v1::SHIPMENT_STATE_PENDING},
+      // FulfillmentEventStatus's own word for a carrier pickup.
+      {"PICKED_UP_BY_CARRIER", v1::SHIPMENT_STATE_PICKED_UP},
   };
   for (const auto& [status, state] : statuses) {
     INFO(status);
     CHECK(MapDisplayStatus(status).state == state);
   }
+  // Both ways: the crosswalk holds no code beyond the published ones.
+  CHECK(DisplayStatusCrosswalk().rows.size() == statuses.size());
+  // OrderDisplayFulfillmentStatus, every value.
+  const std::vector<std::pair<std::string, v1::OrderStatus>> order_statuses = {
+      {"FULFILLED", v1::ORDER_STATUS_SHIPPED},
+      {"IN_PROGRESS", v1::ORDER_STATUS_UNSHIPPED},
+      {"ON_HOLD", v1::ORDER_STATUS_PENDING},
+      {"OPEN", v1::ORDER_STATUS_UNSHIPPED},
+      {"PARTIALLY_FULFILLED", v1::ORDER_STATUS_PARTIALLY_SHIPPED},
+      {"PENDING_FULFILLMENT", v1::ORDER_STATUS_PENDING},
+      {"REQUEST_DECLINED", v1::ORDER_STATUS_UNSHIPPED},
+      {"RESTOCKED", v1::ORDER_STATUS_CANCELLED},
+      {"SCHEDULED", v1::ORDER_STATUS_PENDING},
+      {"UNFULFILLED", v1::ORDER_STATUS_UNSHIPPED},
+  };
+  for (const auto& [status, order_status] : order_statuses) {
+    INFO(status);
+    CHECK(MapOrderStatus(status) == order_status);
+  }
+  CHECK(OrderStatusTable().rows.size() == order_statuses.size());
   CHECK(MapDisplayStatus("SOMETHING_NEW").state == v1::SHIPMENT_STATE_UNSPECIFIED);
   CHECK(MapOrderStatus("PARTIALLY_FULFILLED") == v1::ORDER_STATUS_PARTIALLY_SHIPPED);
   CHECK(MapOrderStatus("ON_HOLD") == v1::ORDER_STATUS_PENDING);
