@@ -11,6 +11,7 @@
 #include "boost/json.hpp"
 
 #include "services/sandbox/sandbox_upstream.h"
+#include "tests/support/carrier_calls.h"
 #include "tests/support/http_get.h"
 #include "tests/support/sandbox_stats.h"
 #include "tests/support/status_matchers.h"
@@ -22,18 +23,12 @@ namespace {
 using testing::GrpcStatusIs;
 
 std::string Number(absl::string_view scenario) {
-  const std::string number = sandbox::SandboxUpstream::ScenarioNumber("postnl", scenario);
-  REQUIRE_FALSE(number.empty());
-  return number;
+  return testing::CarrierScenarioNumber("postnl", scenario);
 }
 
 grpc::Status Track(v1::TrackingService::Stub& stub, const std::string& number,
                    v1::TrackShipmentResponse* response) {
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  v1::TrackShipmentRequest request;
-  request.mutable_shipment()->set_tracking_number(number);
-  return stub.TrackShipment(&context, request, response);
+  return testing::TrackNumber(stub, number, response);
 }
 
 int64_t UpstreamCount(testing::TestServer& server, const std::string& route) {

@@ -15,6 +15,7 @@
 #include "adapters/royal_mail/royal_mail_request.h"
 #include "adapters/royal_mail/sandbox/royal_mail_scenarios.h"
 #include "services/sandbox/sandbox_upstream.h"
+#include "tests/support/carrier_calls.h"
 #include "tests/support/http_get.h"
 #include "tests/support/sandbox_stats.h"
 #include "tests/support/status_matchers.h"
@@ -27,17 +28,11 @@ using testing::GrpcStatusIs;
 
 grpc::Status Track(testing::TestServer& server, const std::string& number,
                    v1::TrackShipmentResponse* response) {
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  v1::TrackShipmentRequest request;
-  request.mutable_shipment()->set_tracking_number(number);
-  return server.Stub()->TrackShipment(&context, request, response);
+  return testing::TrackNumber(*server.Stub(), number, response);
 }
 
-std::string Number(const char* scenario) {
-  const std::string number = sandbox::SandboxUpstream::ScenarioNumber("royal_mail", scenario);
-  REQUIRE_FALSE(number.empty());
-  return number;
+std::string Number(absl::string_view scenario) {
+  return testing::CarrierScenarioNumber("royal_mail", scenario);
 }
 
 struct Row {
