@@ -73,4 +73,9 @@ v1::StateReason ReasonFromText(absl::string_view text) {
   return v1::STATE_REASON_UNSPECIFIED;
 }
 
+v1::StateReason ReasonOr(absl::string_view text, v1::StateReason fallback) {
+  const v1::StateReason reason = ReasonFromText(text);
+  return reason == v1::STATE_REASON_UNSPECIFIED ? fallback : reason;
+}
+
 }  // namespace trackenrich::adapters

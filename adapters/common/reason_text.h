@@ -21,6 +21,9 @@ namespace trackenrich::adapters {
 // STATE_REASON_UNSPECIFIED when no keyword matches.
 v1::StateReason ReasonFromText(absl::string_view text);
 
+// ReasonFromText(text), or `fallback` when no keyword matches.
+v1::StateReason ReasonOr(absl::string_view text, v1::StateReason fallback);
+
 }  // namespace trackenrich::adapters
 
 #endif  // TRACKENRICH_ADAPTERS_COMMON_REASON_TEXT_H_

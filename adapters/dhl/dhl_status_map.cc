@@ -14,11 +14,6 @@ bool Has(const std::string& lower, absl::string_view phrase) {
   return absl::StrContains(lower, phrase);
 }
 
-v1::StateReason ReasonOr(absl::string_view text, v1::StateReason fallback) {
-  const v1::StateReason reason = ReasonFromText(text);
-  return reason == v1::STATE_REASON_UNSPECIFIED ? fallback : reason;
-}
-
 bool SaysReturning(const std::string& lower) {
   return Has(lower, "return") && (Has(lower, "sender") || Has(lower, "shipper") ||
                                   Has(lower, "being returned") || Has(lower, "returned"));

@@ -100,11 +100,6 @@ std::string NumericKey(absl::string_view code) {
   return std::string(key);
 }
 
-v1::StateReason ReasonOr(absl::string_view text, v1::StateReason fallback) {
-  const v1::StateReason reason = ReasonFromText(text);
-  return reason == v1::STATE_REASON_UNSPECIFIED ? fallback : reason;
-}
-
 }  // namespace
 
 const Crosswalk& PostnlStatusCrosswalk() {

@@ -96,11 +96,6 @@ bool BackAtSender(const std::string& lower) {
   return Has(lower, "original sender") || Has(lower, "delivered to sender");
 }
 
-v1::StateReason ReasonOr(absl::string_view text, v1::StateReason fallback) {
-  const v1::StateReason reason = ReasonFromText(text);
-  return reason == v1::STATE_REASON_UNSPECIFIED ? fallback : reason;
-}
-
 }  // namespace
 
 UspsStatus MapUspsText(absl::string_view text) {
