@@ -31,7 +31,9 @@ TEST_CASE("La Poste descriptor: Colissimo numbers are La Poste's, without a chec
   // Not the shape: two letters first, or 12 digits after the prefix.
   for (const char* number : {"AA15602676300", "6A156026763001"}) {
     INFO(number);
-    for (const v1::CarrierCandidate& candidate : detection::DetectCarrier(number).candidates()) {
+    // Kept: a range-for over a temporary's member would outlive the temporary.
+    const v1::DetectCarrierResponse detected = detection::DetectCarrier(number);
+    for (const v1::CarrierCandidate& candidate : detected.candidates()) {
       CHECK(candidate.format() != "La Poste / Colissimo");
     }
   }
