@@ -79,6 +79,11 @@ class ShipmentLookup {
   // failure (NOT_FOUND excepted).
   void Track(const TrackRequest& request, adapters::ShipmentCallback done);
 
+  // Caches `shipment` (a carrier's push: its carrier and tracking number set)
+  // for `tenant` as if just fetched, finished as fetched answers are
+  // (tracking link, carrier name, UTF-8 repaired).
+  void Store(const std::string& tenant, v1::Shipment shipment);
+
   // "trackenrich:v1:{tenant}:trk:{carrier}:{number}" (cache/cache_keys.h).
   static std::string CacheKey(absl::string_view tenant, v1::Carrier carrier,
                               absl::string_view number);
