@@ -927,6 +927,67 @@ absl::Status ReadPush(const json::object& object, ServiceConfig* config) {
     }
     settings.configured = true;
   }
+  auto fedex = reader.Object("fedex");
+  if (!fedex.ok()) return fedex.status();
+  if (*fedex != nullptr) {
+    push::FedexPushSettings& settings = config->push.fedex;
+    ObjectReader fedex_reader(**fedex, "push.fedex");
+    TE_RETURN_IF_ERROR(fedex_reader.Secret("security_token", &settings.security_token));
+    TE_RETURN_IF_ERROR(fedex_reader.String("tenant", &settings.tenant));
+    TE_RETURN_IF_ERROR(fedex_reader.Done());
+    // FedEx takes security tokens of 26 to 100 characters (Test Webhook:
+    // https://developer.fedex.com/api/en-vn/catalog/shipment-visibility-webhook/docs/introduction/test-webhook.html).
+    if (settings.security_token.size() < 26 || settings.security_token.size() > 100) {
+      return KeyError("push.fedex.security_token", "required, 26 to 100 characters");
+    }
+    settings.configured = true;
+  }
+  auto dhl = reader.Object("dhl");
+  if (!dhl.ok()) return dhl.status();
+  if (*dhl != nullptr) {
+    push::DhlPushSettings& settings = config->push.dhl;
+    ObjectReader dhl_reader(**dhl, "push.dhl");
+    TE_RETURN_IF_ERROR(dhl_reader.String("header", &settings.header));
+    TE_RETURN_IF_ERROR(dhl_reader.Secret("token", &settings.token));
+    TE_RETURN_IF_ERROR(dhl_reader.String("tenant", &settings.tenant));
+    TE_RETURN_IF_ERROR(dhl_reader.Done());
+    const bool header_ok =
+        !settings.header.empty() && settings.header.size() <= 64 &&
+        std::all_of(settings.header.begin(), settings.header.end(), [](char c) {
+          return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+        });
+    if (!header_ok) {
+      return KeyError("push.dhl.header", "required, a header name (letters, digits, '-', '_')");
+    }
+    if (settings.token.size() < 16) {
+      return KeyError("push.dhl.token", "required, at least 16 characters");
+    }
+    settings.configured = true;
+  }
+  auto shopify = reader.Object("shopify");
+  if (!shopify.ok()) return shopify.status();
+  if (*shopify != nullptr) {
+    push::ShopifyPushSettings& settings = config->push.shopify;
+    ObjectReader shopify_reader(**shopify, "push.shopify");
+    TE_RETURN_IF_ERROR(shopify_reader.Secret("client_secret", &settings.client_secret));
+    auto shops = shopify_reader.Object("shops");
+    if (!shops.ok()) return shops.status();
+    if (*shops != nullptr) {
+      for (const auto& entry : **shops) {
+        const std::string shop(entry.key());
+        const std::string path = absl::StrCat("push.shopify.shops.", shop);
+        if (!entry.value().is_string() || entry.value().as_string().empty()) {
+          return KeyError(path, "must be a tenant name");
+        }
+        settings.shops[push::ShopDomain(shop)] = std::string(entry.value().as_string());
+      }
+    }
+    TE_RETURN_IF_ERROR(shopify_reader.Done());
+    if (settings.client_secret.size() < 16) {
+      return KeyError("push.shopify.client_secret", "required, at least 16 characters");
+    }
+    settings.configured = true;
+  }
   TE_RETURN_IF_ERROR(reader.Duration("replay_window", &config->push.replay_window));
   return reader.Done();
 }
