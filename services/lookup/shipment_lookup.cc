@@ -152,6 +152,15 @@ void ShipmentLookup::Store(const std::string& tenant, v1::Shipment shipment) {
   core_.Put(key, std::make_shared<const v1::Shipment>(std::move(shipment)));
 }
 
+void ShipmentLookup::Newest(const std::string& tenant, v1::Carrier carrier,
+                            const std::string& number,
+                            absl::AnyInvocable<void(std::shared_ptr<const v1::Shipment>)> done) {
+  core_.Newest(CacheKey(tenant, carrier, number),
+               [done = std::move(done)](AnswerPtr answer) mutable {
+                 done(std::static_pointer_cast<const v1::Shipment>(std::move(answer)));
+               });
+}
+
 absl::StatusOr<v1::Carrier> ShipmentLookup::ResolveCarrier(const TrackRequest& request) const {
   if (request.carrier != v1::CARRIER_UNSPECIFIED) return request.carrier;
   const detection::Detection detected = detection::DetectNormalized(request.tracking_number);

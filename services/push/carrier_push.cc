@@ -1,5 +1,6 @@
 #include "services/push/carrier_push.h"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -31,6 +32,15 @@ HttpReply JsonAnswer(int status, const json::object& body) {
   reply.response.headers.emplace_back("Content-Type", "application/json");
   reply.response.body = json::serialize(body);
   return reply;
+}
+
+// The newest scan's instant, in nanoseconds since the epoch (0: no scans).
+int64_t LatestScan(const v1::Shipment& shipment) {
+  int64_t latest = 0;
+  for (const v1::TrackingEvent& event : shipment.events()) {
+    latest = std::max(latest, event.time().seconds() * 1'000'000'000 + event.time().nanos());
+  }
+  return latest;
 }
 
 HttpReply Error(int status, const char* code, const std::string& message) {
@@ -176,18 +186,40 @@ void CarrierPush::TakeShipments(const std::string& tenant, const std::string& de
           return reply(Error(503, "UNAVAILABLE", "the push could not be recorded; retry"));
         }
         if (!*first) return reply(JsonAnswer(200, json::object{{"replay", true}}));
-        std::vector<std::string> numbers;
-        for (v1::Shipment& shipment : shipments) {
-          numbers.push_back(shipment.tracking_number());
+        auto pushed = std::make_shared<std::vector<v1::Shipment>>(std::move(shipments));
+        StoreNewer(tenant, std::move(pushed), 0, {}, 0, std::move(reply));
+      });
+}
+
+void CarrierPush::StoreNewer(const std::string& tenant,
+                             std::shared_ptr<std::vector<v1::Shipment>> pushed, size_t next,
+                             std::vector<std::string> stored, int64_t older, Reply reply) {
+  if (next == pushed->size()) {
+    const int64_t count = static_cast<int64_t>(stored.size());
+    return TouchAll(tenant, std::move(stored), 0, 0,
+                    [count, older, reply = std::move(reply)](int64_t touched) mutable {
+                      reply(JsonAnswer(202, json::object{{"accepted", true},
+                                                         {"shipments", count},
+                                                         {"older_than_cached", older},
+                                                         {"watches", touched}}));
+                    });
+  }
+  const v1::Carrier carrier = (*pushed)[next].carrier();
+  const std::string number = (*pushed)[next].tracking_number();
+  deps_.lookup->Newest(
+      tenant, carrier, number,
+      [this, tenant, pushed = std::move(pushed), next, stored = std::move(stored), older,
+       reply = std::move(reply)](std::shared_ptr<const v1::Shipment> cached) mutable {
+        v1::Shipment& shipment = (*pushed)[next];
+        // Pushes can arrive out of order (FedEx says so): one whose newest
+        // scan is older than the cached answer's changes nothing.
+        if (cached != nullptr && LatestScan(*cached) > LatestScan(shipment)) {
+          ++older;
+        } else {
+          stored.push_back(shipment.tracking_number());
           deps_.lookup->Store(tenant, std::move(shipment));
         }
-        const int64_t count = static_cast<int64_t>(numbers.size());
-        TouchAll(tenant, std::move(numbers), 0, 0,
-                 [count, reply = std::move(reply)](int64_t touched) mutable {
-                   reply(JsonAnswer(
-                       202, json::object{
-                                {"accepted", true}, {"shipments", count}, {"watches", touched}}));
-                 });
+        StoreNewer(tenant, std::move(pushed), next + 1, std::move(stored), older, std::move(reply));
       });
 }
 

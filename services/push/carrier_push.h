@@ -136,6 +136,10 @@ class CarrierPush {
   // that has one, then touches the subjects' watches.
   void UpdateOrders(const std::string& tenant, std::shared_ptr<const ShopifyFulfillmentPush> push,
                     std::vector<std::string> subjects, size_t next, Reply reply);
+  // Caches each pushed shipment (from `next` on) unless the cache holds a
+  // newer one, then touches the stored numbers' watches and answers.
+  void StoreNewer(const std::string& tenant, std::shared_ptr<std::vector<v1::Shipment>> pushed,
+                  size_t next, std::vector<std::string> stored, int64_t older, Reply reply);
   // Makes the watches on each subject due; `done` gets how many.
   void TouchAll(const std::string& tenant, std::vector<std::string> subjects, size_t next,
                 int64_t touched, absl::AnyInvocable<void(int64_t)> done);

@@ -713,6 +713,19 @@ TEST_CASE(
   CHECK(replay.status == 200);
   CHECK(absl::StrContains(replay.body, "replay"));
   ExpectDeliveredByPush(server, stream, "fedex", number);
+  // FedEx may deliver out of order: a push whose scans are older than the
+  // cached answer's is taken (202) and changes nothing.
+  const std::string late =
+      *sandbox::FedexPushBody(number, "in_transit", absl::Now() - absl::Hours(48));
+  const auto older = PostPush(
+      server, "/push/fedex", late,
+      {{"fdx-signature",
+        integrations::Base64Hmac(integrations::HmacAlgorithm::kSha256, kFedexToken, late)}});
+  CHECK(older.status == 202);
+  CHECK(absl::StrContains(older.body, R"("older_than_cached":1)"));
+  absl::SleepFor(absl::Milliseconds(300));
+  CHECK(stream.events().size() == 2);
+  CHECK(Tracked(*stub, number, v1::CARRIER_FEDEX).state() == v1::SHIPMENT_STATE_DELIVERED);
   CHECK(testing::SandboxRequestCount(sandbox, "fedex.track") == calls);
 }
 
