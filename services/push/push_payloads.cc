@@ -112,9 +112,18 @@ absl::StatusOr<std::vector<v1::Shipment>> ParseDhlPush(absl::string_view body) {
     const std::string field = absl::StrCat("shipments[", index++, "].id");
     const json::object* shipment = entry.if_object();
     const json::value* id = shipment == nullptr ? nullptr : shipment->if_contains("id");
-    if (id == nullptr || !id->is_string()) return Invalid(field, "required, a string");
-    absl::StatusOr<std::string> number =
-        server::ValidateTrackingNumber(field, std::string(id->as_string()));
+    // DHL's own docs sample gives the id as a number (7777777770).
+    std::string raw;
+    if (id != nullptr && id->is_string()) {
+      raw = std::string(id->as_string());
+    } else if (id != nullptr && id->is_uint64()) {
+      raw = absl::StrCat(id->as_uint64());
+    } else if (id != nullptr && id->is_int64() && id->as_int64() > 0) {
+      raw = absl::StrCat(id->as_int64());
+    } else {
+      return Invalid(field, "required, a string or a positive number");
+    }
+    absl::StatusOr<std::string> number = server::ValidateTrackingNumber(field, raw);
     if (!number.ok()) return number.status();
     absl::StatusOr<v1::Shipment> parsed = adapters::dhl::ParseDhlTrackResponse(answer, *number);
     if (!parsed.ok()) return Invalid(field, parsed.status().message());

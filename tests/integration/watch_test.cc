@@ -752,7 +752,7 @@ TEST_CASE(
                                          {"tracking_number", number},
                                          {"stage", "exception"},
                                          {"sign", "none"}}) == 401);
-  CHECK(PostPush(server, "/push/dhl", R"({"shipments": [{"id": 7}]})", {{kDhlHeader, kDhlToken}})
+  CHECK(PostPush(server, "/push/dhl", R"({"shipments": [{"id": true}]})", {{kDhlHeader, kDhlToken}})
             .status == 400);
   CHECK(PostPush(server, "/push/dhl", std::string(5000, ' ') + body, {{kDhlHeader, kDhlToken}})
             .status == 413);
