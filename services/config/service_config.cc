@@ -690,18 +690,24 @@ absl::Status ReadCallersAndLogs(ObjectReader& root, ServiceConfig* config) {
     return KeyError("auth.required",
                     "needs at least one tenant with api_keys (tenants.<name>.api_keys)");
   }
-  // With tenants, an Amazon or eBay seller must be one of them (or "default"
-  // while calls without a key run as "default").
+  // With tenants, an Amazon or eBay seller or a Shopify shop must belong to
+  // one of them (or to "default" while calls without a key run as
+  // "default"): a key under any other name could never be used.
   if (!config->auth.tenants.empty()) {
-    std::vector<std::string> sellers;
+    std::vector<std::pair<std::string, std::string>> sellers;  // key, tenant
     for (const auto& [seller, unused] : config->amazon.sellers) {
-      sellers.push_back(absl::StrCat("amazon.sellers.", seller));
+      sellers.emplace_back(absl::StrCat("amazon.sellers.", seller), seller);
     }
     for (const auto& [seller, unused] : config->ebay.sellers) {
-      sellers.push_back(absl::StrCat("ebay.sellers.", seller));
+      sellers.emplace_back(absl::StrCat("ebay.sellers.", seller), seller);
     }
-    for (const std::string& key : sellers) {
-      const absl::string_view seller = absl::string_view(key).substr(key.find(".sellers.") + 9);
+    for (const auto& [shop, unused] : config->shopify.shops) {
+      sellers.emplace_back(absl::StrCat("shopify.shops.", shop), shop);
+    }
+    std::sort(sellers.begin(), sellers.end());
+    for (const auto& entry : sellers) {
+      const std::string& key = entry.first;
+      const std::string& seller = entry.second;
       const bool known =
           std::any_of(config->auth.tenants.begin(), config->auth.tenants.end(),
                       [&](const auth::TenantKeys& tenant) { return tenant.tenant == seller; });
