@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <utility>
 
@@ -68,6 +69,16 @@ class ObjectReader {
       *out = value->as_bool();
     }
     Record(key, *out);
+    return absl::OkStatus();
+  }
+
+  // Left unset (null in the recorded config) when the key is absent.
+  absl::Status OptionalBool(absl::string_view key, std::optional<bool>* out) {
+    if (const json::value* value = Take(key); value != nullptr) {
+      if (!value->is_bool()) return KeyError(Join(path_, key), "must be true or false");
+      *out = value->as_bool();
+    }
+    Record(key, out->has_value() ? json::value(**out) : json::value(nullptr));
     return absl::OkStatus();
   }
 
@@ -386,7 +397,8 @@ absl::Status ReadEbay(const json::object& object, ServiceConfig* config) {
 // shopify: the Shopify order source. {"api_version": "2025-10", "base_url",
 // "bucket": {"per_second", "burst"}, "shops": {"<tenant>": {"shop":
 // "acme.myshopify.com", "access_token": secret, "order_name_prefix": "#",
-// "order_name_suffix": "", "read_all_orders": false, "store_name"}}}.
+// "order_name_suffix": "", "read_all_orders": true|false (unset: asked of
+// Shopify), "store_name"}}}.
 absl::Status ReadShopify(const json::object& object, ServiceConfig* config) {
   ObjectReader reader(object, "shopify");
   adapters::shopify::ShopifySettings& shopify = config->shopify;
@@ -413,7 +425,7 @@ absl::Status ReadShopify(const json::object& object, ServiceConfig* config) {
       TE_RETURN_IF_ERROR(shop_reader.Secret("access_token", &shop.access_token));
       TE_RETURN_IF_ERROR(shop_reader.String("order_name_prefix", &shop.name_format.prefix));
       TE_RETURN_IF_ERROR(shop_reader.String("order_name_suffix", &shop.name_format.suffix));
-      TE_RETURN_IF_ERROR(shop_reader.Bool("read_all_orders", &shop.read_all_orders));
+      TE_RETURN_IF_ERROR(shop_reader.OptionalBool("read_all_orders", &shop.read_all_orders));
       TE_RETURN_IF_ERROR(shop_reader.String("store_name", &shop.store_name));
       TE_RETURN_IF_ERROR(shop_reader.Done());
       if (shop.shop.empty()) return KeyError(absl::StrCat(path, ".shop"), "required");
