@@ -213,6 +213,9 @@ class ShopifyOrderSource final : public OrderSource {
     const absl::Duration wait =
         cost.restore_rate > 0 ? absl::Seconds(missing / cost.restore_rate) : absl::Seconds(1);
     const absl::Time retry_at = absl::Now() + wait;
+    // Shopify's own bucket refused the query (HTTP 200, so the upstream's
+    // attempt counters see a success): counted as a rejected decision.
+    client_.RecordRateLimitDecision("shopify.throttled", false, wait);
     if (retry_at + kCallReserve < deadline) {
       client_.RunAt(retry_at,
                     [this, &shop, ref = std::move(ref), context = std::move(context), deadline,

@@ -19,7 +19,8 @@
 // answer is retried once the bucket holds the query's cost again, when that
 // is within the caller's deadline; otherwise RESOURCE_EXHAUSTED saying how
 // long to wait. Each slot decision is reported through
-// HttpClient::RecordRateLimitDecision as "shopify.graphql".
+// HttpClient::RecordRateLimitDecision as "shopify.graphql", and each
+// THROTTLED answer as a rejected "shopify.throttled".
 //
 // An order that is not found may be older than the 60 days Shopify shows an
 // app without the read_all_orders scope. Unless the shop's config says

@@ -144,6 +144,18 @@ TEST_CASE("Shopify: a THROTTLED answer is retried within the deadline, then RESO
   WARN("throttled #1005: " << asked << " calls in " << absl::FormatDuration(took));
   CHECK(asked >= 3);
   CHECK(took < absl::Seconds(2));
+  // Every THROTTLED answer shows in /metrics as Shopify's bucket refusing.
+  const std::string metrics =
+      testing::HttpGet(harness.server.server().admin_port(), "/metrics").body;
+  const std::string series =
+      "trackenrich_rate_limit_decisions_total{adapter=\"shopify.throttled\",result=\"rejected\"} ";
+  const size_t at = metrics.find(series);
+  REQUIRE(at != std::string::npos);
+  double throttles = 0;
+  REQUIRE(absl::SimpleAtod(absl::string_view(metrics).substr(
+                               at + series.size(), metrics.find('\n', at) - at - series.size()),
+                           &throttles));
+  CHECK(throttles == static_cast<double>(asked));
 }
 
 TEST_CASE("Shopify: malformed names, unknown channels and oversized IDs never reach Shopify",
