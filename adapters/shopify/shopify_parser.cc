@@ -88,6 +88,17 @@ absl::Status GraphqlError(const json::value& root, const ShopifyAnswerContext& c
                                           ")"));
 }
 
+// The JSON of an answer that is neither an HTTP nor a GraphQL error.
+absl::StatusOr<json::value> AnswerRoot(const http::HttpResponse& response,
+                                       const ShopifyAnswerContext& context) {
+  if (response.status != 200) return HttpError(response, context);
+  auto parsed = ParseJsonObject(kAdapter, response.body);
+  if (!parsed.ok()) return parsed.status();
+  json::value root(std::move(*parsed));
+  if (auto status = GraphqlError(root, context); !status.ok()) return status;
+  return root;
+}
+
 bool IsAmazonService(const json::value& fulfillment) {
   const std::string handle = absl::AsciiStrToLower(JsonString(fulfillment, {"service", "handle"}));
   const std::string name =
@@ -214,11 +225,9 @@ ShopifyCost ParseShopifyCost(absl::string_view body) {
 
 absl::StatusOr<v1::Order> ParseShopifyOrderResponse(const http::HttpResponse& response,
                                                     const ShopifyAnswerContext& context) {
-  if (response.status != 200) return HttpError(response, context);
-  auto parsed = ParseJsonObject(kAdapter, response.body);
-  if (!parsed.ok()) return parsed.status();
-  const json::value root(std::move(*parsed));
-  if (auto status = GraphqlError(root, context); !status.ok()) return status;
+  auto answer = AnswerRoot(response, context);
+  if (!answer.ok()) return answer.status();
+  const json::value& root = *answer;
   const json::value* data = JsonFind(root, {"data"});
   if (data == nullptr || !data->is_object()) {
     return MalformedPayload(kAdapter, "answer without data");
@@ -280,11 +289,9 @@ absl::StatusOr<v1::Order> ParseShopifyOrderResponse(const http::HttpResponse& re
 
 absl::StatusOr<bool> ParseShopifyAccessScopesResponse(const http::HttpResponse& response,
                                                       const ShopifyAnswerContext& context) {
-  if (response.status != 200) return HttpError(response, context);
-  auto parsed = ParseJsonObject(kAdapter, response.body);
-  if (!parsed.ok()) return parsed.status();
-  const json::value root(std::move(*parsed));
-  if (auto status = GraphqlError(root, context); !status.ok()) return status;
+  auto answer = AnswerRoot(response, context);
+  if (!answer.ok()) return answer.status();
+  const json::value& root = *answer;
   const json::array* scopes = JsonArray(root, {"data", "currentAppInstallation", "accessScopes"});
   if (scopes == nullptr) return MalformedPayload(kAdapter, "answer without accessScopes");
   for (const json::value& scope : *scopes) {
@@ -295,11 +302,9 @@ absl::StatusOr<bool> ParseShopifyAccessScopesResponse(const http::HttpResponse& 
 
 absl::StatusOr<std::vector<v1::Shipment>> ParseShopifyFulfillmentResponse(
     const http::HttpResponse& response, const ShopifyAnswerContext& context) {
-  if (response.status != 200) return HttpError(response, context);
-  auto parsed = ParseJsonObject(kAdapter, response.body);
-  if (!parsed.ok()) return parsed.status();
-  const json::value root(std::move(*parsed));
-  if (auto status = GraphqlError(root, context); !status.ok()) return status;
+  auto answer = AnswerRoot(response, context);
+  if (!answer.ok()) return answer.status();
+  const json::value& root = *answer;
   const json::value* fulfillment = JsonFind(root, {"data", "fulfillment"});
   if (fulfillment == nullptr) return MalformedPayload(kAdapter, "answer without a fulfillment");
   if (fulfillment->is_null()) {
