@@ -10,47 +10,94 @@
 namespace trackenrich::adapters::ups {
 namespace {
 
-// status.statusCode: three-digit activity status codes. UPS lists them on
-// developer.ups.com/api/reference/tracking/api-codes ("Status Codes": source
-// system, 2-character code, 3-digit status, category, description); the rows
-// below are the 3-digit statuses of that list as UPS-API/api-documentation
-// issue 7 reproduces it, plus those issue 16 names from UPS responses (003,
-// 011, 034, 038, 060, 065, 072, 092, 131, 135, 161). The reproduction is
-// partial: 3-digit statuses it does not show are not invented here, and an
-// activity with one of them falls back to its 2-character code and type.
+constexpr v1::StateReason kRescheduled = v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT;
+constexpr v1::StateReason kWeather = v1::STATE_REASON_WEATHER;
+
+// status.statusCode: three-digit activity status codes. UPS names the field
+// in Tracking.yaml ("see API Codes for possible values") and lists the codes
+// in its Tracking API codes appendix
+// (developer.ups.com/api/reference/tracking/api-codes, "Status Codes"). No
+// stored copy of that page reads whole; the list below, 000 to 069, is UPS's
+// package status code list with UPS's own titles as it is carried, word for
+// word and identical, by three independent public UPS integrations
+// (a Track API client's statusCode table, a SOAP Track client's
+// CurrentStatus table and a delivery app's status seed). Where UPS's table
+// adds detail to a title (046, 047), the detail is UPS's (reproduced in
+// UPS-API/api-documentation issue 7).
 constexpr CrosswalkRow kStatusCodeRows[] = {
-    {"003", kLabelCreated, kNoReason,
-     "Shipper created a label, UPS has not received the package yet"},
+    {"000", kNoRecord, kNoReason, "Status Not Available"},
+    {"003", kLabelCreated, kNoReason, "Order Processed: Ready for UPS"},
     {"005", kInTransit, kNoReason, "In Transit"},
+    {"006", kOutForDelivery, kNoReason, "On Vehicle for Delivery"},
+    {"007", kCancelled, kNoReason, "Shipment Information Voided"},
+    {"010", kInTransit, kNoReason, "In Transit: On Time"},
     {"011", kDelivered, kNoReason, "Delivered"},
     {"012", kInTransit, kCustoms, "Clearance in Progress"},
-    {"013", kException, kOtherReason, "Exception (Update)"},
-    {"019", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT,
-     "Held for Future Delivery (Delivery Rescheduled)"},
-    {"021", kOutForDelivery, kNoReason, "Out for Delivery Today"},
+    {"013", kException, kOtherReason, "Exception"},
+    {"014", kInTransit, kNoReason, "Clearance Completed"},
+    {"016", kException, kOtherReason, "Held in Warehouse"},
+    {"017", kForPickup, kHeldForPickup, "Held for Customer Pickup"},
+    {"018", kInTransit, kRescheduled, "Delivery Change Requested: Hold for Pickup"},
+    {"019", kInTransit, kRescheduled, "Held for Future Delivery"},
+    {"020", kInTransit, kRescheduled, "Held for Future Delivery Requested"},
+    {"021", kOutForDelivery, kNoReason, "On Vehicle for Delivery Today"},
+    {"022", kAttempted, kRecipientUnavailable, "First Attempt Made"},
+    {"023", kAttempted, kRecipientUnavailable, "Second Attempt Made"},
+    {"024", kAttempted, kRecipientUnavailable, "Final Attempt Made"},
     {"025", kInTransit, kNoReason, "Transferred to Local Post Office for Delivery"},
-    {"034", kReturned, kReturnToSender, "Returned to shipper"},
-    {"038", kPickedUp, kNoReason, "Picked up"},
-    {"044", kLabelCreated, kNoReason,
-     "In Transit to UPS (On Its Way to UPS; UPS does not have the package yet)"},
+    {"026", kDelivered, kNoReason, "Delivered by Local Post Office"},
+    {"027", kInTransit, kRescheduled, "Delivery Address Change Requested"},
+    {"028", kInTransit, kNoReason, "Delivery Address Changed"},
+    {"029", kException, kOtherReason, "Exception: Action Required"},
+    {"030", kException, kOtherReason, "Local Post Office Exception"},
+    {"032", kDelayed, kWeather, "Adverse Weather May Cause Delay"},
+    {"033", kReturning, kReturnToSender, "Return to Sender Requested"},
+    {"034", kReturned, kReturnToSender, "Returned to Sender"},
+    {"035", kReturning, kReturnToSender, "Returning to Sender"},
+    {"036", kReturning, kReturnToSender, "Returning to Sender: In Transit"},
+    {"037", kReturning, kReturnToSender, "Returning to Sender: On Vehicle for Delivery"},
+    {"038", kPickedUp, kNoReason, "Picked Up"},
+    {"039", kInTransit, kNoReason, "In Transit by Post Office"},
+    {"040", kForPickup, kHeldForPickup, "Delivered to UPS Access Point Awaiting Customer Pickup"},
+    {"041", kInTransit, kNoReason, "Service Upgrade Requested"},
+    {"042", kInTransit, kNoReason, "Service Upgraded"},
+    {"043", kLabelCreated, kNoReason, "Voided Pickup (UPS does not have the package)"},
+    {"044", kLabelCreated, kNoReason, "In Transit to UPS (UPS does not have the package yet)"},
+    {"045", kLabelCreated, kNoReason, "Order Processed: In Transit to UPS"},
     {"046", kDelayed, kCarrierDelay,
-     "Delay: perishable package placed in a climate controlled environment"},
+     "Delay (perishable package placed in a climate controlled environment)"},
     {"047", kInTransit, kNoReason,
-     "Delay (In Transit): package removed from the climate controlled environment"},
+     "Delay (package removed from the climate controlled environment, moving again)"},
     {"048", kDelayed, kCarrierDelay, "Delay"},
-    {"051", kDelayed, v1::STATE_REASON_WEATHER, "Delay: Emergency Situation or Severe Weather"},
-    {"052", kDelayed, v1::STATE_REASON_WEATHER, "Delay: Severe Weather"},
-    {"053", kDelayed, v1::STATE_REASON_WEATHER, "Delay: Severe Weather"},
-    {"054", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT, "Delivery Change Requested"},
+    {"049", kException, kOtherReason, "Delay: Action Required"},
+    {"050", kException, kAddressIssue, "Address Information Required"},
+    {"051", kDelayed, kWeather, "Delay: Emergency Situation or Severe Weather"},
+    {"052", kDelayed, kWeather, "Delay: Severe Weather"},
+    {"053", kDelayed, kWeather, "Delay: Severe Weather, Recovery in Progress"},
+    {"054", kInTransit, kRescheduled, "Delivery Change Requested"},
     {"055", kDelayed, kCarrierDelay, "Rescheduled Delivery"},
-    {"060", kAttempted, kRecipientUnavailable, "Delivery attempted"},
-    {"065", kLabelCreated, kNoReason, "Pickup attempted"},
-    {"072", kOutForDelivery, kNoReason, "Loaded on delivery vehicle"},
-    {"092", kInTransit, kCustoms, "Import customs clearance"},
-    {"131", kLabelCreated, kNoReason, "Pickup attempted"},
-    {"135", kLabelCreated, kNoReason, "Pickup attempted"},
+    {"056", kInTransit, kNoReason, "Service Upgrade Requested"},
+    {"057", kInTransit, kNoReason, "In Transit to a UPS Access Point"},
+    {"058", kException, kCustoms, "Clearance Information Required"},
+    {"059", kException, v1::STATE_REASON_DAMAGED, "Damage Reported"},
+    {"060", kAttempted, kRecipientUnavailable, "Delivery Attempted"},
+    {"061", kAttempted, kRecipientUnavailable, "Delivery Attempted: Adult Signature Required"},
+    {"062", kAttempted, kOtherReason, "Delivery Attempted: Funds Required"},
+    {"063", kInTransit, kRescheduled, "Delivery Change Completed"},
+    {"064", kReturning, v1::STATE_REASON_REFUSED, "Delivery Refused"},
+    {"065", kLabelCreated, kNoReason, "Pickup Attempted (UPS does not have the package yet)"},
+    {"066", kAttempted, kRecipientUnavailable, "Post Office Delivery Attempted"},
+    {"067", kReturned, kReturnToSender, "Returned to Sender by Post Office"},
+    {"068", kLost, v1::STATE_REASON_LOST, "Sent to Lost and Found"},
+    {"069", kException, kRecipientUnavailable, "Package Not Claimed"},
+    // Three-digit statuses UPS Track API responses carry beyond 000-069
+    // (issue 16: seen with these activity descriptions), not in that list.
+    {"072", kOutForDelivery, kNoReason, "Loaded on Delivery Vehicle (Track API responses)"},
+    {"092", kInTransit, kCustoms, "Import Customs Clearance (Track API responses)"},
+    {"131", kLabelCreated, kNoReason, "Pickup Attempted (Track API responses)"},
+    {"135", kLabelCreated, kNoReason, "Pickup Attempted (Track API responses)"},
     {"161", kForPickup, kHeldForPickup,
-     "Delivered to a UPS Access Point, awaiting customer pickup"},
+     "Delivered to a UPS Access Point, awaiting customer pickup (Track API responses)"},
 };
 
 // status.code: two-character codes; X/.. under status type X (exceptions).
@@ -199,10 +246,11 @@ UpsStatus Exception(const std::string& upper) {
 const Crosswalk& UpsStatusCodeCrosswalk() {
   static const Crosswalk kTable{
       "UPS", "activity[].status.statusCode",
-      "UPS Tracking API codes, Status Codes table "
-      "(https://developer.ups.com/api/reference/tracking/api-codes, named by "
-      "UPS-API/api-documentation Tracking.yaml Status.statusCode; reproduced in "
-      "https://github.com/UPS-API/api-documentation/issues/7); partial, see the table comment",
+      "UPS Tracking API codes, Status Codes "
+      "(https://developer.ups.com/api/reference/tracking/api-codes; field named by "
+      "UPS-API/api-documentation Tracking.yaml Status.statusCode): UPS's package status list "
+      "000-069 with UPS's titles; 072, 092, 131, 135 and 161 as UPS Track API responses carry "
+      "them (issue 16)",
       kStatusCodeRows};
   return kTable;
 }

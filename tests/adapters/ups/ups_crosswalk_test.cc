@@ -3,10 +3,13 @@
 // UPS's exception table), and status types. Each list is written here from
 // UPS's documentation, independently of the tables, so a table that skips or
 // invents a code fails.
+#include <set>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "absl/strings/str_format.h"
 
 #include "adapters/common/crosswalk_names.h"
 #include "adapters/ups/ups_status_map.h"
@@ -18,38 +21,82 @@ namespace {
 using testing::CheckMapped;
 using testing::PublishedCode;
 
-// UPS Track API status.statusCode (three digits): the 3-digit statuses of
-// UPS's Status Codes table (developer.ups.com/api/reference/tracking/api-codes,
-// as UPS-API/api-documentation issue 7 reproduces it) and those issue 16
-// names from UPS responses.
+// UPS Track API status.statusCode (three digits): UPS's package status list
+// (Tracking API codes appendix, developer.ups.com/api/reference/tracking/
+// api-codes), 000 to 069 with UPS's titles, and the codes UPS Track API
+// responses carry beyond it (issue 16).
 const std::vector<PublishedCode>& PublishedStatusCodes() {
+  constexpr auto kRescheduled = v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT;
+  constexpr auto kWeather = v1::STATE_REASON_WEATHER;
   static const auto* const codes = new std::vector<PublishedCode>{
-      {"003", kLabelCreated, kNoReason},  // label created, not yet received
-      {"005", kInTransit, kNoReason},
-      {"011", kDelivered, kNoReason},
-      {"012", kInTransit, kCustoms},                                   // clearance in progress
-      {"013", kException, kOtherReason},                               // UPDATE: exception
-      {"019", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT},  // held for future delivery
-      {"021", kOutForDelivery, kNoReason},
-      {"025", kInTransit, kNoReason},  // transferred to the local post office
-      {"034", kReturned, kReturnToSender},
-      {"038", kPickedUp, kNoReason},
-      {"044", kLabelCreated, kNoReason},            // on its way to UPS
-      {"046", kDelayed, kCarrierDelay},             // perishable held in climate control
-      {"047", kInTransit, kNoReason},               // out of climate control, moving again
-      {"048", kDelayed, kCarrierDelay},             // delay
-      {"051", kDelayed, v1::STATE_REASON_WEATHER},  // emergency or severe weather
-      {"052", kDelayed, v1::STATE_REASON_WEATHER},  // severe weather
-      {"053", kDelayed, v1::STATE_REASON_WEATHER},  // severe weather
-      {"054", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT},  // change requested
-      {"055", kDelayed, kCarrierDelay},                                // rescheduled delivery
-      {"060", kAttempted, kRecipientUnavailable},
-      {"065", kLabelCreated, kNoReason},    // pickup attempted: UPS does not have it yet
-      {"072", kOutForDelivery, kNoReason},  // loaded on delivery vehicle
-      {"092", kInTransit, kCustoms},
-      {"131", kLabelCreated, kNoReason},    // pickup attempted
-      {"135", kLabelCreated, kNoReason},    // pickup attempted
-      {"161", kForPickup, kHeldForPickup},  // at a UPS Access Point
+      {"000", kNoRecord, kNoReason},                  // Status Not Available
+      {"003", kLabelCreated, kNoReason},              // Order Processed: Ready for UPS
+      {"005", kInTransit, kNoReason},                 // In Transit
+      {"006", kOutForDelivery, kNoReason},            // On Vehicle for Delivery
+      {"007", kCancelled, kNoReason},                 // Shipment Information Voided
+      {"010", kInTransit, kNoReason},                 // In Transit: On Time
+      {"011", kDelivered, kNoReason},                 // Delivered
+      {"012", kInTransit, kCustoms},                  // Clearance in Progress
+      {"013", kException, kOtherReason},              // Exception
+      {"014", kInTransit, kNoReason},                 // Clearance Completed
+      {"016", kException, kOtherReason},              // Held in Warehouse
+      {"017", kForPickup, kHeldForPickup},            // Held for Customer Pickup
+      {"018", kInTransit, kRescheduled},              // Change Requested: Hold for Pickup
+      {"019", kInTransit, kRescheduled},              // Held for Future Delivery
+      {"020", kInTransit, kRescheduled},              // Held for Future Delivery Requested
+      {"021", kOutForDelivery, kNoReason},            // On Vehicle for Delivery Today
+      {"022", kAttempted, kRecipientUnavailable},     // First Attempt Made
+      {"023", kAttempted, kRecipientUnavailable},     // Second Attempt Made
+      {"024", kAttempted, kRecipientUnavailable},     // Final Attempt Made
+      {"025", kInTransit, kNoReason},                 // Transferred to Local Post Office
+      {"026", kDelivered, kNoReason},                 // Delivered by Local Post Office
+      {"027", kInTransit, kRescheduled},              // Address Change Requested
+      {"028", kInTransit, kNoReason},                 // Delivery Address Changed
+      {"029", kException, kOtherReason},              // Exception: Action Required
+      {"030", kException, kOtherReason},              // Local Post Office Exception
+      {"032", kDelayed, kWeather},                    // Adverse Weather May Cause Delay
+      {"033", kReturning, kReturnToSender},           // Return to Sender Requested
+      {"034", kReturned, kReturnToSender},            // Returned to Sender
+      {"035", kReturning, kReturnToSender},           // Returning to Sender
+      {"036", kReturning, kReturnToSender},           // Returning to Sender: In Transit
+      {"037", kReturning, kReturnToSender},           // ... On Vehicle for Delivery
+      {"038", kPickedUp, kNoReason},                  // Picked Up
+      {"039", kInTransit, kNoReason},                 // In Transit by Post Office
+      {"040", kForPickup, kHeldForPickup},            // At a UPS Access Point
+      {"041", kInTransit, kNoReason},                 // Service Upgrade Requested
+      {"042", kInTransit, kNoReason},                 // Service Upgraded
+      {"043", kLabelCreated, kNoReason},              // Voided Pickup
+      {"044", kLabelCreated, kNoReason},              // In Transit to UPS
+      {"045", kLabelCreated, kNoReason},              // Order Processed: In Transit to UPS
+      {"046", kDelayed, kCarrierDelay},               // Delay (perishable held)
+      {"047", kInTransit, kNoReason},                 // Delay (moving again)
+      {"048", kDelayed, kCarrierDelay},               // Delay
+      {"049", kException, kOtherReason},              // Delay: Action Required
+      {"050", kException, kAddressIssue},             // Address Information Required
+      {"051", kDelayed, kWeather},                    // Emergency or Severe Weather
+      {"052", kDelayed, kWeather},                    // Severe Weather
+      {"053", kDelayed, kWeather},                    // Severe Weather, Recovery
+      {"054", kInTransit, kRescheduled},              // Delivery Change Requested
+      {"055", kDelayed, kCarrierDelay},               // Rescheduled Delivery
+      {"056", kInTransit, kNoReason},                 // Service Upgrade Requested
+      {"057", kInTransit, kNoReason},                 // In Transit to a UPS Access Point
+      {"058", kException, kCustoms},                  // Clearance Information Required
+      {"059", kException, v1::STATE_REASON_DAMAGED},  // Damage Reported
+      {"060", kAttempted, kRecipientUnavailable},     // Delivery Attempted
+      {"061", kAttempted, kRecipientUnavailable},     // ... Adult Signature Required
+      {"062", kAttempted, kOtherReason},              // ... Funds Required
+      {"063", kInTransit, kRescheduled},              // Delivery Change Completed
+      {"064", kReturning, v1::STATE_REASON_REFUSED},  // Delivery Refused
+      {"065", kLabelCreated, kNoReason},              // Pickup Attempted
+      {"066", kAttempted, kRecipientUnavailable},     // Post Office Delivery Attempted
+      {"067", kReturned, kReturnToSender},            // Returned to Sender by Post Office
+      {"068", kLost, v1::STATE_REASON_LOST},          // Sent to Lost and Found
+      {"069", kException, kRecipientUnavailable},     // Package Not Claimed
+      {"072", kOutForDelivery, kNoReason},            // loaded on delivery vehicle
+      {"092", kInTransit, kCustoms},                  // import customs clearance
+      {"131", kLabelCreated, kNoReason},              // pickup attempted
+      {"135", kLabelCreated, kNoReason},              // pickup attempted
+      {"161", kForPickup, kHeldForPickup},            // at a UPS Access Point
   };
   return *codes;
 }
@@ -174,6 +221,42 @@ TEST_CASE("UPS exception-table codes count only under type X", "[ups][crosswalk]
     CHECK(MapUpsStatus("I", code, "", "").state == kInTransit);
     CHECK(MapUpsStatus("X", code, "", "").state == kException);
   }
+}
+
+TEST_CASE("UPS two-character codes agree with the three-digit status they carry",
+          "[ups][crosswalk]") {
+  // A listed two-character code carries one three-digit status in UPS's
+  // table ("(status 013)" in its meaning): both rows must say the same, so
+  // reading the code before the status code changes no answer.
+  int compared = 0;
+  for (const CrosswalkRow& row : UpsCodeCrosswalk().rows) {
+    const std::string meaning(row.meaning);
+    const size_t at = meaning.find("(status ");
+    if (at == std::string::npos) continue;
+    const std::string status = meaning.substr(at + 8, 3);
+    INFO("code " << row.code << " status " << status);
+    const CrosswalkRow* status_row = UpsStatusCodeCrosswalk().Find(status);
+    REQUIRE(status_row != nullptr);
+    CHECK(v1::ShipmentState_Name(row.state) == v1::ShipmentState_Name(status_row->state));
+    CHECK(v1::StateReason_Name(row.reason) == v1::StateReason_Name(status_row->reason));
+    ++compared;
+  }
+  CHECK(compared >= 40);
+}
+
+TEST_CASE("UPS 000-069 is read whole: every code in the range UPS lists is mapped",
+          "[ups][crosswalk]") {
+  // UPS's list skips 001, 002, 004, 008, 009, 015 and 031; every other code
+  // from 000 to 069 is in the crosswalk.
+  const std::set<std::string> skipped = {"001", "002", "004", "008", "009", "015", "031"};
+  int listed = 0;
+  for (int n = 0; n <= 69; ++n) {
+    const std::string code = absl::StrFormat("%03d", n);
+    INFO("statusCode " << code);
+    CHECK((UpsStatusCodeCrosswalk().Find(code) != nullptr) == (skipped.count(code) == 0));
+    listed += skipped.count(code) == 0 ? 1 : 0;
+  }
+  CHECK(listed == 63);
 }
 
 }  // namespace
