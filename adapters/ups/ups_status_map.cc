@@ -22,8 +22,11 @@ constexpr v1::StateReason kWeather = v1::STATE_REASON_WEATHER;
 // word and identical, by three independent public UPS integrations
 // (a Track API client's statusCode table, a SOAP Track client's
 // CurrentStatus table and a delivery app's status seed). Where UPS's table
-// adds detail to a title (046, 047), the detail is UPS's (reproduced in
-// UPS-API/api-documentation issue 7).
+// adds detail to a title (046, 047), the detail is UPS's. UPS's Status Codes
+// table itself (source system, 2-character code, 3-digit status, category,
+// title), reproduced in UPS-API/api-documentation issue 7, agrees with every
+// title of the list it shows and adds 071 and 072; 092, 131, 135 and 161 are
+// as UPS Track API responses carry them (issue 16).
 constexpr CrosswalkRow kStatusCodeRows[] = {
     {"000", kNoRecord, kNoReason, "Status Not Available"},
     {"003", kLabelCreated, kNoReason, "Order Processed: Ready for UPS"},
@@ -90,9 +93,12 @@ constexpr CrosswalkRow kStatusCodeRows[] = {
     {"067", kReturned, kReturnToSender, "Returned to Sender by Post Office"},
     {"068", kLost, v1::STATE_REASON_LOST, "Sent to Lost and Found"},
     {"069", kException, kRecipientUnavailable, "Package Not Claimed"},
+    // Beyond 069, as UPS's Status Codes table gives them (issue 7's copy).
+    {"071", kInTransit, kNoReason,
+     "Preparing for Delivery Today (at the destination facility, being prepared for delivery)"},
+    {"072", kOutForDelivery, kNoReason, "Loaded on Delivery Vehicle"},
     // Three-digit statuses UPS Track API responses carry beyond 000-069
     // (issue 16: seen with these activity descriptions), not in that list.
-    {"072", kOutForDelivery, kNoReason, "Loaded on Delivery Vehicle (Track API responses)"},
     {"092", kInTransit, kCustoms, "Import Customs Clearance (Track API responses)"},
     {"131", kLabelCreated, kNoReason, "Pickup Attempted (Track API responses)"},
     {"135", kLabelCreated, kNoReason, "Pickup Attempted (Track API responses)"},
@@ -104,11 +110,17 @@ constexpr CrosswalkRow kStatusCodeRows[] = {
 // UPS's Status Codes table (developer.ups.com/api/reference/tracking/api-codes;
 // UPS-API/api-documentation issue 7 reproduces it) gives each 2-character code
 // per source system with its 3-digit status; the same code can carry a
-// different status in another system (LD: 013 or 005; LM: 013 or 044), so
-// only codes with one status in every row shown are listed, each with that
-// status's meaning. The table has several hundred codes and its reproduction
-// is partial: a code not listed falls back to the 3-digit status and type.
+// different status in another system (LD: 013 or 005; LM: 013 or 044; OF:
+// 013 or 021; OR: 013 or 005), and a response does not say which system
+// scanned, so the 3-digit status decides whenever it is known and a
+// 2-character code is read only without one. Listed are the codes with one
+// status in every row of the reproduction seen, each with that status's
+// meaning ("(status 013)"), the exception pairs X/.. and the codes UPS Track
+// API responses carry (F4, FS, KB, MP, OF, OR, OT, PU, SR). The table has
+// several hundred codes and only parts of its reproduction could be read: a
+// code not listed falls back to the description and the type.
 constexpr CrosswalkRow kCodeRows[] = {
+    {"75", kInTransit, kNoReason, "In Transit (status 005)"},
     {"76", kOutForDelivery, kNoReason, "Out for Delivery Today (status 021)"},
     {"77", kException, kOtherReason, "Exception (Update) (status 013)"},
     {"78", kInTransit, v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT,
@@ -126,8 +138,58 @@ constexpr CrosswalkRow kCodeRows[] = {
     {"7V", kDelayed, v1::STATE_REASON_WEATHER,
      "Delay: Emergency Situation or Severe Weather (status 051)"},
     {"7W", kDelayed, v1::STATE_REASON_WEATHER, "Delay: Severe Weather (status 052)"},
+    {"AA", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"AB", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"AC", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"AD", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"AE", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"AF", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"AH", kInTransit, kNoReason, "Delivery Address Changed (status 028)"},
+    {"AI", kDelivered, kNoReason, "Delivered (status 011)"},
+    {"ED", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"EE", kInTransit, kNoReason, "In Transit (status 005)"},
+    {"EF", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"EG", kInTransit, kNoReason, "Delivery Address Changed (status 028)"},
+    {"EH", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"EI", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"EJ", kDelayed, kWeather, "Adverse Weather May Cause Delay (status 032)"},
+    {"EK", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"EL", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"EM", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"EN", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"EO", kInTransit, kNoReason, "In Transit (status 005)"},
+    {"EP", kInTransit, kNoReason, "In Transit (status 005)"},
+    {"EQ", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"ER", kInTransit, kCustoms, "Clearance in Progress (status 012)"},
+    {"ES", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"ET", kException, kOtherReason, "Exception (Update) (status 013)"},
     {"F4", kDelivered, kNoReason, "Delivered"},
     {"FS", kDelivered, kNoReason, "Delivered"},
+    {"H1", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"H2", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"H3", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"H4", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"H5", kException, kOtherReason,
+     "Exception: Action Required (Address Information Required) (status 029)"},
+    {"H6", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"H7", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"H8", kReturning, kReturnToSender, "Returning to Sender (status 035)"},
+    {"H9", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"HA", kDelayed, kCarrierDelay, "Delay (status 048)"},
+    {"HB", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"HD", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"HE", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"HF", kInTransit, kNoReason, "In Transit (status 005)"},
     {"KB", kDelivered, kNoReason, "Delivered"},
     {"LE", kDelayed, kCarrierDelay, "Delay (status 048)"},
     {"LF", kDelayed, kCarrierDelay, "Delay (status 048)"},
@@ -145,8 +207,20 @@ constexpr CrosswalkRow kCodeRows[] = {
     {"LX", kInTransit, kNoReason, "Transferred to Local Post Office for Delivery (status 025)"},
     {"MP", kLabelCreated, kNoReason, "Order processed: ready for UPS"},
     {"OF", kOutForDelivery, kNoReason, "Out for delivery"},
+    {"OK", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"OM", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"ON", kException, kOtherReason, "Exception (Update) (status 013)"},
     {"OR", kPickedUp, kNoReason, "Origin scan"},
+    {"OS", kException, kOtherReason, "Exception (Update) (status 013)"},
     {"OT", kOutForDelivery, kNoReason, "Out for delivery today"},
+    {"OY", kInTransit, kNoReason, "In Transit (status 005)"},
+    {"OZ", kInTransit, kNoReason, "In Transit (status 005)"},
+    {"P1", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"P2", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"P3", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"P4", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"P5", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"P6", kException, kOtherReason, "Exception (Update) (status 013)"},
     {"PU", kPickedUp, kNoReason, "Pickup scan"},
     {"SR", kInTransit, kNoReason, "Your package was released by the customs agency"},
     {"SX", kDelayed, kCarrierDelay, "Rescheduled Delivery (status 055)"},
@@ -166,6 +240,20 @@ constexpr CrosswalkRow kCodeRows[] = {
     {"TB", kException, kOtherReason, "Exception (Update) (status 013)"},
     {"TD", kException, kOtherReason, "Exception (Update) (status 013)"},
     {"TE", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"YR", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"YS", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"Z1", kInTransit, kCustoms, "Clearance in Progress (status 012)"},
+    {"Z2", kInTransit, kNoReason, "In Transit (status 005)"},
+    {"Z3", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"Z4", kInTransit, kNoReason, "In Transit (status 005)"},
+    {"Z5", kException, kOtherReason, "Exception (Update) (status 013)"},
+    {"ZE", kDelivered, kNoReason, "Delivered (status 011)"},
+    {"ZF", kDelivered, kNoReason, "Delivered (status 011)"},
+    {"ZG", kDelivered, kNoReason, "Delivered (status 011)"},
+    {"ZH", kDelivered, kNoReason, "Delivered (status 011)"},
+    {"ZI", kDelivered, kNoReason, "Delivered (status 011)"},
+    {"ZP", kForPickup, kHeldForPickup,
+     "Delivered to UPS Access Point Awaiting Customer Pickup (status 040)"},
     {"X/AC", kException, kAddressIssue, "Wrong city"},
     {"X/DY", kException, kCustoms, "Importer contacted for clearance"},
     {"X/RP", kException, kCustoms, "Government release pending"},
@@ -249,8 +337,9 @@ const Crosswalk& UpsStatusCodeCrosswalk() {
       "UPS Tracking API codes, Status Codes "
       "(https://developer.ups.com/api/reference/tracking/api-codes; field named by "
       "UPS-API/api-documentation Tracking.yaml Status.statusCode): UPS's package status list "
-      "000-069 with UPS's titles; 072, 092, 131, 135 and 161 as UPS Track API responses carry "
-      "them (issue 16)",
+      "000-069 with UPS's titles; 071 and 072 from UPS's Status Codes table (reproduced in "
+      "https://github.com/UPS-API/api-documentation/issues/7); 092, 131, 135 and 161 as UPS "
+      "Track API responses carry them (issue 16)",
       kStatusCodeRows};
   return kTable;
 }
@@ -288,6 +377,15 @@ UpsStatus MapUpsStatus(absl::string_view type, absl::string_view code,
       return FromRow(*row);
     }
   }
+  // UPS's resolution of the activity: one meaning per code, whatever source
+  // system scanned the package.
+  if (const CrosswalkRow* row =
+          UpsStatusCodeCrosswalk().Find(absl::StripAsciiWhitespace(status_code))) {
+    // 013 says only "exception": the description names what happened.
+    if (row->state == kException && row->reason == kOtherReason) return Exception(upper);
+    return FromRow(*row);
+  }
+  // No (known) status code: the two-character code.
   if (const CrosswalkRow* row = UpsCodeCrosswalk().Find(upper_code)) {
     // A code whose status is 013 (exception): the description says what happened.
     if (row->state == kException && row->reason == kOtherReason) return Exception(upper);
@@ -295,12 +393,6 @@ UpsStatus MapUpsStatus(absl::string_view type, absl::string_view code,
     const bool untrusted =
         row->state == kDelivered && !upper.empty() && !absl::StrContains(upper, "DELIVER");
     if (!untrusted) return FromRow(*row);
-  }
-  if (const CrosswalkRow* row =
-          UpsStatusCodeCrosswalk().Find(absl::StripAsciiWhitespace(status_code))) {
-    // 013 says only "exception": the description names what happened.
-    if (row->state == kException && row->reason == kOtherReason) return Exception(upper);
-    return FromRow(*row);
   }
   if (absl::StartsWith(upper, "DELIVERED")) return {kDelivered, kNoReason};
   if (absl::StrContains(upper, "ATTEMPT")) {

@@ -17,14 +17,14 @@
 // Order, and why:
 // 1. an X pair: under type X the letters are UPS's exception table and mean
 //    something else than elsewhere (X/RP government release pending);
-// 2. the two-character code, when listed: the detailed activity code. Only
-//    codes that carry the same three-digit status in every UPS source system
-//    are listed, each with that status's state and reason (a test holds the
-//    two tables to agree), so where both are present they cannot disagree;
-//    a listed code may say more than the status (SR: released by customs);
-// 3. the three-digit statusCode: UPS's complete status list (000-069 and the
-//    ones Track API responses carry), one meaning per code, so it decides for
-//    every two-character code not listed (those vary by source system);
+// 2. the three-digit statusCode: UPS's own resolution of the activity, one
+//    meaning per code. The two-character code is not: UPS's table gives the
+//    same letters different statuses in different source systems (OR: 013
+//    exception or 005 in transit; OF: 013 or 021), and a response does not
+//    say which system scanned, so the status code decides when it is known;
+// 3. the two-character code, when no status code is known (older or partial
+//    payloads). Its rows agree with the status each code carries in UPS's
+//    table (a test holds the two tables to agree);
 // 4. the description ("DELIVERED ...", a delivery attempt; "ATTEMPTED" on a
 //    pickup is a pickup attempt), when neither code is known;
 // 5. the type, the last resort. Type D covers "loaded on delivery vehicle,

@@ -23,8 +23,9 @@ using testing::PublishedCode;
 
 // UPS Track API status.statusCode (three digits): UPS's package status list
 // (Tracking API codes appendix, developer.ups.com/api/reference/tracking/
-// api-codes), 000 to 069 with UPS's titles, and the codes UPS Track API
-// responses carry beyond it (issue 16).
+// api-codes), 000 to 069 with UPS's titles, 071 and 072 from UPS's Status
+// Codes table (issue 7's copy), and the codes UPS Track API responses carry
+// beyond it (issue 16).
 const std::vector<PublishedCode>& PublishedStatusCodes() {
   constexpr auto kRescheduled = v1::STATE_REASON_RESCHEDULED_BY_RECIPIENT;
   constexpr auto kWeather = v1::STATE_REASON_WEATHER;
@@ -92,7 +93,8 @@ const std::vector<PublishedCode>& PublishedStatusCodes() {
       {"067", kReturned, kReturnToSender},            // Returned to Sender by Post Office
       {"068", kLost, v1::STATE_REASON_LOST},          // Sent to Lost and Found
       {"069", kException, kRecipientUnavailable},     // Package Not Claimed
-      {"072", kOutForDelivery, kNoReason},            // loaded on delivery vehicle
+      {"071", kInTransit, kNoReason},                 // Preparing for Delivery Today
+      {"072", kOutForDelivery, kNoReason},            // Loaded on Delivery Vehicle
       {"092", kInTransit, kCustoms},                  // import customs clearance
       {"131", kLabelCreated, kNoReason},              // pickup attempted
       {"135", kLabelCreated, kNoReason},              // pickup attempted
@@ -163,6 +165,71 @@ const std::vector<PublishedCode>& PublishedCodes() {
       {"X/RP", kException, kCustoms},                          // government release pending
       {"X/RS", kException, kCustoms},                          // receiver contacted
       {"X/UR", kException, v1::STATE_REASON_PROHIBITED_ITEM},  // unauthorized hazmat
+      {"75", kInTransit, kNoReason},                           // status 005
+      {"AA", kException, kOtherReason},                        // status 029
+      {"AB", kException, kOtherReason},                        // status 029
+      {"AC", kException, kOtherReason},                        // status 029
+      {"AD", kException, kOtherReason},                        // status 029
+      {"AE", kException, kOtherReason},                        // status 029
+      {"AF", kException, kOtherReason},                        // status 029
+      {"AH", kInTransit, kNoReason},                           // status 028
+      {"AI", kDelivered, kNoReason},                           // status 011
+      {"H1", kException, kOtherReason},                        // status 029
+      {"H2", kException, kOtherReason},                        // status 029
+      {"H3", kException, kOtherReason},                        // status 029
+      {"H4", kException, kOtherReason},                        // status 029
+      {"H5", kException, kOtherReason},                        // status 029
+      {"H6", kException, kOtherReason},                        // status 013
+      {"H7", kException, kOtherReason},                        // status 013
+      {"H8", kReturning, kReturnToSender},                     // status 035
+      {"H9", kException, kOtherReason},                        // status 013
+      {"HA", kDelayed, kCarrierDelay},                         // status 048
+      {"HB", kException, kOtherReason},                        // status 013
+      {"HD", kException, kOtherReason},                        // status 013
+      {"HE", kException, kOtherReason},                        // status 013
+      {"HF", kInTransit, kNoReason},                           // status 005
+      {"OK", kException, kOtherReason},                        // status 013
+      {"OM", kException, kOtherReason},                        // status 013
+      {"ON", kException, kOtherReason},                        // status 013
+      {"OS", kException, kOtherReason},                        // status 013
+      {"OY", kInTransit, kNoReason},                           // status 005
+      {"OZ", kInTransit, kNoReason},                           // status 005
+      {"P1", kException, kOtherReason},                        // status 013
+      {"P2", kException, kOtherReason},                        // status 013
+      {"P3", kException, kOtherReason},                        // status 013
+      {"P4", kException, kOtherReason},                        // status 013
+      {"P5", kException, kOtherReason},                        // status 013
+      {"P6", kException, kOtherReason},                        // status 013
+      {"YR", kException, kOtherReason},                        // status 013
+      {"YS", kException, kOtherReason},                        // status 013
+      {"Z1", kInTransit, kCustoms},                            // status 012
+      {"Z2", kInTransit, kNoReason},                           // status 005
+      {"Z3", kException, kOtherReason},                        // status 013
+      {"Z4", kInTransit, kNoReason},                           // status 005
+      {"Z5", kException, kOtherReason},                        // status 013
+      {"ZE", kDelivered, kNoReason},                           // status 011
+      {"ZF", kDelivered, kNoReason},                           // status 011
+      {"ZG", kDelivered, kNoReason},                           // status 011
+      {"ZH", kDelivered, kNoReason},                           // status 011
+      {"ZI", kDelivered, kNoReason},                           // status 011
+      {"ZP", kForPickup, kHeldForPickup},                      // status 040
+      {"ED", kException, kOtherReason},                        // status 013
+      {"EE", kInTransit, kNoReason},                           // status 005
+      {"EF", kException, kOtherReason},                        // status 013
+      {"EG", kInTransit, kNoReason},                           // status 028
+      {"EH", kException, kOtherReason},                        // status 013
+      {"EI", kException, kOtherReason},                        // status 013
+      {"EJ", kDelayed, v1::STATE_REASON_WEATHER},              // status 032
+      {"EK", kException, kOtherReason},                        // status 013
+      {"EL", kException, kOtherReason},                        // status 013
+      {"EM", kException, kOtherReason},                        // status 013
+      {"EN", kException, kOtherReason},                        // status 013
+      {"EO", kInTransit, kNoReason},                           // status 005
+      {"EP", kInTransit, kNoReason},                           // status 005
+      {"EQ", kException, kOtherReason},                        // status 013
+      {"ER", kInTransit, kCustoms},                            // status 012
+      {"ES", kException, kOtherReason},                        // status 013
+      {"ET", kException, kOtherReason},                        // status 013
   };
   return *codes;
 }
@@ -188,7 +255,7 @@ TEST_CASE("UPS crosswalk tables hold exactly UPS's published codes", "[ups][cros
 TEST_CASE("MapUpsStatus answers each published code as listed", "[ups][crosswalk]") {
   for (const PublishedCode& code : PublishedStatusCodes()) {
     INFO("statusCode " << code.code);
-    // The three-digit code decides where the two-character code is not UPS's.
+    // The three-digit code decides, whatever the two-character code.
     CheckMapped(MapUpsStatus("I", "ZZ", code.code, ""), code);
   }
   for (const PublishedCode& code : PublishedCodes()) {
@@ -205,6 +272,24 @@ TEST_CASE("MapUpsStatus answers each published code as listed", "[ups][crosswalk
   }
 }
 
+TEST_CASE("UPS status code decides over a two-character code whose meaning varies by system",
+          "[ups][crosswalk]") {
+  // UPS's table: OR is 005 (in transit) in one source system and 013
+  // (exception) in another; OF is 021 or 013. The status code says which.
+  CHECK(MapUpsStatus("I", "OR", "005", "Origin Scan").state == kInTransit);
+  const UpsStatus or_exception =
+      MapUpsStatus("X", "OR", "013", "The address is incomplete. UPS will contact the receiver.");
+  CHECK(or_exception.state == kException);
+  CHECK(or_exception.reason == kAddressIssue);
+  CHECK(MapUpsStatus("I", "OF", "021", "Out For Delivery Today").state == kOutForDelivery);
+  CHECK(MapUpsStatus("X", "OF", "013", "A weather delay").state == kDelayed);
+  // Without a status code the two-character code is read.
+  CHECK(MapUpsStatus("I", "OR", "", "Origin Scan").state == kPickedUp);
+  CHECK(MapUpsStatus("I", "OF", "", "Out For Delivery").state == kOutForDelivery);
+  // A status code outside UPS's list is no status code.
+  CHECK(MapUpsStatus("D", "KB", "999", "Delivered").state == kDelivered);
+}
+
 TEST_CASE("UPS 013 (exception) reads what happened from the description", "[ups][crosswalk]") {
   const UpsStatus returning = MapUpsStatus("X", "ZZ", "013", "Returning to shipper");
   CHECK(returning.state == v1::SHIPMENT_STATE_RETURNING);
@@ -216,18 +301,22 @@ TEST_CASE("UPS 013 (exception) reads what happened from the description", "[ups]
 
 TEST_CASE("UPS exception-table codes count only under type X", "[ups][crosswalk]") {
   // The same letters under another type are not the exception table's.
-  for (const char* code : {"RP", "AC", "RS", "DY", "UR"}) {
+  for (const char* code : {"RP", "RS", "DY", "UR"}) {
     INFO(code);
     CHECK(MapUpsStatus("I", code, "", "").state == kInTransit);
     CHECK(MapUpsStatus("X", code, "", "").state == kException);
   }
+  // AC is an address exception in UPS's Status Codes table too (029,
+  // "Exception: Action Required"); under type X it is the wrong city.
+  CHECK(MapUpsStatus("I", "AC", "", "The address is incomplete").reason == kAddressIssue);
+  CHECK(MapUpsStatus("X", "AC", "", "").reason == kAddressIssue);
 }
 
 TEST_CASE("UPS two-character codes agree with the three-digit status they carry",
           "[ups][crosswalk]") {
   // A listed two-character code carries one three-digit status in UPS's
-  // table ("(status 013)" in its meaning): both rows must say the same, so
-  // reading the code before the status code changes no answer.
+  // table ("(status 013)" in its meaning): both rows must say the same, so a
+  // payload without a status code is read as one with it.
   int compared = 0;
   for (const CrosswalkRow& row : UpsCodeCrosswalk().rows) {
     const std::string meaning(row.meaning);
