@@ -33,7 +33,11 @@ constexpr CrosswalkRow kCategoryRows[] = {
 // Oversized). The rows are the Web Tools event code list with USPS's titles,
 // as two independent public USPS Web Tools clients carry it word for word
 // (one adds 30 and 71), and GX, A1, T1, TL from USPS Tracking 3.x payloads
-// (../shared/fixtures/usps).
+// (../shared/fixtures/usps). Pub 199's appendix (ribbs.usps.gov
+// intelligentmail_package/documents/tech_guides/PUB199IMPBImpGuide.pdf, page
+// 335 in the 2016 edition) lists 02, 53, 54, 55 and 56 as the delivery-attempt
+// codes, as Shopify/active_shipping pull request 361 quotes it: all five are
+// attempts here.
 constexpr CrosswalkRow kEventRows[] = {
     {"01", kDelivered, kNoReason, "Delivered"},
     {"02", kAttempted, kRecipientUnavailable, "Attempted / Notice Left"},
@@ -175,7 +179,10 @@ const Crosswalk& UspsStatusCategoryCrosswalk() {
 const Crosswalk& UspsEventCrosswalk() {
   static const Crosswalk kTable{
       "USPS", "trackingEvents[].eventCode",
-      "USPS Web Tools Track/Confirm event codes (the USPS event codes of Publication 199, as the "
+      "USPS Web Tools Track/Confirm event codes (the USPS event codes of Publication 199, "
+      "https://ribbs.usps.gov/intelligentmail_package/documents/tech_guides/"
+      "PUB199IMPBImpGuide.pdf, "
+      "as the "
       "Tracking 3.x eventCode carries them); Pub 199's appendix was not readable in any stored "
       "copy: checked against USPS's Customer Daily Extract External list (01, 02, 53, 54) and "
       "USPS payloads (GX, A1, T1, TL); see the table comment",
