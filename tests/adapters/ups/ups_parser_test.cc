@@ -91,6 +91,9 @@ TEST_CASE("UPS parser: status codes read with their type and the three-digit cod
       {"ups/gmt-time-colons.json", 200, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNone, "", 3},
       // Type NA: UPS has no status to give, not "in transit".
       {"ups/not-available.json", 200, kOk, v1::SHIPMENT_STATE_NOT_FOUND, kNone, "", 0},
+      // Status 000 ("Status Not Available") after real scans: the newest
+      // scan that says something decides, not "no record".
+      {"ups/not-available-after-scans.json", 200, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNone, "", 4},
   };
   for (const auto& expected : table) {
     Check(expected, testing::ReadFile(testing::TestData(expected.file)));
