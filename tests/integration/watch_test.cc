@@ -184,8 +184,10 @@ std::string EventIdOf(const http::HttpRequest& request) {
   return std::string(request.Header("Trackenrich-Event-Id"));
 }
 
-TEST_CASE("watch: a story's EXCEPTION reaches StreamEvents and the signed webhook; resume",
-          "[watch][redis]") {
+TEST_CASE(
+    "watch: a story's EXCEPTION reaches StreamEvents and the signed webhook, and a resume misses "
+    "nothing",
+    "[watch][redis]") {
   WebhookReceiver hook;
   testing::TestServer server(WatchConfig(20, hook.url()));
   WaitForRedis(server);
