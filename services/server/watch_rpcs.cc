@@ -38,7 +38,9 @@ grpc::ServerUnaryReactor* RunWatchRpc(grpc::CallbackServerContext* context, cons
 
 // StreamEvents: reads the tenant's stream from the last event ID on, writes
 // each event once, in order, and looks for more every
-// watch.stream_poll_interval until the caller goes away.
+// watch.stream_poll_interval until the caller goes away. The response
+// headers go out as soon as the start position is fixed (for an empty
+// last_event_id, once the newest event ID is known).
 class EventStreamReactor final : public grpc::ServerWriteReactor<v1::StreamEventsResponse> {
  public:
   EventStreamReactor(watch::WatchManager& watches, ServiceMetrics& metrics, std::string tenant,
@@ -56,9 +58,11 @@ class EventStreamReactor final : public grpc::ServerWriteReactor<v1::StreamEvent
           absl::MutexLock lock(&pump->mu);
           pump->last_id = *id;
         }
+        Pump::Positioned(pump);
         Pump::Read(pump);
       });
     } else {
+      Pump::Positioned(pump_);
       Pump::Read(pump_);
     }
   }
@@ -97,6 +101,13 @@ class EventStreamReactor final : public grpc::ServerWriteReactor<v1::StreamEvent
       pump->code = absl::StatusCodeToString(status.code());
       reactor->Finish(grpc::Status(static_cast<grpc::StatusCode>(status.code()),
                                    std::string(status.message())));
+    }
+
+    // The start position is fixed: the response headers tell the caller that
+    // every event from here on reaches it (a sync point for "from now on").
+    static void Positioned(const std::shared_ptr<Pump>& pump) {
+      absl::MutexLock lock(&pump->mu);
+      if (pump->reactor != nullptr) pump->reactor->StartSendInitialMetadata();
     }
 
     static void Read(const std::shared_ptr<Pump>& pump) {

@@ -58,7 +58,7 @@ TEST_CASE("each carrier's sandbox section registers an adapter under the carrier
   CHECK(broken->Register(other, client).code() == absl::StatusCode::kInvalidArgument);
 }
 
-TEST_CASE("a tenant's credentials replace only the keys it sets; the sandbox sets them all",
+TEST_CASE("a tenant's credentials replace only the keys it sets, the sandbox sets them all",
           "[carrier]") {
   std::unique_ptr<CarrierSection> section = FindCarrier("ups")->NewSection();
   const auto* ups = SettingsOf<ups::UpsSettings>(section.get());

@@ -281,7 +281,7 @@ TEST_CASE("TrackShipment: a DHL label announced as unknown has no first carrier 
 }
 
 TEST_CASE(
-    "TrackShipment: UPS times written HH:MM:SS keep their UTC offset; a USPS label "
+    "TrackShipment: UPS times written HH:MM:SS keep their UTC offset, a USPS label "
     "with no status yet names USPS's words",
     "[integration]") {
   testing::TestServer server;

@@ -114,7 +114,7 @@ double Metric(uint16_t admin, const std::string& series) {
   return value;
 }
 
-TEST_CASE("public listener: off unless configured; gateway on both ports", "[helpdesk]") {
+TEST_CASE("public listener: off unless configured, gateway on both ports", "[helpdesk]") {
   testing::TestServer plain;
   CHECK(plain.server().http_port() == 0);
 
@@ -315,7 +315,7 @@ TEST_CASE("freshdesk: the trigger webhook with its shared secret -> 1 private no
   CHECK(absl::StrContains(std::string(notes[0].at("body").as_string()), "777100000025"));
 }
 
-TEST_CASE("zendesk: API down for a while -> the note after recovery; down for good -> dead letter",
+TEST_CASE("zendesk: API down for a while -> the note after recovery, down for good -> dead letter",
           "[helpdesk]") {
   testing::TestServer server(HelpdeskConfig());
   const uint16_t port = server.server().http_port();

@@ -466,7 +466,7 @@ TEST_CASE("EnrichTicket: an order in two packages names both in every language",
   }
 }
 
-TEST_CASE("EnrichTicket: an unshipped order says when it ships; an unknown one asks for the number",
+TEST_CASE("EnrichTicket: an unshipped order says when it ships, an unknown one asks for the number",
           "[integration][sp_api]") {
   Harness harness;
   const char* const languages[] = {"en", "it", "de", "fr", "es"};
@@ -497,8 +497,9 @@ TEST_CASE("EnrichTicket: an unshipped order says when it ships; an unknown one a
   }
 }
 
-TEST_CASE("EnrichTicket: an FBA order gets the redirect to Amazon; a late unshipped one, ship now",
-          "[integration][sp_api]") {
+TEST_CASE(
+    "EnrichTicket: an FBA order gets the redirect to Amazon, a late unshipped one gets ship now",
+    "[integration][sp_api]") {
   Harness harness;
   v1::EnrichTicketRequest fba;
   fba.set_language("de");

@@ -5,7 +5,14 @@
 #   redis_fixture.sh stop DIR    # stops it by pid
 # redis-server runs in its own session with stdin/stdout/stderr detached, or
 # ctest would wait on its pipes. No persistence: every run starts empty.
-# 32 databases: each test case that shares it uses its own index (watch_test: 20-25).
+# ctest runs the test cases of every binary in parallel against this one
+# server, and a test case FLUSHes its database first, so no two test cases
+# may share a database index. The indices in use (64 databases):
+#   1-7, 13   redis_cache_integration_test
+#   11        helpdesk_redis_test
+#   14        tenant_audit_redis_test
+#   20-25     watch_test
+#   40-46     redis_client_test (redis_client_test.cc 40-42, redis_coordination_test.cc 43-46)
 set -euo pipefail
 
 command=${1:?start or stop}
@@ -31,7 +38,7 @@ case $command in
     stop
     for _ in $(seq 1 20); do
       port=$((20000 + RANDOM % 10000))
-      setsid redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --databases 32 \
+      setsid redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --databases 64 \
         --dir "$dir" --daemonize no --logfile '' </dev/null >/dev/null 2>&1 &
       pid=$!
       for _ in $(seq 1 50); do

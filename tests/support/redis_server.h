@@ -9,7 +9,7 @@
 // fixture `redis`) writes its port to the file named by
 // TRACKENRICH_REDIS_PORT_FILE; TRACKENRICH_REDIS_PORT, when set, wins (a
 // Redis of your own). Tests share the fixture's server in parallel, so each
-// test case uses its own database index.
+// test case uses its own database index (the list is in redis_fixture.sh).
 #ifndef TRACKENRICH_TESTS_SUPPORT_REDIS_SERVER_H_
 #define TRACKENRICH_TESTS_SUPPORT_REDIS_SERVER_H_
 

@@ -87,7 +87,7 @@ TEST_CASE("eBay carrier codes: ShippingCarrierCodeType and Post-Order spellings"
   }
 }
 
-TEST_CASE("eBay order IDs: the 2-5-5 form; near misses are malformed, others not eBay's",
+TEST_CASE("eBay order IDs: the 2-5-5 form, near misses are malformed, others not eBay's",
           "[ebay]") {
   CHECK(IsEbayOrderId("12-34567-89012"));
   CHECK(IsEbayOrderId("19-11396-02421"));

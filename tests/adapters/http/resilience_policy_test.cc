@@ -81,7 +81,7 @@ TEST_CASE("retries: only idempotent requests, only retryable failures, bounded",
   CHECK_FALSE(policy.ShouldRetry(get, absl::DeadlineExceededError("late"), 1));
 }
 
-TEST_CASE("backoff: exponential with jitter, capped; Retry-After wins", "[retry]") {
+TEST_CASE("backoff: exponential with jitter, capped, Retry-After wins", "[retry]") {
   RetryPolicy policy;
   const absl::Time now = absl::FromUnixSeconds(1'767'225'600);
   CHECK(policy.Backoff(1, "", now, 1.0) == absl::Milliseconds(100));

@@ -26,7 +26,8 @@ using testing::StatusIs;
 using testing::WaitFor;
 using Reply = absl::StatusOr<RedisReply>;
 
-// Each test case has its own database on the shared fixture server.
+// Each test case has its own database on the shared fixture server (40-46
+// for this binary; tests/support/redis_fixture.sh lists every index in use).
 RedisOptions FixtureOptions(int database) {
   const uint16_t port = testing::FixtureRedisPort();
   if (port == 0)
@@ -50,7 +51,7 @@ std::string Text(const Reply& reply) {
 
 TEST_CASE("redis client: replies of every type, binary safe", "[redis]") {
   IoThreads io;
-  RedisClient client(io.context(), FixtureOptions(1));
+  RedisClient client(io.context(), FixtureOptions(40));
   client.Start();
   REQUIRE(WaitFor([&] { return client.ready(); }));
 
@@ -76,7 +77,7 @@ TEST_CASE("redis client: replies of every type, binary safe", "[redis]") {
 
 TEST_CASE("redis client: 1000 concurrent commands share one connection", "[redis]") {
   IoThreads io;
-  RedisOptions options = FixtureOptions(2);
+  RedisOptions options = FixtureOptions(41);
   // Generous: 20 MiB of replies below go through one connection in order.
   options.command_timeout = absl::Seconds(5);
   RedisClient client(io.context(), options);
@@ -205,12 +206,12 @@ TEST_CASE("redis client: reconnects after Redis restarts", "[redis]") {
 
 TEST_CASE("redis script: EVALSHA, and EVAL when the server forgot the script", "[redis]") {
   IoThreads io;
-  const RedisOptions options = FixtureOptions(3);
+  const RedisOptions options = FixtureOptions(42);
   RedisClient client(io.context(), options);
   client.Start();
   REQUIRE(WaitFor([&] { return client.ready(); }));
   const RedisScript script("return {KEYS[1], ARGV[1]}");
-  testing::SyncRedis sync(options.port, 3);
+  testing::SyncRedis sync(options.port, options.database);
   CHECK(sync.Command({"SCRIPT", "LOAD", script.source()}).str == script.sha1());
   sync.Command({"SCRIPT", "FLUSH"});
   for (int round = 0; round < 2; ++round) {  // the first loads it again, the second finds it

@@ -64,7 +64,7 @@ CacheEntry Entry(absl::Time now, std::string payload) {
 
 TEST_CASE("redis cache: entries are stored encoded and expire with keep_until", "[redis]") {
   IoThreads io;
-  const RedisOptions options = FixtureOptions(4);
+  const RedisOptions options = FixtureOptions(43);
   Replica replica(io, options);
   REQUIRE(WaitFor([&] { return replica.client.ready(); }));
   const std::string key = TrackingKey("acme", "ups", "1Z1");
@@ -76,7 +76,7 @@ TEST_CASE("redis cache: entries are stored encoded and expire with keep_until", 
   REQUIRE(*found != nullptr);
   CHECK((*found)->payload == "payload");
 
-  testing::SyncRedis sync(options.port, 4);
+  testing::SyncRedis sync(options.port, options.database);
   const int64_t ttl_ms = sync.Command({"PTTL", key}).integer;
   CHECK(ttl_ms > absl::ToInt64Milliseconds(absl::Minutes(80) - absl::Seconds(5)));
   CHECK(ttl_ms <= absl::ToInt64Milliseconds(absl::Minutes(80)));
@@ -98,7 +98,7 @@ TEST_CASE("redis cache: entries are stored encoded and expire with keep_until", 
 
 TEST_CASE("redis rate limiter: one bucket for every replica", "[redis][rate_limit]") {
   IoThreads io;
-  const RedisOptions options = FixtureOptions(5);
+  const RedisOptions options = FixtureOptions(44);
   Replica a(io, options);
   Replica b(io, options);
   REQUIRE(WaitFor([&] { return a.client.ready() && b.client.ready(); }));
@@ -143,7 +143,7 @@ TEST_CASE("redis rate limiter: the in-process limiter takes over while Redis is 
 
 TEST_CASE("shared flight: one replica leads, the other gets its answer", "[redis]") {
   IoThreads io;
-  const RedisOptions options = FixtureOptions(6);
+  const RedisOptions options = FixtureOptions(45);
   Replica a(io, options);
   Replica b(io, options);
   REQUIRE(WaitFor([&] { return a.client.ready() && b.client.ready(); }));
@@ -169,12 +169,14 @@ TEST_CASE("shared flight: one replica leads, the other gets its answer", "[redis
   REQUIRE(answered.WaitForNotificationWithTimeout(absl::Seconds(2)));
   REQUIRE(waited->kind == SharedFlight::Outcome::Kind::kAnswered);
   CHECK(waited->entry->payload == "a's answer");
-  CHECK(testing::SyncRedis(options.port, 6).Command({"EXISTS", FlightLockKey(key)}).integer == 0);
+  CHECK(testing::SyncRedis(options.port, options.database)
+            .Command({"EXISTS", FlightLockKey(key)})
+            .integer == 0);
 }
 
 TEST_CASE("shared flight: a leader that fails hands over, a silent one is waited out", "[redis]") {
   IoThreads io;
-  const RedisOptions options = FixtureOptions(7);
+  const RedisOptions options = FixtureOptions(46);
   Replica a(io, options);
   Replica b(io, options,
             {.max_wait = absl::Milliseconds(300), .poll_interval = absl::Milliseconds(10)});
@@ -215,8 +217,9 @@ TEST_CASE("shared flight: a leader that fails hands over, a silent one is waited
   CHECK(absl::Now() - adopting < absl::Seconds(1));
   adopted.release();
   CHECK(WaitFor([&] {
-    return testing::SyncRedis(options.port, 7).Command({"EXISTS", FlightLockKey(silent)}).integer ==
-           0;
+    return testing::SyncRedis(options.port, options.database)
+               .Command({"EXISTS", FlightLockKey(silent)})
+               .integer == 0;
   }));
 }
 

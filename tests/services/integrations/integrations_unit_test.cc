@@ -41,7 +41,7 @@ TEST_CASE("signatures: HMAC-SHA1 and HMAC-SHA256 in base64, compared in constant
   CHECK_FALSE(SecretsEqual("", "x"));
 }
 
-TEST_CASE("request fields: query, form and JSON bodies; broken input is INVALID_ARGUMENT",
+TEST_CASE("request fields: query, form and JSON bodies, broken input is INVALID_ARGUMENT",
           "[helpdesk]") {
   http::HttpRequest request{.method = "GET",
                             .target = "/integrations/gorgias?email=ada%40example.com&subject=a+b"};
@@ -150,7 +150,7 @@ TEST_CASE("agent card: escaped, linked only to web pages, labels in the agent's 
   CHECK(absl::StrContains(empty, "No se encontró ningún pedido"));
 }
 
-TEST_CASE("gorgias: what the integration templates in becomes one lookup; flat widget JSON",
+TEST_CASE("gorgias: what the integration templates in becomes one lookup, flat widget JSON",
           "[helpdesk]") {
   http::HttpRequest request{.method = "GET",
                             .target =
@@ -284,7 +284,7 @@ TEST_CASE("zendesk: timestamped signature, stale and future timestamps, the note
   CHECK(zendesk::ZendeskDesk(settings, absl::Now).note("35436", enrichment).size() == 1);
 }
 
-TEST_CASE("freshdesk: shared secret and the private note request; the webhook body", "[helpdesk]") {
+TEST_CASE("freshdesk: shared secret and the private note request, the webhook body", "[helpdesk]") {
   http::HttpRequest request{.method = "POST"};
   CHECK_THAT(freshdesk::VerifyFreshdeskRequest(request, "fs"),
              StatusIs(absl::StatusCode::kUnauthenticated, "is missing"));
