@@ -387,9 +387,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   }
   s.grpc_server->GetHealthCheckService()->SetServingStatus(true);
   // The JSON gateway calls the service like any client, in process.
-  s.gateway = std::make_unique<JsonGateway>(
-      s.grpc_server->InProcessChannel(grpc::ChannelArguments()),
-      GatewayOptions{.default_deadline = config.default_deadline}, &s.metrics);
+  s.gateway =
+      std::make_unique<JsonGateway>(s.grpc_server->InProcessChannel(grpc::ChannelArguments()),
+                                    GatewayOptions{.default_deadline = config.default_deadline,
+                                                   .later = cache::AsioScheduler(s.io_context)},
+                                    &s.metrics);
 
   if (auto status = StartPublicHttp(s); !status.ok()) return status;
 
