@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -61,6 +62,32 @@ struct Call {
   Response response;
 };
 
+// Parses a route's JSON body (empty: {}) into `request`; the 400 answer
+// when it is not the request in JSON.
+template <typename Request>
+std::optional<HttpServer::Reply> ParseBody(const std::string& body, Request* request) {
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const std::string json(absl::StripAsciiWhitespace(body));
+  if (auto parsed =
+          google::protobuf::util::JsonStringToMessage(json.empty() ? "{}" : json, request, options);
+      !parsed.ok()) {
+    return ErrorReply(grpc::StatusCode::INVALID_ARGUMENT,
+                      absl::StrCat("request body: not a valid ", Request::descriptor()->name(),
+                                   " in JSON: ", parsed.message().ToString()));
+  }
+  return std::nullopt;
+}
+
+// The service's X-Request-Id (initial metadata), passed on to the answer.
+void CopyRequestId(const grpc::ClientContext& context, HttpServer::Reply* answer) {
+  const auto& initial = context.GetServerInitialMetadata();
+  if (auto it = initial.find("x-request-id"); it != initial.end()) {
+    answer->response.headers.emplace_back("X-Request-Id",
+                                          std::string(it->second.data(), it->second.size()));
+  }
+}
+
 using RouteFn = std::function<void(AsyncStub&, const GatewayCall&, const std::string& body,
                                    std::function<void(HttpServer::Reply)> reply)>;
 
@@ -71,17 +98,7 @@ RouteFn MakeRoute(Invoke invoke) {
   return [invoke](AsyncStub& stub, const GatewayCall& gateway_call, const std::string& body,
                   std::function<void(HttpServer::Reply)> reply) {
     auto call = std::make_shared<Call<Request, Response>>();
-    google::protobuf::util::JsonParseOptions options;
-    options.ignore_unknown_fields = false;
-    const std::string json(absl::StripAsciiWhitespace(body));
-    if (auto parsed = google::protobuf::util::JsonStringToMessage(json.empty() ? "{}" : json,
-                                                                  &call->request, options);
-        !parsed.ok()) {
-      reply(ErrorReply(grpc::StatusCode::INVALID_ARGUMENT,
-                       absl::StrCat("request body: not a valid ", Request::descriptor()->name(),
-                                    " in JSON: ", parsed.message().ToString())));
-      return;
-    }
+    if (auto refused = ParseBody(body, &call->request)) return reply(*std::move(refused));
     call->context.set_deadline(gateway_call.deadline);
     for (const auto& [key, value] : gateway_call.metadata) call->context.AddMetadata(key, value);
     invoke(stub, &call->context, &call->request, &call->response,
@@ -100,11 +117,7 @@ RouteFn MakeRoute(Invoke invoke) {
              } else {
                answer = ErrorReply(status.error_code(), status.error_message());
              }
-             const auto& initial = call->context.GetServerInitialMetadata();
-             if (auto it = initial.find("x-request-id"); it != initial.end()) {
-               answer.response.headers.emplace_back(
-                   "X-Request-Id", std::string(it->second.data(), it->second.size()));
-             }
+             CopyRequestId(call->context, &answer);
              reply(std::move(answer));
            });
   };
@@ -154,11 +167,7 @@ class EventPoll final : public grpc::ClientReadReactor<v1::StreamEventsResponse>
     } else {
       answer = ErrorReply(status.error_code(), status.error_message());
     }
-    const auto& initial = context_.GetServerInitialMetadata();
-    if (auto it = initial.find("x-request-id"); it != initial.end()) {
-      answer.response.headers.emplace_back("X-Request-Id",
-                                           std::string(it->second.data(), it->second.size()));
-    }
+    CopyRequestId(context_, &answer);
     reply_(std::move(answer));
     // The last reference but a pending linger's: freed now or when it runs.
     self_.reset();
@@ -209,17 +218,7 @@ RouteFn MakeEventPollRoute(absl::Duration linger, cache::Scheduler later) {
   return [linger, later](AsyncStub& stub, const GatewayCall& gateway_call, const std::string& body,
                          std::function<void(HttpServer::Reply)> reply) {
     v1::StreamEventsRequest request;
-    google::protobuf::util::JsonParseOptions options;
-    options.ignore_unknown_fields = false;
-    const std::string json(absl::StripAsciiWhitespace(body));
-    if (auto parsed = google::protobuf::util::JsonStringToMessage(json.empty() ? "{}" : json,
-                                                                  &request, options);
-        !parsed.ok()) {
-      reply(ErrorReply(grpc::StatusCode::INVALID_ARGUMENT,
-                       absl::StrCat("request body: not a valid StreamEventsRequest in JSON: ",
-                                    parsed.message().ToString())));
-      return;
-    }
+    if (auto refused = ParseBody(body, &request)) return reply(*std::move(refused));
     EventPoll::Start(stub, gateway_call, std::move(request), linger, later, std::move(reply));
   };
 }
