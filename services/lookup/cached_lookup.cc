@@ -297,6 +297,21 @@ std::shared_ptr<const cache::CacheEntry> CachedLookup::Store(
   return entry;
 }
 
+void CachedLookup::Put(const std::string& key, AnswerPtr answer) {
+  Store(key, std::move(answer), clock_());
+}
+
+void CachedLookup::Newest(const std::string& key, absl::AnyInvocable<void(AnswerPtr)> done) {
+  cache_.Get(key, cache::Freshness{.now = clock_()},
+             [this, done = std::move(done)](cache::CacheLookup found) mutable {
+               if (found.entry == nullptr || found.entry->code != absl::StatusCode::kOk) {
+                 return done(nullptr);
+               }
+               if (found.entry->answer != nullptr) return done(found.entry->answer);
+               done(kind_.Parse(found.entry->payload));
+             });
+}
+
 CachedLookup::Waiting CachedLookup::TakeWaiting(const std::string& key) {
   Waiting waiting;
   absl::MutexLock lock(&mu_);

@@ -128,6 +128,15 @@ class CachedLookup {
   // excepted).
   void Lookup(FlightPtr flight, ServedCallback done);
 
+  // Stores `answer` under `key` as if fetched now (an answer pushed to us,
+  // e.g. a carrier's tracking push): every layer, fresh by its kind.
+  void Put(const std::string& key, AnswerPtr answer);
+
+  // The newest answer kept under `key`, fresh or not (null when none): for
+  // merging a push into what is cached. `done` runs once, inline or on an
+  // I/O thread.
+  void Newest(const std::string& key, absl::AnyInvocable<void(AnswerPtr)> done);
+
   absl::Time Now() const { return clock_(); }
 
  private:

@@ -147,6 +147,22 @@ void OrderLookup::Get(const OrderRequest& request, OrderAnswerCallback done) {
   });
 }
 
+void OrderLookup::Newest(const std::string& tenant, absl::string_view source,
+                         const std::string& order_id,
+                         absl::AnyInvocable<void(std::shared_ptr<const v1::Order>)> done) {
+  core_.Newest(cache::OrderKey(tenant, source, order_id),
+               [done = std::move(done)](AnswerPtr answer) mutable {
+                 done(std::static_pointer_cast<const v1::Order>(std::move(answer)));
+               });
+}
+
+void OrderLookup::Store(const std::string& tenant, absl::string_view source,
+                        const std::string& order_id, v1::Order order) {
+  adapters::RepairUtf8Strings(&order);
+  core_.Put(cache::OrderKey(tenant, source, order_id),
+            std::make_shared<const v1::Order>(std::move(order)));
+}
+
 void OrderLookup::GetFromAnyChannel(const OrderRequest& request, OrderAnswerCallback done) {
   std::vector<v1::SalesChannel> channels;
   if (sources_ != nullptr) channels = sources_->CandidateChannels(request.tenant, request.order_id);

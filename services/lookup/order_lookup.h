@@ -92,6 +92,15 @@ class OrderLookup {
   // when no configured channel takes such an ID.
   void GetFromAnyChannel(const OrderRequest& request, OrderAnswerCallback done);
 
+  // The order `source` ("shopify") last answered for `order_id`, as cached
+  // (fresh or not; null when none), and storing a changed one as if just
+  // fetched: for a channel's push (a Shopify fulfillment update) merged into
+  // the cached order. Keys are those Get uses for a channel's own source.
+  void Newest(const std::string& tenant, absl::string_view source, const std::string& order_id,
+              absl::AnyInvocable<void(std::shared_ptr<const v1::Order>)> done);
+  void Store(const std::string& tenant, absl::string_view source, const std::string& order_id,
+             v1::Order order);
+
   // Sets the sources once the upstreams are known; call before the first Get.
   void set_sources(const adapters::OrderSourceRegistry* sources) { sources_ = sources; }
   const adapters::OrderSourceRegistry* sources() const { return sources_; }

@@ -46,6 +46,19 @@ v1::Shipment ToShipment(const Served& served, absl::Time now) {
   return shipment;
 }
 
+// What the agent needs even when the carrier leaves it out, and UTF-8
+// checked once here, so every answer served from the caches is UTF-8 (the
+// parsers repair what they read; this also covers what they add).
+void FinishAnswer(v1::Carrier carrier, v1::Shipment* shipment) {
+  if (shipment->tracking_url().empty()) {
+    shipment->set_tracking_url(detection::TrackingUrl(carrier, shipment->tracking_number()));
+  }
+  if (shipment->carrier_name().empty()) {
+    shipment->set_carrier_name(detection::CarrierDisplayName(carrier));
+  }
+  adapters::RepairUtf8Strings(shipment);
+}
+
 }  // namespace
 
 absl::Duration CachePolicy::FreshFor(v1::ShipmentState state) const {
@@ -112,16 +125,7 @@ class ShipmentLookup::ShipmentFlight final : public Flight {
         done(result.status());
         return;
       }
-      // What the agent needs even when the carrier leaves it out.
-      if (result->tracking_url().empty()) {
-        result->set_tracking_url(detection::TrackingUrl(carrier, result->tracking_number()));
-      }
-      if (result->carrier_name().empty()) {
-        result->set_carrier_name(detection::CarrierDisplayName(carrier));
-      }
-      // Checked once here, so every answer served from the caches is UTF-8
-      // (the parsers repair what they read; this also covers what they add).
-      adapters::RepairUtf8Strings(&*result);
+      FinishAnswer(carrier, &*result);
       done(AnswerPtr(std::make_shared<const v1::Shipment>(*std::move(result))));
     });
   }
@@ -139,6 +143,22 @@ ShipmentLookup::~ShipmentLookup() = default;
 std::string ShipmentLookup::CacheKey(absl::string_view tenant, v1::Carrier carrier,
                                      absl::string_view number) {
   return cache::TrackingKey(tenant, CarrierKeyName(carrier), number);
+}
+
+void ShipmentLookup::Store(const std::string& tenant, v1::Shipment shipment) {
+  const v1::Carrier carrier = shipment.carrier();
+  FinishAnswer(carrier, &shipment);
+  std::string key = CacheKey(tenant, carrier, shipment.tracking_number());
+  core_.Put(key, std::make_shared<const v1::Shipment>(std::move(shipment)));
+}
+
+void ShipmentLookup::Newest(const std::string& tenant, v1::Carrier carrier,
+                            const std::string& number,
+                            absl::AnyInvocable<void(std::shared_ptr<const v1::Shipment>)> done) {
+  core_.Newest(CacheKey(tenant, carrier, number),
+               [done = std::move(done)](AnswerPtr answer) mutable {
+                 done(std::static_pointer_cast<const v1::Shipment>(std::move(answer)));
+               });
 }
 
 absl::StatusOr<v1::Carrier> ShipmentLookup::ResolveCarrier(const TrackRequest& request) const {

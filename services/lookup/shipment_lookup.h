@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 
@@ -78,6 +79,16 @@ class ShipmentLookup {
   // kept past its freshness is served, marked stale, instead of an upstream
   // failure (NOT_FOUND excepted).
   void Track(const TrackRequest& request, adapters::ShipmentCallback done);
+
+  // Caches `shipment` (a carrier's push: its carrier and tracking number set)
+  // for `tenant` as if just fetched, finished as fetched answers are
+  // (tracking link, carrier name, UTF-8 repaired).
+  void Store(const std::string& tenant, v1::Shipment shipment);
+
+  // The shipment cached for `tenant`, `carrier` and `number`, fresh or not;
+  // null when none. `done` runs once, inline or on an I/O thread.
+  void Newest(const std::string& tenant, v1::Carrier carrier, const std::string& number,
+              absl::AnyInvocable<void(std::shared_ptr<const v1::Shipment>)> done);
 
   // "trackenrich:v1:{tenant}:trk:{carrier}:{number}" (cache/cache_keys.h).
   static std::string CacheKey(absl::string_view tenant, v1::Carrier carrier,

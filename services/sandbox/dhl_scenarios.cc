@@ -114,11 +114,11 @@ json::object EventJson(const Event& event, absl::Time now) {
   return out;
 }
 
-json::object Body(const Definition& definition, absl::Time now) {
+json::object Body(const Definition& definition, absl::Time now, absl::string_view number = {}) {
   json::array events;
   for (const Event& event : definition.events) events.push_back(EventJson(event, now));
   json::object shipment{
-      {"id", definition.number},
+      {"id", number.empty() ? std::string(definition.number) : std::string(number)},
       {"service", "parcel-de"},
       {"origin", Place("Bonn", "53113")},
       {"destination", Place("Berlin", "10115")},
@@ -160,6 +160,14 @@ Reply Track(const http::HttpRequest& request, absl::Time now) {
 }
 
 }  // namespace
+
+std::optional<std::string> DhlPushBody(absl::string_view number, absl::string_view stage,
+                                       absl::Time now) {
+  for (const Definition& definition : Definitions()) {
+    if (stage == definition.name) return json::serialize(Body(definition, now, number));
+  }
+  return std::nullopt;
+}
 
 std::vector<Scenario> DhlScenarioList() {
   std::vector<Scenario> list = ScenarioList("dhl", Definitions());

@@ -27,6 +27,12 @@ inline constexpr absl::string_view kSandboxDhlApiKey = adapters::kSandboxApiKey;
 
 std::vector<Scenario> DhlScenarioList();
 
+// A Unified tracking answer for `number` told as scenario `stage`
+// ("failure"): what the pushing sandbox sends as a DHL push body. nullopt
+// for an unknown stage.
+std::optional<std::string> DhlPushBody(absl::string_view number, absl::string_view stage,
+                                       absl::Time now);
+
 // Answers DHL's route; nullopt for any other path.
 std::optional<server::HttpServer::Reply> HandleDhl(const http::HttpRequest& request, absl::Time now,
                                                    const RouteCounter& count);

@@ -273,6 +273,19 @@ Reply Track(const http::HttpRequest& request, absl::Time now) {
 
 }  // namespace
 
+std::optional<std::string> FedexPushBody(absl::string_view number, absl::string_view stage,
+                                         absl::Time now) {
+  for (const Definition& definition : Definitions()) {
+    if (stage != definition.name) continue;
+    json::object complete{{"trackingNumber", std::string(number)},
+                          {"trackResults", json::array{TrackResult(number, definition, now)}}};
+    return json::serialize(json::object{
+        {"transactionId", "sandbox-push"},
+        {"output", json::object{{"completeTrackResults", json::array{std::move(complete)}}}}});
+  }
+  return std::nullopt;
+}
+
 std::vector<Scenario> FedexScenarioList() {
   std::vector<Scenario> list = ScenarioList("fedex", Definitions());
   list.push_back({"fedex", std::string(kNotFoundNumber), "not_found",

@@ -25,6 +25,12 @@ namespace trackenrich::sandbox {
 
 std::vector<Scenario> FedexScenarioList();
 
+// A Track API answer for `number` told as scenario `stage` ("exception"):
+// what the pushing sandbox sends as a FedEx webhook body. nullopt for an
+// unknown stage.
+std::optional<std::string> FedexPushBody(absl::string_view number, absl::string_view stage,
+                                         absl::Time now);
+
 // Answers FedEx's routes; nullopt for any other path.
 std::optional<server::HttpServer::Reply> HandleFedex(const http::HttpRequest& request,
                                                      absl::Time now, const RouteCounter& count);

@@ -201,6 +201,8 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     return JsonReply(
         200, json::object{{"tracking_number", number->as_string()}, {"stage", stage->as_string()}});
   }
+  if (path == "/__sandbox/push" && request.method == "POST") return pusher_.Push(request, clock_());
+  if (path == "/__sandbox/pushes" && request.method == "GET") return pusher_.Pushes();
   if (path == "/__sandbox/reset" && request.method == "POST") {
     ResetCounts();
     return JsonReply(200, json::object{{"reset", true}});

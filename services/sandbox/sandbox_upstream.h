@@ -13,7 +13,9 @@
 // POST and DELETE /__sandbox/faults (fault_injection.h),
 // GET /__sandbox/helpdesk/notes (helpdesk_fakes.h),
 // POST /__sandbox/story {"tracking_number": "1Z...", "stage": "exception"}
-// (a UPS package's story: later tracking answers are that scenario's).
+// (a UPS package's story: later tracking answers are that scenario's),
+// POST /__sandbox/push and GET /__sandbox/pushes (the pushing sandbox:
+// carrier_pusher.h).
 #ifndef TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
 #define TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
 
@@ -34,6 +36,7 @@
 
 #include "adapters/carrier.h"
 #include "services/http/http_server.h"
+#include "services/sandbox/carrier_pusher.h"
 #include "services/sandbox/fault_injection.h"
 #include "services/sandbox/helpdesk_fakes.h"
 
@@ -90,6 +93,10 @@ class SandboxUpstream {
   // INVALID_ARGUMENT for an unknown stage.
   absl::Status SetStory(absl::string_view tracking_number, absl::string_view stage);
 
+  // What the pushing sandbox signs with (the service's own push settings
+  // when embedded).
+  void SetPushSecrets(PushSecrets secrets) { pusher_.SetSecrets(std::move(secrets)); }
+
   // Faults for the requests to come (see fault_injection.h).
   FaultPlan& faults() { return faults_; }
 
@@ -106,6 +113,9 @@ class SandboxUpstream {
   bool tls_ = false;
   FaultPlan faults_;
   HelpdeskFakes helpdesks_;
+  CarrierPusher pusher_{[this](absl::string_view number, absl::string_view stage) {
+    return SetStory(number, stage);
+  }};
   std::unique_ptr<server::HttpServer> server_;
   std::string base_url_;
   mutable absl::Mutex mu_;

@@ -41,6 +41,7 @@
 #include "services/metrics/service_metrics.h"
 #include "services/push/carrier_push.h"
 #include "services/sandbox/sandbox_upstream.h"
+#include "services/sandbox/shopify_scenarios.h"
 #include "services/server/carrier_wiring.h"
 #include "services/server/tracking_service.h"
 #include "services/server/unparsable_request_interceptor.h"
@@ -341,6 +342,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
     auto sandbox_address = ParseHostPort("sandbox_listen", config.sandbox_listen);
     if (!sandbox_address.ok()) return sandbox_address.status();
     s.sandbox = std::make_unique<sandbox::SandboxUpstream>(s.io_context);
+    // The pushing sandbox signs with the service's own push secrets.
+    s.sandbox->SetPushSecrets({.ups_credential = config.push.ups.credential,
+                               .fedex_security_token = config.push.fedex.security_token,
+                               .dhl_header = config.push.dhl.header,
+                               .dhl_token = config.push.dhl.token,
+                               .shopify_client_secret = config.push.shopify.client_secret});
     auto port = s.sandbox->Listen(sandbox_address->first, sandbox_address->second);
     if (!port.ok()) return port.status();
     spdlog::warn(
@@ -447,8 +454,20 @@ absl::Status Server::StartPublicHttp(Impl& s) {
   HttpServer::Options options{.max_body_bytes = http.max_body_bytes,
                               .tls_certificate_chain_pem = http.tls_certificate_chain_pem,
                               .tls_private_key_pem = http.tls_private_key_pem};
+  push::PushSettings push_settings = s.config.push;
+  if (push_settings.shopify.configured && push_settings.shopify.shops.empty()) {
+    // Each tenant's own shop, or in sandbox mode the sandbox's for `default`.
+    for (const auto& [tenant, shop] : s.config.shopify.shops) {
+      push_settings.shopify.shops[push::ShopDomain(shop.shop)] = tenant;
+    }
+    if (push_settings.shopify.shops.empty() && s.config.sandbox) {
+      push_settings.shopify.shops[std::string(sandbox::kSandboxShopifyShop)] =
+          std::string(auth::kDefaultTenant);
+    }
+  }
   s.carrier_push = std::make_unique<push::CarrierPush>(
-      push::PushDeps{.lookup = &s.lookup, .store = s.watch_store.get()}, s.config.push);
+      push::PushDeps{.lookup = &s.lookup, .orders = &s.orders, .store = s.watch_store.get()},
+      std::move(push_settings));
   s.public_http = std::make_unique<HttpServer>(
       s.io_context,
       HttpServer::AsyncHandler(

@@ -385,20 +385,6 @@ TEST_CASE("zendesk: the tags request failing for good leaves the note, one dead 
                R"(trackenrich_helpdesk_writebacks_total{desk="zendesk",outcome="written"})") == 0);
 }
 
-// "@@N:TEXT@@" -> TEXT repeated N times.
-std::string Expand(const std::string& text) {
-  const size_t open = text.find("@@");
-  if (open == std::string::npos) return text;
-  const size_t colon = text.find(':', open);
-  const size_t close = text.find("@@", open + 2);
-  int count = 0;
-  REQUIRE(absl::SimpleAtoi(text.substr(open + 2, colon - open - 2), &count));
-  std::string unit = text.substr(colon + 1, close - colon - 1);
-  std::string repeated;
-  for (int i = 0; i < count; ++i) repeated += unit;
-  return text.substr(0, open) + repeated + Expand(text.substr(close + 2));
-}
-
 TEST_CASE("help desk bad-request corpus: 4xx with a clear message, no upstream call",
           "[helpdesk]") {
   testing::TestServer server(HelpdeskConfig());
@@ -416,7 +402,7 @@ TEST_CASE("help desk bad-request corpus: 4xx with a clear message, no upstream c
       return value == nullptr ? std::string() : std::string(value->as_string());
     };
     CAPTURE(field("what"));
-    const std::string body = Expand(field("body"));
+    const std::string body = testing::ExpandRepeats(field("body"));
     std::vector<std::pair<std::string, std::string>> headers = {
         {"Content-Type", "application/json"}};
     if (field("key") == "good") headers.emplace_back("X-Api-Key", kKey);

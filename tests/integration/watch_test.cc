@@ -16,6 +16,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/substitute.h"
@@ -26,12 +27,18 @@
 #include "grpcpp/client_context.h"
 
 #include "services/http/http_server.h"
+#include "services/integrations/common/signature.h"
+#include "services/sandbox/dhl_scenarios.h"
+#include "services/sandbox/fedex_scenarios.h"
+#include "services/sandbox/sandbox_upstream.h"
+#include "services/sandbox/shopify_scenarios.h"
 #include "services/watch/webhook_sender.h"
 #include "tests/support/http_get.h"
 #include "tests/support/io_threads.h"
 #include "tests/support/redis_server.h"
 #include "tests/support/sandbox_carriers.h"
 #include "tests/support/sandbox_stats.h"
+#include "tests/support/test_data.h"
 #include "tests/support/test_server.h"
 
 namespace trackenrich {
@@ -184,7 +191,7 @@ std::string EventIdOf(const http::HttpRequest& request) {
   return std::string(request.Header("Trackenrich-Event-Id"));
 }
 
-TEST_CASE("watch: a story's EXCEPTION reaches StreamEvents and the signed webhook; resume",
+TEST_CASE("watch: a story's EXCEPTION reaches StreamEvents and the signed webhook, resume",
           "[watch][redis]") {
   WebhookReceiver hook;
   testing::TestServer server(WatchConfig(20, hook.url()));
@@ -544,6 +551,389 @@ TEST_CASE("watch: without Redis, watches are kept in process and say they are no
   CHECK_FALSE(response.durable());
   const std::string ready = testing::HttpGet(server.server().admin_port(), "/readyz").body;
   CHECK(absl::StrContains(ready, R"("watches":{"store":"memory","durable":false)"));
+}
+
+// --- FedEx, DHL and Shopify pushes (services/push) ---
+
+constexpr char kFedexToken[] = "FedexPushToken4Watch7estsAbc";  // 28: FedEx takes 26-100
+constexpr char kDhlHeader[] = "X-DHL-Push-Token";
+constexpr char kDhlToken[] = "dhl-push-token-watch-test-5c2e";
+constexpr char kShopifySecret[] = "shopify-client-secret-watch-9a1f";
+constexpr char kUpsCredential[] = "ups-track-alert-credential-93f1";
+
+// Sandbox mode, Redis database `database`, every push configured, polls an
+// hour apart (so only a push makes a change show at once).
+server::ServiceConfig PushConfig(int database) {
+  testing::SyncRedis(RedisPort(), database).Command({"FLUSHDB"});
+  setenv("TE_PUSH_TEST_FEDEX", kFedexToken, 1);
+  setenv("TE_PUSH_TEST_DHL", kDhlToken, 1);
+  setenv("TE_PUSH_TEST_SHOPIFY", kShopifySecret, 1);
+  setenv("TE_PUSH_TEST_UPS", kUpsCredential, 1);
+  auto config = server::ParseServiceConfig(absl::Substitute(
+      R"({"sandbox": true, "grpc_listen": "127.0.0.1:0", "admin_listen": "127.0.0.1:0",
+          "redis": {"address": "127.0.0.1:$0", "database": $1},
+          "public_http": {"listen": "127.0.0.1:0", "max_body_bytes": 4096},
+          "push": {"ups": {"credential": {"env": "TE_PUSH_TEST_UPS"}},
+                   "fedex": {"security_token": {"env": "TE_PUSH_TEST_FEDEX"}},
+                   "dhl": {"header": "$2", "token": {"env": "TE_PUSH_TEST_DHL"}},
+                   "shopify": {"client_secret": {"env": "TE_PUSH_TEST_SHOPIFY"}}},
+          "watch": {"tick": "100ms", "stream_poll_interval": "50ms",
+                    "poll_every": {"out_for_delivery": "1h", "in_transit": "1h",
+                                   "label_created": "1h", "exception": "1h", "other": "1h"}}})",
+      RedisPort(), database, kDhlHeader));
+  if (!config.ok()) FAIL(config.status().ToString());
+  return *config;
+}
+
+v1::WatchShipmentResponse WatchCarrier(v1::TrackingService::Stub& stub, const std::string& number,
+                                       v1::Carrier carrier, const std::string& ticket) {
+  grpc::ClientContext context;
+  v1::WatchShipmentRequest request;
+  request.mutable_shipment()->set_tracking_number(number);
+  request.mutable_shipment()->set_carrier(carrier);
+  request.set_ticket_id(ticket);
+  v1::WatchShipmentResponse response;
+  const grpc::Status status = stub.WatchShipment(&context, request, &response);
+  INFO(status.error_message());
+  REQUIRE(status.ok());
+  return response;
+}
+
+v1::Shipment Tracked(v1::TrackingService::Stub& stub, const std::string& number,
+                     v1::Carrier carrier) {
+  grpc::ClientContext context;
+  v1::TrackShipmentRequest request;
+  request.mutable_shipment()->set_tracking_number(number);
+  request.mutable_shipment()->set_carrier(carrier);
+  v1::TrackShipmentResponse response;
+  const grpc::Status status = stub.TrackShipment(&context, request, &response);
+  INFO(status.error_message());
+  REQUIRE(status.ok());
+  return response.shipment();
+}
+
+// Asks the pushing sandbox to send a push (POST /__sandbox/push) and waits
+// for the service's answer; returns its HTTP status.
+int SandboxPush(testing::TestServer& server, json::object request) {
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  const std::string carrier(request.at("carrier").as_string());
+  request["target"] =
+      absl::StrCat("http://127.0.0.1:", server.server().http_port(), "/push/", carrier);
+  const auto sent = testing::HttpSend(sandbox, "POST", "/__sandbox/push", json::serialize(request));
+  INFO(sent.body);
+  REQUIRE(sent.status == 202);
+  const int64_t id = json::parse(sent.body).at("push").as_int64();
+  int status = 0;
+  REQUIRE(testing::WaitFor([&] {
+    const json::value pushes =
+        json::parse(testing::HttpGet(sandbox, "/__sandbox/pushes").body).at("pushes");
+    for (const json::value& push : pushes.as_array()) {
+      if (push.at("push").as_int64() == id) status = static_cast<int>(push.at("status").as_int64());
+    }
+    return status != 0;
+  }));
+  return status;
+}
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// After one event: a later push through the pushing sandbox moves the
+// package on to delivered, and exactly one more event follows.
+void ExpectDeliveredByPush(testing::TestServer& server, EventReader& stream,
+                           const std::string& carrier, const std::string& number) {
+  CHECK(SandboxPush(server, json::object{{"carrier", carrier},
+                                         {"tracking_number", number},
+                                         {"stage", "delivered"}}) == 202);
+  REQUIRE(stream.WaitForCount(2, absl::Seconds(5)));
+  absl::SleepFor(absl::Milliseconds(300));
+  CHECK(stream.events().size() == 2);
+  CHECK(stream.events()[1].new_state() == v1::SHIPMENT_STATE_DELIVERED);
+}
+
+testing::HttpGetResult PostPush(testing::TestServer& server, const std::string& route,
+                                const std::string& body, Headers headers) {
+  headers.emplace_back("Content-Type", "application/json");
+  return testing::HttpSendWithHeaders(server.server().http_port(), "POST", route, body, headers);
+}
+
+TEST_CASE(
+    "watch: a FedEx push (fdx-signature) updates the cache and emits the event, "
+    "refused and replayed pushes change nothing",
+    "[watch][redis]") {
+  testing::TestServer server(PushConfig(26));
+  WaitForRedis(server);
+  auto stub = server.Stub();
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  const std::string number = sandbox::SandboxUpstream::ScenarioNumber("fedex", "in_transit");
+  const auto watched = WatchCarrier(*stub, number, v1::CARRIER_FEDEX, "FX-1");
+  CHECK(watched.watch().last_state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  EventReader stream(*stub, "");
+  const int64_t calls = testing::SandboxRequestCount(sandbox, "fedex.track");
+  const std::string body = *sandbox::FedexPushBody(number, "exception", absl::Now());
+  const std::string good =
+      integrations::Base64Hmac(integrations::HmacAlgorithm::kSha256, kFedexToken, body);
+
+  // Refused: nothing cached, no event, no upstream call.
+  CHECK(PostPush(server, "/push/fedex", body, {}).status == 401);
+  CHECK(PostPush(server, "/push/fedex", body, {{"fdx-signature", good + "x"}}).status == 401);
+  CHECK(SandboxPush(server, json::object{{"carrier", "fedex"},
+                                         {"tracking_number", number},
+                                         {"stage", "exception"},
+                                         {"sign", "bad"}}) == 401);
+  const std::string broken = "{\"output\": [";
+  CHECK(PostPush(server, "/push/fedex", broken,
+                 {{"fdx-signature", integrations::Base64Hmac(integrations::HmacAlgorithm::kSha256,
+                                                             kFedexToken, broken)}})
+            .status == 400);
+  const std::string huge = std::string(5000, ' ') + body;
+  CHECK(PostPush(server, "/push/fedex", huge,
+                 {{"fdx-signature", integrations::Base64Hmac(integrations::HmacAlgorithm::kSha256,
+                                                             kFedexToken, huge)}})
+            .status == 413);
+  absl::SleepFor(absl::Milliseconds(300));
+  CHECK(stream.events().empty());
+  CHECK(Tracked(*stub, number, v1::CARRIER_FEDEX).state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(testing::SandboxRequestCount(sandbox, "fedex.track") == calls);
+
+  // Signed: the payload itself is cached (no Track call) and the event follows.
+  const auto accepted = PostPush(server, "/push/fedex", body, {{"fdx-signature", good}});
+  INFO(accepted.body);
+  CHECK(accepted.status == 202);
+  CHECK(absl::StrContains(accepted.body, R"("watches":1)"));
+  REQUIRE(stream.WaitForCount(1, absl::Seconds(5)));
+  CHECK(stream.events()[0].old_state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(stream.events()[0].new_state() == v1::SHIPMENT_STATE_EXCEPTION);
+  const v1::Shipment cached = Tracked(*stub, number, v1::CARRIER_FEDEX);
+  CHECK(cached.state() == v1::SHIPMENT_STATE_EXCEPTION);
+  CHECK(cached.provenance().cache_layer() != v1::CACHE_LAYER_NONE);
+  CHECK(testing::SandboxRequestCount(sandbox, "fedex.track") == calls);
+
+  // The same delivery again (FedEx sends no ID: the same body) is ignored.
+  const auto replay = PostPush(server, "/push/fedex", body, {{"fdx-signature", good}});
+  CHECK(replay.status == 200);
+  CHECK(absl::StrContains(replay.body, "replay"));
+  ExpectDeliveredByPush(server, stream, "fedex", number);
+  // FedEx may deliver out of order: a push whose scans are older than the
+  // cached answer's is taken (202) and changes nothing.
+  const std::string late =
+      *sandbox::FedexPushBody(number, "in_transit", absl::Now() - absl::Hours(48));
+  const auto older = PostPush(
+      server, "/push/fedex", late,
+      {{"fdx-signature",
+        integrations::Base64Hmac(integrations::HmacAlgorithm::kSha256, kFedexToken, late)}});
+  CHECK(older.status == 202);
+  CHECK(absl::StrContains(older.body, R"("older_than_cached":1)"));
+  absl::SleepFor(absl::Milliseconds(300));
+  CHECK(stream.events().size() == 2);
+  CHECK(Tracked(*stub, number, v1::CARRIER_FEDEX).state() == v1::SHIPMENT_STATE_DELIVERED);
+  CHECK(testing::SandboxRequestCount(sandbox, "fedex.track") == calls);
+}
+
+TEST_CASE(
+    "watch: a DHL push (the subscription's header and token) updates the cache and "
+    "emits the event, refused and replayed pushes change nothing",
+    "[watch][redis]") {
+  testing::TestServer server(PushConfig(27));
+  WaitForRedis(server);
+  auto stub = server.Stub();
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  const std::string number = sandbox::SandboxUpstream::ScenarioNumber("dhl", "in_transit");
+  const auto watched = WatchCarrier(*stub, number, v1::CARRIER_DHL, "DHL-1");
+  CHECK(watched.watch().last_state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  EventReader stream(*stub, "");
+  const int64_t calls = testing::SandboxRequestCount(sandbox, "dhl.track");
+  const std::string body = *sandbox::DhlPushBody(number, "exception", absl::Now());
+
+  CHECK(PostPush(server, "/push/dhl", body, {}).status == 401);
+  CHECK(PostPush(server, "/push/dhl", body, {{kDhlHeader, "dhl-push-token-watch-test-5c2f"}})
+            .status == 401);
+  CHECK(PostPush(server, "/push/dhl", body, {{"DHL-API-Key", kDhlToken}}).status == 401);
+  CHECK(SandboxPush(server, json::object{{"carrier", "dhl"},
+                                         {"tracking_number", number},
+                                         {"stage", "exception"},
+                                         {"sign", "none"}}) == 401);
+  CHECK(PostPush(server, "/push/dhl", R"({"shipments": [{"id": true}]})", {{kDhlHeader, kDhlToken}})
+            .status == 400);
+  CHECK(PostPush(server, "/push/dhl", std::string(5000, ' ') + body, {{kDhlHeader, kDhlToken}})
+            .status == 413);
+  absl::SleepFor(absl::Milliseconds(300));
+  CHECK(stream.events().empty());
+  CHECK(Tracked(*stub, number, v1::CARRIER_DHL).state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(testing::SandboxRequestCount(sandbox, "dhl.track") == calls);
+
+  const auto accepted = PostPush(server, "/push/dhl", body, {{kDhlHeader, kDhlToken}});
+  INFO(accepted.body);
+  CHECK(accepted.status == 202);
+  REQUIRE(stream.WaitForCount(1, absl::Seconds(5)));
+  CHECK(stream.events()[0].new_state() == v1::SHIPMENT_STATE_EXCEPTION);
+  CHECK(Tracked(*stub, number, v1::CARRIER_DHL).state() == v1::SHIPMENT_STATE_EXCEPTION);
+  CHECK(PostPush(server, "/push/dhl", body, {{kDhlHeader, kDhlToken}}).status == 200);
+  ExpectDeliveredByPush(server, stream, "dhl", number);
+  CHECK(testing::SandboxRequestCount(sandbox, "dhl.track") == calls);
+}
+
+TEST_CASE(
+    "watch: a Shopify fulfillments/update push updates the cached order and emits one "
+    "order-change event, refused and replayed deliveries change nothing",
+    "[watch][redis]") {
+  testing::TestServer server(PushConfig(28));
+  WaitForRedis(server);
+  auto stub = server.Stub();
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  {
+    grpc::ClientContext context;
+    v1::WatchOrderRequest request;
+    request.mutable_order()->set_order_id("#1003");
+    request.mutable_order()->set_channel(v1::SALES_CHANNEL_SHOPIFY);
+    request.set_ticket_id("SHOP-1");
+    v1::WatchOrderResponse response;
+    const grpc::Status status = stub->WatchOrder(&context, request, &response);
+    INFO(status.error_message());
+    REQUIRE(status.ok());
+  }
+  EventReader stream(*stub, "");
+  const int64_t graphql = testing::SandboxRequestCount(sandbox, "shopify.graphql");
+  const int64_t total = testing::SandboxRequestTotal(sandbox);
+  json::object fulfillment{{"carrier", "shopify"},
+                           {"order", "#1003"},
+                           {"order_id", 5000000001003},
+                           {"tracking_number", "SNDL00001003"},
+                           {"tracking_company", "Sendle"},
+                           {"stage", "in_transit"},
+                           {"webhook_id", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"}};
+
+  json::object unsigned_push = fulfillment;
+  unsigned_push["sign"] = "none";
+  CHECK(SandboxPush(server, unsigned_push) == 401);
+  json::object wrong = fulfillment;
+  wrong["sign"] = "bad";
+  wrong["webhook_id"] = "wrong-1";
+  CHECK(SandboxPush(server, wrong) == 401);
+  json::object elsewhere = fulfillment;
+  elsewhere["shop"] = "someone-else.myshopify.com";
+  elsewhere["webhook_id"] = "elsewhere-1";
+  CHECK(SandboxPush(server, elsewhere) == 403);
+  const std::string broken = R"({"id": 1, "order_id": "x"})";
+  CHECK(PostPush(server, "/push/shopify", broken,
+                 {{"X-Shopify-Hmac-SHA256",
+                   integrations::Base64Hmac(integrations::HmacAlgorithm::kSha256, kShopifySecret,
+                                            broken)},
+                  {"X-Shopify-Shop-Domain", std::string(sandbox::kSandboxShopifyShop)}})
+            .status == 400);
+  absl::SleepFor(absl::Milliseconds(300));
+  CHECK(stream.events().empty());
+  CHECK(testing::SandboxRequestTotal(sandbox) == total);
+
+  // Signed: the fulfillment lands in the cached order (no GraphQL call) and
+  // the order watch sees its package.
+  CHECK(SandboxPush(server, fulfillment) == 202);
+  REQUIRE(stream.WaitForCount(1, absl::Seconds(5)));
+  const v1::WatchEvent event = stream.events()[0];
+  CHECK(event.ticket_id() == "SHOP-1");
+  CHECK(event.has_order());
+  CHECK(event.new_state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(event.old_state() != v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(testing::SandboxRequestCount(sandbox, "shopify.graphql") == graphql);
+  {
+    grpc::ClientContext context;
+    v1::GetOrderTrackingRequest request;
+    request.mutable_order()->set_order_id("#1003");
+    request.mutable_order()->set_channel(v1::SALES_CHANNEL_SHOPIFY);
+    v1::GetOrderTrackingResponse response;
+    REQUIRE(stub->GetOrderTracking(&context, request, &response).ok());
+    REQUIRE(response.order().shipments_size() == 1);
+    CHECK(response.order().shipments(0).tracking_number() == "SNDL00001003");
+    CHECK(response.order().shipments(0).package_id() == "gid://shopify/Fulfillment/50000000010031");
+  }
+  // The same X-Shopify-Webhook-Id again (a redelivery, a new body): ignored.
+  json::object again = fulfillment;
+  again["stage"] = "delivered";
+  CHECK(SandboxPush(server, again) == 200);
+  absl::SleepFor(absl::Milliseconds(500));
+  CHECK(stream.events().size() == 1);
+  CHECK(testing::SandboxRequestCount(sandbox, "shopify.graphql") == graphql);
+}
+
+TEST_CASE("watch: the bad-push corpus: 4xx naming the problem, nothing changed", "[watch][redis]") {
+  testing::TestServer server(PushConfig(29));
+  WaitForRedis(server);
+  auto stub = server.Stub();
+  const uint16_t sandbox = testing::PortOfUrl(server.server().sandbox_url());
+  const std::string fedex = sandbox::SandboxUpstream::ScenarioNumber("fedex", "in_transit");
+  const std::string dhl = sandbox::SandboxUpstream::ScenarioNumber("dhl", "in_transit");
+  WatchCarrier(*stub, fedex, v1::CARRIER_FEDEX, "C-1");
+  WatchCarrier(*stub, dhl, v1::CARRIER_DHL, "C-2");
+  EventReader stream(*stub, "");
+  const int64_t before = testing::SandboxRequestTotal(sandbox);
+  const json::value corpus =
+      json::parse(testing::ReadFile(testing::TestData("reliability/bad_pushes.json")));
+  int checked = 0;
+  for (const json::value& entry : corpus.at("requests").as_array()) {
+    const json::object& bad = entry.as_object();
+    auto field = [&](const char* name) {
+      const json::value* value = bad.if_contains(name);
+      return value == nullptr ? std::string() : std::string(value->as_string());
+    };
+    CAPTURE(field("what"));
+    const std::string body = testing::ExpandRepeats(field("body"));
+    const std::string target = field("target");
+    const std::string sign = field("sign");
+    std::map<std::string, std::string> headers;
+    auto hmac = [&](const char* secret) {
+      const std::string over = sign == "other" ? body + " " : body;
+      const std::string key = sign == "bad" ? "another-secret-of-someone-else-00" : secret;
+      if (sign == "hex") {
+        std::string raw;
+        absl::Base64Unescape(
+            integrations::Base64Hmac(integrations::HmacAlgorithm::kSha256, key, over), &raw);
+        return absl::BytesToHexString(raw);
+      }
+      return integrations::Base64Hmac(integrations::HmacAlgorithm::kSha256, key, over);
+    };
+    if (sign != "none") {
+      if (target == "/push/fedex") headers["fdx-signature"] = hmac(kFedexToken);
+      if (target == "/push/shopify") headers["X-Shopify-Hmac-SHA256"] = hmac(kShopifySecret);
+      if (target == "/push/dhl")
+        headers[kDhlHeader] = sign == "bad" ? "another-token-0000" : kDhlToken;
+      if (target == "/push/ups") {
+        headers["credential"] = sign == "bad" ? "another-credential-000" : kUpsCredential;
+      }
+    }
+    if (target == "/push/shopify") {
+      headers["X-Shopify-Shop-Domain"] = std::string(sandbox::kSandboxShopifyShop);
+      headers["X-Shopify-Topic"] = "fulfillments/update";
+      headers["X-Shopify-Webhook-Id"] = absl::StrCat("corpus-", checked);
+    }
+    if (const json::value* extra = bad.if_contains("headers")) {
+      for (const auto& [name, value] : extra->as_object()) {
+        std::string text = testing::ExpandRepeats(std::string(value.as_string()));
+        if (text == "@@TOKEN@@") text = kDhlToken;
+        if (text.empty()) {
+          headers.erase(std::string(name));
+        } else {
+          headers[std::string(name)] = text;
+        }
+      }
+    }
+    Headers list(headers.begin(), headers.end());
+    list.emplace_back("Content-Type", "application/json");
+    const auto answer = testing::HttpSendWithHeaders(server.server().http_port(), field("method"),
+                                                     target, body, list);
+    CHECK(answer.status == bad.at("status").as_int64());
+    CHECK(absl::StrContains(answer.body, field("message")));
+    for (const char* secret : {kFedexToken, kDhlToken, kShopifySecret, kUpsCredential}) {
+      CHECK_FALSE(absl::StrContains(answer.body, secret));
+    }
+    ++checked;
+  }
+  CHECK(checked >= 45);
+  absl::SleepFor(absl::Milliseconds(300));
+  CHECK(stream.events().empty());
+  CHECK(testing::SandboxRequestTotal(sandbox) == before);
+  // Nothing was cached either: the watched numbers still read as in transit.
+  CHECK(Tracked(*stub, fedex, v1::CARRIER_FEDEX).state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(Tracked(*stub, dhl, v1::CARRIER_DHL).state() == v1::SHIPMENT_STATE_IN_TRANSIT);
+  CHECK(testing::SandboxRequestTotal(sandbox) == before);
 }
 
 }  // namespace
