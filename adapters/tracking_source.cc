@@ -2,7 +2,15 @@
 
 #include <utility>
 
+#include "absl/strings/str_cat.h"
+
 namespace trackenrich::adapters {
+
+void TrackingSource::SubscribePushes(const PushSubscriptionQuery& /*query*/,
+                                     PushSubscriptionCallback done) {
+  done(absl::UnimplementedError(
+      absl::StrCat(name(), ": the carrier has no per-number push subscription")));
+}
 
 void AdapterRegistry::Add(std::unique_ptr<TrackingSource> source) {
   const int key = source->carrier();

@@ -38,6 +38,26 @@ struct TrackQuery {
 
 using ShipmentCallback = absl::AnyInvocable<void(absl::StatusOr<v1::Shipment>)>;
 
+// A subscription to a carrier's tracking pushes for some numbers (UPS Track
+// Alert): where the carrier pushes, and the header value it authenticates
+// the pushes with (a secret).
+struct PushSubscriptionQuery {
+  std::vector<std::string> tracking_numbers;
+  std::string destination_url;
+  std::string credential_type = "Bearer";
+  std::string credential;
+  absl::Time deadline = absl::InfiniteFuture();
+  std::string tenant = "default";
+};
+
+// The numbers the carrier took and those it refused as invalid.
+struct PushSubscriptionAnswer {
+  std::vector<std::string> subscribed;
+  std::vector<std::string> invalid;
+};
+
+using PushSubscriptionCallback = absl::AnyInvocable<void(absl::StatusOr<PushSubscriptionAnswer>)>;
+
 class TrackingSource {
  public:
   virtual ~TrackingSource() = default;
@@ -51,6 +71,11 @@ class TrackingSource {
   // UNAVAILABLE (upstream fault, retryable), RESOURCE_EXHAUSTED (quota),
   // DEADLINE_EXCEEDED, FAILED_PRECONDITION (credentials missing or rejected).
   virtual void Track(const TrackQuery& query, ShipmentCallback done) = 0;
+
+  // Subscribes the numbers to the carrier's pushes, for sources whose
+  // carrier subscribes per number (UPS). Same error codes as Track;
+  // UNIMPLEMENTED (the default) where there is no such call.
+  virtual void SubscribePushes(const PushSubscriptionQuery& query, PushSubscriptionCallback done);
 };
 
 // The adapters the service was configured with, by carrier. Registration is

@@ -8,9 +8,11 @@
 
 #include "adapters/common/digest.h"
 #include "adapters/common/oauth_token_cache.h"
+#include "adapters/common/token_exchange.h"
 #include "adapters/common/upstream_status.h"
 #include "adapters/ups/ups_parser.h"
 #include "adapters/ups/ups_request.h"
+#include "adapters/ups/ups_track_alert.h"
 
 namespace trackenrich::adapters::ups {
 namespace {
@@ -34,6 +36,36 @@ class UpsAdapter final : public TrackingSource {
       return;
     }
     TrackWithToken(query, std::move(done), /*retry_on_401=*/true);
+  }
+
+  // UPS Track Alert (ups_track_alert.h), with the same token cache as Track.
+  void SubscribePushes(const PushSubscriptionQuery& query, PushSubscriptionCallback done) override {
+    if (settings_.client_id.empty() || settings_.client_secret.empty()) {
+      done(absl::FailedPreconditionError("ups: no UPS credentials configured (carriers.ups)"));
+      return;
+    }
+    if (query.tracking_numbers.empty() ||
+        query.tracking_numbers.size() > static_cast<size_t>(kUpsSubscriptionMaxNumbers)) {
+      done(absl::InvalidArgumentError("tracking_numbers: 1 to 100 per UPS subscription"));
+      return;
+    }
+    const std::string transaction_id = absl::StrCat("te-sub-", ++transaction_counter_);
+    SendWithToken(
+        client_, endpoint_, tokens_, query.deadline,
+        [numbers = query.tracking_numbers, transaction_id, locale = settings_.locale,
+         destination =
+             UpsPushDestination{.url = query.destination_url,
+                                .credential_type = query.credential_type,
+                                .credential = query.credential}](absl::string_view token) {
+          return BuildUpsSubscriptionRequest(numbers, token, transaction_id, locale, destination);
+        },
+        [done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
+          if (!response.ok()) return done(WithAdapter("ups subscription", response.status()));
+          auto answer = ParseUpsSubscriptionResponse(*response);
+          if (!answer.ok()) return done(answer.status());
+          done(PushSubscriptionAnswer{.subscribed = std::move(answer->valid),
+                                      .invalid = std::move(answer->invalid)});
+        });
   }
 
  private:

@@ -929,6 +929,50 @@ absl::Status ReadWatch(const json::object& object, ServiceConfig* config) {
   return reader.Done();
 }
 
+// push.ups.subscribe: UPS Track Alert subscriptions of watched numbers
+// (services/watch/push_subscriber.h); the credential UPS sends back is
+// push.ups.credential.
+absl::Status ReadUpsSubscribe(const json::object& object, const push::UpsPushSettings& ups,
+                              watch::UpsSubscribeSettings* out) {
+  ObjectReader reader(object, "push.ups.subscribe");
+  TE_RETURN_IF_ERROR(reader.String("url", &out->destination_url));
+  TE_RETURN_IF_ERROR(reader.String("credential_type", &out->credential_type));
+  TE_RETURN_IF_ERROR(reader.Duration("lifetime", &out->lifetime));
+  TE_RETURN_IF_ERROR(reader.Duration("renew_before", &out->renew_before));
+  TE_RETURN_IF_ERROR(reader.Duration("retry_base", &out->retry_base));
+  TE_RETURN_IF_ERROR(reader.Duration("retry_max", &out->retry_max));
+  TE_RETURN_IF_ERROR(reader.Duration("tick", &out->tick));
+  TE_RETURN_IF_ERROR(reader.Duration("lease", &out->lease));
+  TE_RETURN_IF_ERROR(reader.Duration("call_timeout", &out->call_timeout));
+  TE_RETURN_IF_ERROR(reader.Done());
+  if (!absl::StartsWith(out->destination_url, "https://") &&
+      !absl::StartsWith(out->destination_url, "http://")) {
+    return KeyError("push.ups.subscribe.url", "required, an https:// URL UPS can reach");
+  }
+  if (out->credential_type.empty()) {
+    return KeyError("push.ups.subscribe.credential_type", "must not be empty");
+  }
+  for (const auto& [key, value] :
+       {std::pair<const char*, absl::Duration>{"push.ups.subscribe.lifetime", out->lifetime},
+        {"push.ups.subscribe.retry_base", out->retry_base},
+        {"push.ups.subscribe.retry_max", out->retry_max},
+        {"push.ups.subscribe.tick", out->tick},
+        {"push.ups.subscribe.lease", out->lease},
+        {"push.ups.subscribe.call_timeout", out->call_timeout}}) {
+    if (value <= absl::ZeroDuration()) return KeyError(key, "must be greater than zero");
+  }
+  if (out->renew_before < absl::ZeroDuration() || out->renew_before >= out->lifetime) {
+    return KeyError("push.ups.subscribe.renew_before", "must be at least 0 and below lifetime");
+  }
+  if (out->lease <= out->call_timeout) {
+    return KeyError("push.ups.subscribe.lease", "must be longer than call_timeout");
+  }
+  out->credential = ups.credential;
+  out->tenant = ups.tenant;
+  out->enabled = true;
+  return absl::OkStatus();
+}
+
 // push: carrier pushes on the public listener (services/push).
 absl::Status ReadPush(const json::object& object, ServiceConfig* config) {
   ObjectReader reader(object, "push");
@@ -939,6 +983,11 @@ absl::Status ReadPush(const json::object& object, ServiceConfig* config) {
     ObjectReader ups_reader(**ups, "push.ups");
     TE_RETURN_IF_ERROR(ups_reader.Secret("credential", &settings.credential));
     TE_RETURN_IF_ERROR(ups_reader.String("tenant", &settings.tenant));
+    auto subscribe = ups_reader.Object("subscribe");
+    if (!subscribe.ok()) return subscribe.status();
+    if (*subscribe != nullptr) {
+      TE_RETURN_IF_ERROR(ReadUpsSubscribe(**subscribe, settings, &config->ups_subscribe));
+    }
     TE_RETURN_IF_ERROR(ups_reader.Done());
     if (settings.credential.size() < 16) {
       return KeyError("push.ups.credential", "required, at least 16 characters");

@@ -40,6 +40,7 @@
 #include "services/logging/structured_log.h"
 #include "services/lookup/shipment_lookup.h"
 #include "services/push/carrier_push.h"
+#include "services/watch/push_subscriber.h"
 #include "services/watch/watch_settings.h"
 
 namespace trackenrich::server {
@@ -132,6 +133,8 @@ struct ServiceConfig {
   watch::WatchSettings watch;
   // Carrier pushes taken in on the public listener (`push`).
   push::PushSettings push;
+  // UPS Track Alert subscriptions of watched numbers (`push.ups.subscribe`).
+  watch::UpsSubscribeSettings ups_subscribe;
 
   // Every key the parser read with the value it ended up with (defaults
   // included), as indented JSON; secrets appear only as their references

@@ -1,8 +1,10 @@
 #include "services/gateway/json_gateway.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
+#include "grpcpp/support/client_callback.h"
 
 #include "services/logging/structured_log.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"
@@ -59,6 +62,32 @@ struct Call {
   Response response;
 };
 
+// Parses a route's JSON body (empty: {}) into `request`; the 400 answer
+// when it is not the request in JSON.
+template <typename Request>
+std::optional<HttpServer::Reply> ParseBody(const std::string& body, Request* request) {
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const std::string json(absl::StripAsciiWhitespace(body));
+  if (auto parsed =
+          google::protobuf::util::JsonStringToMessage(json.empty() ? "{}" : json, request, options);
+      !parsed.ok()) {
+    return ErrorReply(grpc::StatusCode::INVALID_ARGUMENT,
+                      absl::StrCat("request body: not a valid ", Request::descriptor()->name(),
+                                   " in JSON: ", parsed.message().ToString()));
+  }
+  return std::nullopt;
+}
+
+// The service's X-Request-Id (initial metadata), passed on to the answer.
+void CopyRequestId(const grpc::ClientContext& context, HttpServer::Reply* answer) {
+  const auto& initial = context.GetServerInitialMetadata();
+  if (auto it = initial.find("x-request-id"); it != initial.end()) {
+    answer->response.headers.emplace_back("X-Request-Id",
+                                          std::string(it->second.data(), it->second.size()));
+  }
+}
+
 using RouteFn = std::function<void(AsyncStub&, const GatewayCall&, const std::string& body,
                                    std::function<void(HttpServer::Reply)> reply)>;
 
@@ -69,17 +98,7 @@ RouteFn MakeRoute(Invoke invoke) {
   return [invoke](AsyncStub& stub, const GatewayCall& gateway_call, const std::string& body,
                   std::function<void(HttpServer::Reply)> reply) {
     auto call = std::make_shared<Call<Request, Response>>();
-    google::protobuf::util::JsonParseOptions options;
-    options.ignore_unknown_fields = false;
-    const std::string json(absl::StripAsciiWhitespace(body));
-    if (auto parsed = google::protobuf::util::JsonStringToMessage(json.empty() ? "{}" : json,
-                                                                  &call->request, options);
-        !parsed.ok()) {
-      reply(ErrorReply(grpc::StatusCode::INVALID_ARGUMENT,
-                       absl::StrCat("request body: not a valid ", Request::descriptor()->name(),
-                                    " in JSON: ", parsed.message().ToString())));
-      return;
-    }
+    if (auto refused = ParseBody(body, &call->request)) return reply(*std::move(refused));
     call->context.set_deadline(gateway_call.deadline);
     for (const auto& [key, value] : gateway_call.metadata) call->context.AddMetadata(key, value);
     invoke(stub, &call->context, &call->request, &call->response,
@@ -98,13 +117,109 @@ RouteFn MakeRoute(Invoke invoke) {
              } else {
                answer = ErrorReply(status.error_code(), status.error_message());
              }
-             const auto& initial = call->context.GetServerInitialMetadata();
-             if (auto it = initial.find("x-request-id"); it != initial.end()) {
-               answer.response.headers.emplace_back(
-                   "X-Request-Id", std::string(it->second.data(), it->second.size()));
-             }
+             CopyRequestId(call->context, &answer);
              reply(std::move(answer));
            });
+  };
+}
+
+// StreamEvents as a long poll: reads the stream until `linger` after the
+// first event (or 100 events), or until the deadline passes, then answers
+// the events read as one JSON document. Owns itself until OnDone.
+class EventPoll final : public grpc::ClientReadReactor<v1::StreamEventsResponse> {
+ public:
+  static constexpr size_t kMaxEvents = 100;
+
+  static void Start(AsyncStub& stub, const GatewayCall& gateway_call,
+                    v1::StreamEventsRequest request, absl::Duration linger,
+                    const cache::Scheduler& later, std::function<void(HttpServer::Reply)> reply) {
+    auto poll = std::shared_ptr<EventPoll>(
+        new EventPoll(std::move(request), linger, later, std::move(reply)));
+    poll->self_ = poll;
+    poll->context_.set_deadline(gateway_call.deadline);
+    for (const auto& [key, value] : gateway_call.metadata) poll->context_.AddMetadata(key, value);
+    stub.StreamEvents(&poll->context_, &poll->request_, poll.get());
+    poll->StartRead(&poll->incoming_);
+    poll->StartCall();
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) return;  // the stream ended: OnDone follows
+    events_.push_back(std::move(*incoming_.mutable_event()));
+    incoming_.Clear();
+    if (events_.size() >= kMaxEvents || !later_) {
+      Stop();
+      return;
+    }
+    if (events_.size() == 1) {
+      later_(linger_, [weak = std::weak_ptr<EventPoll>(self_)] {
+        if (auto poll = weak.lock()) poll->Stop();
+      });
+    }
+    StartRead(&incoming_);
+  }
+
+  void OnDone(const grpc::Status& status) override {
+    HttpServer::Reply answer;
+    const bool timed_out = status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
+    if (status.ok() || stopped_ || timed_out || !events_.empty()) {
+      answer = JsonReply(200, Document());
+    } else {
+      answer = ErrorReply(status.error_code(), status.error_message());
+    }
+    CopyRequestId(context_, &answer);
+    reply_(std::move(answer));
+    // The last reference but a pending linger's: freed now or when it runs.
+    self_.reset();
+  }
+
+ private:
+  EventPoll(v1::StreamEventsRequest request, absl::Duration linger, cache::Scheduler later,
+            std::function<void(HttpServer::Reply)> reply)
+      : request_(std::move(request)),
+        linger_(linger),
+        later_(std::move(later)),
+        reply_(std::move(reply)) {}
+
+  void Stop() {
+    stopped_ = true;
+    context_.TryCancel();
+  }
+
+  // {"events": [...], "lastEventId": "..."}
+  std::string Document() const {
+    std::vector<std::string> printed;
+    for (const v1::WatchEvent& event : events_) {
+      std::string out;
+      if (google::protobuf::util::MessageToJsonString(event, &out).ok()) {
+        printed.push_back(std::move(out));
+      }
+    }
+    const std::string& last =
+        events_.empty() ? request_.last_event_id() : events_.back().event_id();
+    return absl::StrCat("{\"events\":[", absl::StrJoin(printed, ","), "],\"lastEventId\":\"",
+                        logging::JsonEscape(last), "\"}");
+  }
+
+  grpc::ClientContext context_;
+  const v1::StreamEventsRequest request_;
+  v1::StreamEventsResponse incoming_;
+  // Touched only from the reactor's callbacks, which gRPC runs one at a time
+  // (OnReadDone) before OnDone.
+  std::vector<v1::WatchEvent> events_;
+  std::atomic<bool> stopped_{false};
+  const absl::Duration linger_;
+  const cache::Scheduler later_;
+  std::function<void(HttpServer::Reply)> reply_;
+  std::shared_ptr<EventPoll> self_;
+};
+
+RouteFn MakeEventPollRoute(absl::Duration linger, cache::Scheduler later) {
+  return [linger, later](AsyncStub& stub, const GatewayCall& gateway_call, const std::string& body,
+                         std::function<void(HttpServer::Reply)> reply) {
+    v1::StreamEventsRequest request;
+    if (auto refused = ParseBody(body, &request)) return reply(*std::move(refused));
+    EventPoll::Start(stub, gateway_call, std::move(request), linger, later, std::move(reply));
   };
 }
 
@@ -144,6 +259,23 @@ struct JsonGateway::Impl {
         [](AsyncStub& s, auto* c, auto* q, auto* r, auto done) {
           s.RenderReply(c, q, r, std::move(done));
         });
+    routes["WatchShipment"] = MakeRoute<v1::WatchShipmentRequest, v1::WatchShipmentResponse>(
+        [](AsyncStub& s, auto* c, auto* q, auto* r, auto done) {
+          s.WatchShipment(c, q, r, std::move(done));
+        });
+    routes["WatchOrder"] = MakeRoute<v1::WatchOrderRequest, v1::WatchOrderResponse>(
+        [](AsyncStub& s, auto* c, auto* q, auto* r, auto done) {
+          s.WatchOrder(c, q, r, std::move(done));
+        });
+    routes["Unwatch"] = MakeRoute<v1::UnwatchRequest, v1::UnwatchResponse>(
+        [](AsyncStub& s, auto* c, auto* q, auto* r, auto done) {
+          s.Unwatch(c, q, r, std::move(done));
+        });
+    routes["ListWatches"] = MakeRoute<v1::ListWatchesRequest, v1::ListWatchesResponse>(
+        [](AsyncStub& s, auto* c, auto* q, auto* r, auto done) {
+          s.ListWatches(c, q, r, std::move(done));
+        });
+    routes["StreamEvents"] = MakeEventPollRoute(options.event_linger, options.later);
   }
 
   std::unique_ptr<Stub> stub;

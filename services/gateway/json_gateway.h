@@ -5,6 +5,19 @@
 //   POST /v1/GetOrderTracking      POST /v1/BatchTrackShipments
 //   POST /v1/BatchGetOrderTracking POST /v1/DetectCarrier
 //   POST /v1/RenderReply
+//   POST /v1/WatchShipment         POST /v1/WatchOrder
+//   POST /v1/Unwatch               POST /v1/ListWatches
+//   POST /v1/StreamEvents          (a long poll, below)
+//
+// StreamEvents, server-streaming in gRPC, is a long poll here: the body is
+// the StreamEventsRequest ({"lastEventId": "1733300000000-0"}); the answer
+// comes when events arrive (those arriving within `event_linger` of the
+// first, at most 100) or when the deadline (Grpc-Timeout, else the default)
+// passes without any: 200 {"events": [WatchEvent...], "lastEventId": "..."},
+// where lastEventId is the newest event's ID (the request's when none came),
+// to pass in the next poll. Nothing is lost between polls: each resumes
+// after the ID it names. An empty lastEventId starts at the newest event;
+// "0" reads every event the stream still holds.
 //
 // Bodies and answers use the protobuf JSON mapping (lowerCamelCase names;
 // proto names are accepted too). Each request becomes an RPC on the service's
@@ -36,6 +49,7 @@
 #include "grpcpp/support/status_code_enum.h"
 
 #include "adapters/http/http_message.h"
+#include "cache/scheduler.h"
 #include "services/http/http_server.h"
 #include "services/metrics/service_metrics.h"
 
@@ -48,6 +62,10 @@ namespace trackenrich::server {
 struct GatewayOptions {
   // The deadline of a request without Grpc-Timeout.
   absl::Duration default_deadline = absl::Seconds(10);
+  // StreamEvents: how long the answer waits for more events after the
+  // first; needs `later` (without it the first event is answered alone).
+  absl::Duration event_linger = absl::Milliseconds(200);
+  cache::Scheduler later;
 };
 
 class JsonGateway {

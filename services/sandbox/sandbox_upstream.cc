@@ -236,15 +236,39 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
                                        {"status", "approved"}});
   }
 
+  // A bearer token the UPS token route issued.
+  auto ups_token_known = [&] {
+    absl::string_view token = request.Header("Authorization");
+    if (!absl::ConsumePrefix(&token, "Bearer ")) return false;
+    absl::MutexLock lock(&mu_);
+    return issued_tokens_.contains(token);
+  };
+  if (path == "/api/track/v1/subscription/standard/package") {
+    Count("ups.subscribe");
+    if (request.method != "POST") {
+      return JsonReply(
+          405, json::object{{"errors", json::array{json::object{
+                                           {"code", "405"}, {"message", "Method Not Allowed"}}}}});
+    }
+    if (!ups_token_known()) {
+      return JsonReply(
+          401, json::object{{"errors", json::array{json::object{{"code", "UJ0001"},
+                                                                {"message",
+                                                                 "Invalid token or token is "
+                                                                 "not present."}}}}});
+    }
+    if (request.Header("transId").empty()) {
+      return JsonReply(400, UpsErrorBody("VSS002", "Missing transId."));
+    }
+    if (request.Header("transactionSrc").empty()) {
+      return JsonReply(400, UpsErrorBody("VSS004", "Missing transactionSrc."));
+    }
+    return UpsSubscriptionReply(request.body);
+  }
+
   if (absl::StartsWith(path, "/api/track/v1/details/")) {
     Count("ups.track");
-    absl::string_view token = request.Header("Authorization");
-    bool known = false;
-    if (absl::ConsumePrefix(&token, "Bearer ")) {
-      absl::MutexLock lock(&mu_);
-      known = issued_tokens_.contains(token);
-    }
-    if (!known) {
+    if (!ups_token_known()) {
       return JsonReply(401, UpsErrorBody("250002", "Invalid Authentication Information."));
     }
     if (request.Header("transId").empty() || request.Header("transactionSrc").empty()) {

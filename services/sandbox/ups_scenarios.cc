@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -317,6 +318,71 @@ Reply UpsTrackReply(absl::string_view number, absl::Time now, absl::string_view 
                         {"package", json::array{PackageJson(*found, now)}}};
   reply.response.body = json::serialize(json::object{
       {"trackResponse", json::object{{"shipment", json::array{std::move(shipment)}}}}});
+  return reply;
+}
+
+Reply UpsSubscriptionReply(absl::string_view body) {
+  auto refused = [](const char* code, const char* message, json::array invalid = {}) {
+    Reply reply;
+    reply.response.status = 400;
+    reply.response.headers.emplace_back("Content-Type", "application/json");
+    json::value error = UpsErrorBody(code, message);
+    if (!invalid.empty()) error.as_object()["invalidTrackingNumbers"] = std::move(invalid);
+    reply.response.body = json::serialize(error);
+    return reply;
+  };
+  boost::system::error_code error;
+  const json::value parsed = json::parse(std::string_view(body.data(), body.size()), error);
+  const json::object* request = error ? nullptr : parsed.if_object();
+  if (request == nullptr) {
+    return refused("VSS110", "Subscription request is empty or not present.");
+  }
+  const json::value* locale = request->if_contains("locale");
+  if (locale == nullptr || !locale->is_string() || locale->as_string().size() != 5) {
+    return refused("VSS300", "Locale is required. The Subscription request has been rejected.");
+  }
+  const json::value* country = request->if_contains("countryCode");
+  if (country == nullptr || !country->is_string() || country->as_string().size() != 2) {
+    return refused("VSS400", "Please enter a valid country code.");
+  }
+  const json::value* destination = request->if_contains("destination");
+  const json::object* fields = destination == nullptr ? nullptr : destination->if_object();
+  if (fields == nullptr) return refused("VSS500", "Destination is required.");
+  for (const auto& [field, code] : {std::pair<const char*, const char*>{"url", "VSS600"},
+                                    {"credential", "VSS700"},
+                                    {"credentialType", "VSS800"}}) {
+    const json::value* value = fields->if_contains(field);
+    if (value == nullptr || !value->is_string() || value->as_string().empty()) {
+      return refused(code, "Destination field is empty or not present.");
+    }
+  }
+  const json::value* list = request->if_contains("trackingNumberList");
+  if (list == nullptr || !list->is_array() || list->as_array().empty()) {
+    return refused("VSS200", "Tracking Number List is required.");
+  }
+  if (list->as_array().size() > 100) {
+    return refused("VSS220", "You have submitted over 100 1Z numbers which is not allowed.");
+  }
+  json::array valid, invalid;
+  for (const json::value& item : list->as_array()) {
+    const std::string number = item.is_string() ? std::string(item.as_string()) : "";
+    const Definition* found = FindByNumber(Definitions(), number);
+    const bool known = (found != nullptr && found->fault != ScenarioFault::kNotFound) ||
+                       IsBulkNumber(number) || number == "1ZCIETST0111111114" ||
+                       number == "1ZCIETST0422222228";
+    (known ? valid : invalid).emplace_back(item.is_string() ? item : json::value(""));
+  }
+  if (valid.empty()) {
+    return refused("VSS210",
+                   "The Subscription request should have at least one valid tracking "
+                   "number.",
+                   std::move(invalid));
+  }
+  Reply reply;
+  reply.response.status = 200;
+  reply.response.headers.emplace_back("Content-Type", "application/json");
+  reply.response.body = json::serialize(json::object{
+      {"validTrackingNumbers", std::move(valid)}, {"invalidTrackingNumbers", std::move(invalid)}});
   return reply;
 }
 

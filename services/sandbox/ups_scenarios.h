@@ -33,6 +33,17 @@ server::HttpServer::Reply UpsTrackReply(absl::string_view number, absl::Time now
 // Whether `stage` names a UPS scenario a story can move to.
 bool IsUpsStoryStage(absl::string_view stage);
 
+// The reply to POST /api/track/v1/subscription/standard/package (UPS Track
+// Alert, UPS-API/api-documentation UPSTrackAlert.yaml): a number the sandbox
+// tracks (its scenarios except not_found, shipper SBX002's numbers) or one of
+// UPS's test numbers (1ZCIETST0111111114, 1ZCIETST0422222228) is valid, any
+// other invalid: 200 {validTrackingNumbers, invalidTrackingNumbers}, or 400
+// VSS210 with invalidTrackingNumbers when none is valid. A body without
+// locale, countryCode, destination{url, credentialType, credential} or with
+// 0 or more than 100 numbers is 400 with UPS's VSS code. 401 and 429 come
+// from /__sandbox/faults (path "/api/track/v1/subscription/").
+server::HttpServer::Reply UpsSubscriptionReply(absl::string_view body);
+
 // {"response":{"errors":[{"code":..., "message":...}]}}
 boost::json::value UpsErrorBody(absl::string_view code, absl::string_view message);
 

@@ -65,6 +65,13 @@ class TenantRoutedSource final : public adapters::TrackingSource {
     source.Track(query, std::move(done));
   }
 
+  void SubscribePushes(const adapters::PushSubscriptionQuery& query,
+                       adapters::PushSubscriptionCallback done) override {
+    auto it = by_tenant_.find(query.tenant);
+    adapters::TrackingSource& source = it == by_tenant_.end() ? *shared_ : *it->second;
+    source.SubscribePushes(query, std::move(done));
+  }
+
  private:
   std::unique_ptr<adapters::TrackingSource> shared_;
   absl::flat_hash_map<std::string, std::unique_ptr<adapters::TrackingSource>> by_tenant_;

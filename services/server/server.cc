@@ -45,6 +45,7 @@
 #include "services/server/carrier_wiring.h"
 #include "services/server/tracking_service.h"
 #include "services/server/unparsable_request_interceptor.h"
+#include "services/watch/push_subscriber.h"
 #include "services/watch/watch_manager.h"
 #include "services/watch/watch_store.h"
 #include "services/watch/webhook_sender.h"
@@ -89,6 +90,14 @@ void LogCallerPolicy(const ServiceConfig& config) {
 }
 
 // Shared by all replicas through Redis when there is one; per process otherwise.
+// The UPS upstream's rate limit (carriers.ups.rate_limit or its default);
+// unlimited when none.
+cache::RateLimit UpsRateLimit(const ServiceConfig& config) {
+  const auto limits = CarrierRateLimits(config);
+  auto it = limits.find("ups");
+  return it == limits.end() ? cache::RateLimit{} : it->second;
+}
+
 std::unique_ptr<cache::RateLimiter> MakeRateLimiter(cache::RedisClient* redis,
                                                     asio::io_context& io_context) {
   if (redis != nullptr) {
@@ -132,6 +141,13 @@ struct Server::Impl {
                                            *redis, {.stream_max_len = config.watch.stream_max_len})
                                      : watch::MakeMemoryWatchStore(
                                            {.stream_max_len = config.watch.stream_max_len})),
+        subscriber(watch::PushSubscriberDeps{.store = watch_store.get(),
+                                             .adapters = &registry,
+                                             .rate_limiter = rate_limiter.get(),
+                                             .ups_limit = UpsRateLimit(config),
+                                             .metrics = &metrics,
+                                             .later = cache::AsioScheduler(io_context)},
+                   config.ups_subscribe),
         watches(watch::WatchDeps{.store = watch_store.get(),
                                  .shipments = &lookup,
                                  .orders = &orders,
@@ -139,7 +155,11 @@ struct Server::Impl {
                                  .later = cache::AsioScheduler(io_context),
                                  .templates = config.templates,
                                  .enrichment = config.enrichment,
-                                 .reply_policy = config.reply_policy},
+                                 .reply_policy = config.reply_policy,
+                                 .on_stored =
+                                     [this](const watch::WatchRecord& record) {
+                                       subscriber.OnWatched(record);
+                                     }},
                 config.watch),
         webhooks(*watch_store, http_client, &metrics, config.watch,
                  cache::AsioScheduler(io_context)),
@@ -274,6 +294,8 @@ struct Server::Impl {
   std::unique_ptr<auth::ApiKeyAuthenticator> auth;
   // Watches: in Redis when configured, else in this process (not durable).
   std::unique_ptr<watch::WatchStore> watch_store;
+  // UPS Track Alert subscriptions of watched numbers (push.ups.subscribe).
+  watch::PushSubscriber subscriber;
   watch::WatchManager watches;
   watch::WebhookSender webhooks;
   TrackingServiceImpl service;
@@ -372,9 +394,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   }
   s.grpc_server->GetHealthCheckService()->SetServingStatus(true);
   // The JSON gateway calls the service like any client, in process.
-  s.gateway = std::make_unique<JsonGateway>(
-      s.grpc_server->InProcessChannel(grpc::ChannelArguments()),
-      GatewayOptions{.default_deadline = config.default_deadline}, &s.metrics);
+  s.gateway =
+      std::make_unique<JsonGateway>(s.grpc_server->InProcessChannel(grpc::ChannelArguments()),
+                                    GatewayOptions{.default_deadline = config.default_deadline,
+                                                   .later = cache::AsioScheduler(s.io_context)},
+                                    &s.metrics);
 
   if (auto status = StartPublicHttp(s); !status.ok()) return status;
 
@@ -391,6 +415,14 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   }
   s.watches.Start();
   s.webhooks.Start();
+  s.subscriber.Start();
+  if (config.ups_subscribe.enabled) {
+    spdlog::info(
+        "push subscriptions: UPS Track Alert for watched 1Z numbers of tenant '{}', "
+        "renewed {} before their {} end",
+        config.ups_subscribe.tenant, absl::FormatDuration(config.ups_subscribe.renew_before),
+        absl::FormatDuration(config.ups_subscribe.lifetime));
+  }
   s.ready = true;
   spdlog::info("trackenrich serving gRPC on port {} and admin HTTP on port {}", s.grpc_port,
                s.admin_port);
@@ -479,6 +511,7 @@ void Server::Shutdown(absl::Duration grace) {
   }
   s.watches.Stop();
   s.webhooks.Stop();
+  s.subscriber.Stop();
   s.admin.Stop();
   if (s.public_http != nullptr) s.public_http->Stop();
   if (s.sandbox != nullptr) s.sandbox->Stop();

@@ -7,6 +7,11 @@
 //   trackenrich:v1:{tenant}:push:{delivery ID}     a carrier push seen (replays ignored)
 //   trackenrich:v1:{tenant}:events        stream, capped with MAXLEN ~
 //   trackenrich:v1:{tenant}:webhook:lock|cursor|dead   webhook delivery
+//   trackenrich:v1:subscription:due       sorted set: subscription key -> due
+//   trackenrich:v1:subscription:lease     hash: subscription key -> lease token
+//   trackenrich:v1:{tenant}:subscription:{carrier}:{number}  hash: t, c, n,
+//                                         a (attempts), x (expires, unix ms),
+//                                         s (the number's watch-subject key)
 // Every multi-key change is one Lua script, so a replica dying between two
 // commands cannot leave a watch half-updated.
 #include <atomic>
@@ -28,6 +33,8 @@ using cache::RedisReply;
 
 constexpr char kDueKey[] = "trackenrich:v1:watch:due";
 constexpr char kLeaseKey[] = "trackenrich:v1:watch:lease";
+constexpr char kSubscriptionDueKey[] = "trackenrich:v1:subscription:due";
+constexpr char kSubscriptionLeaseKey[] = "trackenrich:v1:subscription:lease";
 
 std::string TenantPrefix(absl::string_view tenant) {
   return absl::StrCat(cache::kKeyNamespace, ":", cache::EscapeKeyPart(tenant));
@@ -44,6 +51,11 @@ std::string SubjectPrefix(absl::string_view tenant) {
 std::string SubjectOf(const v1::Watch& watch) {
   return cache::EscapeKeyPart(watch.has_shipment() ? watch.shipment().tracking_number()
                                                    : watch.order().order_id());
+}
+std::string SubscriptionKey(const SubscriptionRecord& record) {
+  return absl::StrCat(TenantPrefix(record.tenant),
+                      ":subscription:", cache::EscapeKeyPart(record.carrier), ":",
+                      cache::EscapeKeyPart(record.tracking_number));
 }
 std::string WebhookKey(absl::string_view tenant, absl::string_view part) {
   return absl::StrCat(TenantPrefix(tenant), ":webhook:", part);
@@ -172,6 +184,58 @@ if ARGV[4] ~= '' then
   redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[5]) - 1)
 end
 redis.call('HSET', KEYS[2], 'c', ARGV[2], 's', ARGV[3])
+return 1
+)lua");
+
+const cache::RedisScript kEnsureSubscription(R"lua(
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 't', ARGV[1], 'c', ARGV[2], 'n', ARGV[3], 'a', '0', 'x', '',
+           's', ARGV[4])
+redis.call('ZADD', KEYS[2], ARGV[5], KEYS[1])
+return 1
+)lua");
+
+// Leases due subscriptions; returns per subscription {key, t, c, n, a, x,
+// {t, w, f, d of each watch on the number (at most 50)}}.
+const cache::RedisScript kClaimSubscriptions(R"lua(
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+local out = {}
+for _, member in ipairs(due) do
+  local f = redis.call('HMGET', member, 't', 'c', 'n', 'a', 'x', 's')
+  if f[1] then
+    redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[3]), member)
+    redis.call('HSET', KEYS[2], member, ARGV[4])
+    local watches = {}
+    local keys = redis.call('SMEMBERS', f[6])
+    for i = 1, math.min(#keys, 50) do
+      local w = redis.call('HMGET', keys[i], 't', 'w', 'f', 'd')
+      if w[2] then
+        for j = 1, 4 do table.insert(watches, w[j] or '') end
+      end
+    end
+    table.insert(out, {member, f[1], f[2], f[3], f[4] or '0', f[5] or '', watches})
+  else
+    redis.call('ZREM', KEYS[1], member)
+  end
+end
+return out
+)lua");
+
+const cache::RedisScript kCompleteSubscription(R"lua(
+if redis.call('HGET', KEYS[2], KEYS[3]) ~= ARGV[1] then
+  return redis.error_reply('ABORTED subscription lease lost')
+end
+redis.call('HDEL', KEYS[2], KEYS[3])
+for i = 6, #ARGV do
+  redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[5], '*', 'e', ARGV[i])
+end
+if ARGV[2] == '' then
+  redis.call('DEL', KEYS[3])
+  redis.call('ZREM', KEYS[1], KEYS[3])
+elseif redis.call('EXISTS', KEYS[3]) == 1 then
+  redis.call('HSET', KEYS[3], 'a', ARGV[3], 'x', ARGV[4])
+  redis.call('ZADD', KEYS[1], ARGV[2], KEYS[3])
+end
 return 1
 )lua");
 
@@ -365,6 +429,72 @@ class RedisWatchStore final : public WatchStore {
           if (auto status = ReplyError(reply); !status.ok()) return done(status);
           done(reply->integer == 1);
         });
+  }
+
+  void EnsureSubscription(const SubscriptionRecord& record, absl::Time due,
+                          StoreCallback<bool> done) override {
+    kEnsureSubscription.Run(
+        redis_, {SubscriptionKey(record), kSubscriptionDueKey},
+        {record.tenant, record.carrier, record.tracking_number,
+         SubjectPrefix(record.tenant) + cache::EscapeKeyPart(record.tracking_number),
+         absl::StrCat(absl::ToUnixMillis(due))},
+        [done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
+          if (auto status = ReplyError(reply); !status.ok()) return done(status);
+          done(reply->integer == 1);
+        });
+  }
+
+  void ClaimSubscriptions(absl::Time now, int limit, absl::Duration lease,
+                          StoreCallback<std::vector<ClaimedSubscription>> done) override {
+    const std::string token = absl::StrCat("s", absl::ToUnixNanos(absl::Now()), "-", ++tokens_, "-",
+                                           reinterpret_cast<uintptr_t>(this));
+    kClaimSubscriptions.Run(
+        redis_, {kSubscriptionDueKey, kSubscriptionLeaseKey},
+        {absl::StrCat(absl::ToUnixMillis(now)), absl::StrCat(limit),
+         absl::StrCat(absl::ToInt64Milliseconds(lease)), token},
+        [token, done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
+          if (auto status = ReplyError(reply); !status.ok()) return done(status);
+          std::vector<ClaimedSubscription> claimed;
+          for (const RedisReply& item : reply->elements) {
+            const auto& f = item.elements;
+            if (f.size() != 7) return done(absl::DataLossError("subscription claim malformed"));
+            ClaimedSubscription one;
+            one.lease_token = token;
+            one.record.tenant = f[1].str;
+            one.record.carrier = f[2].str;
+            one.record.tracking_number = f[3].str;
+            (void)absl::SimpleAtoi(f[4].str, &one.record.attempts);
+            one.record.expires_at = ParseTimeField(f[5].str);
+            const auto& watches = f[6].elements;
+            for (size_t i = 0; i + 3 < watches.size(); i += 4) {
+              auto record = DecodeRecord(&watches[i]);
+              if (record.ok()) one.watches.push_back(*std::move(record));
+            }
+            claimed.push_back(std::move(one));
+          }
+          done(std::move(claimed));
+        });
+  }
+
+  void CompleteSubscription(const ClaimedSubscription& claimed, const SubscriptionRecord& updated,
+                            std::optional<absl::Time> next_due,
+                            const std::vector<v1::WatchEvent>& events,
+                            StoreCallback<bool> done) override {
+    std::vector<std::string> args = {
+        claimed.lease_token,
+        next_due.has_value() ? absl::StrCat(absl::ToUnixMillis(*next_due)) : "",
+        absl::StrCat(updated.attempts), TimeField(updated.expires_at),
+        absl::StrCat(options_.stream_max_len)};
+    for (const v1::WatchEvent& event : events) args.push_back(event.SerializeAsString());
+    kCompleteSubscription.Run(redis_,
+                              {kSubscriptionDueKey, kSubscriptionLeaseKey,
+                               SubscriptionKey(claimed.record), StreamKey(updated.tenant)},
+                              std::move(args),
+                              [done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
+                                if (auto status = ReplyError(reply); !status.ok())
+                                  return done(status);
+                                done(true);
+                              });
   }
 
   void DeadLetters(const std::string& tenant, int limit,

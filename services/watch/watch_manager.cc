@@ -406,9 +406,10 @@ void WatchManager::Create(WatchRecord record, Done<v1::WatchShipmentResponse> do
             }
             *record.watch.mutable_next_poll_at() = ToTimestamp(due);
             deps_.store->Put(record, due,
-                             [durable = deps_.store->durable(),
+                             [this, durable = deps_.store->durable(),
                               done = std::move(done)](absl::StatusOr<PutResult> put) mutable {
                                if (!put.ok()) return done(put.status());
+                               if (deps_.on_stored) deps_.on_stored(put->record);
                                v1::WatchShipmentResponse response;
                                *response.mutable_watch() = std::move(put->record.watch);
                                response.set_created(put->created);

@@ -55,6 +55,9 @@ struct WatchDeps {
   enrichment::EnrichmentSettings enrichment;
   enrichment::ReplyPolicy reply_policy;
   std::function<absl::Time()> clock = absl::Now;
+  // Called with each watch WatchShipment or WatchOrder stored (new or
+  // existing): carrier push subscriptions (push_subscriber.h). May be empty.
+  std::function<void(const WatchRecord&)> on_stored;
 };
 
 template <typename T>

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
@@ -123,24 +124,7 @@ class MemoryWatchStore final : public WatchStore {
           result = std::string();
         } else {
           std::string event_id;
-          if (event != nullptr) {
-            const absl::Time now = absl::Now();
-            uint64_t ms = static_cast<uint64_t>(absl::ToUnixMillis(now));
-            uint64_t seq = 0;
-            if (!tenant.events.empty()) {
-              auto [last_ms, last_seq] = SplitEventId(tenant.events.back().id);
-              if (ms <= last_ms) {
-                ms = last_ms;
-                seq = last_seq + 1;
-              }
-            }
-            event_id = absl::StrCat(ms, "-", seq);
-            tenant.events.push_back({event_id, *event});
-            tenant.events.back().event.set_event_id(event_id);
-            while (static_cast<int64_t>(tenant.events.size()) > options_.stream_max_len) {
-              tenant.events.erase(tenant.events.begin());
-            }
-          }
+          if (event != nullptr) event_id = AppendEvent(updated.tenant, *event);
           Unschedule(updated.tenant, id);
           if (next_due.has_value()) {
             it->second = updated;
@@ -240,6 +224,68 @@ class MemoryWatchStore final : public WatchStore {
     done(true);
   }
 
+  void EnsureSubscription(const SubscriptionRecord& record, absl::Time due,
+                          StoreCallback<bool> done) override {
+    bool created = false;
+    {
+      absl::MutexLock lock(&mu_);
+      const SubscriptionKey key{record.tenant, record.carrier, record.tracking_number};
+      if (!subscriptions_.contains(key)) {
+        subscriptions_[key] = {record, due, ""};
+        created = true;
+      }
+    }
+    done(created);
+  }
+
+  void ClaimSubscriptions(absl::Time now, int limit, absl::Duration lease,
+                          StoreCallback<std::vector<ClaimedSubscription>> done) override {
+    std::vector<ClaimedSubscription> claimed;
+    {
+      absl::MutexLock lock(&mu_);
+      for (auto& [key, entry] : subscriptions_) {
+        if (static_cast<int>(claimed.size()) >= limit) break;
+        if (entry.due > now) continue;
+        entry.due = now + lease;
+        entry.lease = absl::StrCat("s", ++tokens_);
+        ClaimedSubscription one{entry.record, entry.lease, {}};
+        for (const auto& [id, watch] : tenants_[entry.record.tenant].watches) {
+          if (watch.watch.has_shipment() &&
+              watch.watch.shipment().tracking_number() == entry.record.tracking_number &&
+              one.watches.size() < 50) {
+            one.watches.push_back(watch);
+          }
+        }
+        claimed.push_back(std::move(one));
+      }
+    }
+    done(std::move(claimed));
+  }
+
+  void CompleteSubscription(const ClaimedSubscription& claimed, const SubscriptionRecord& updated,
+                            std::optional<absl::Time> next_due,
+                            const std::vector<v1::WatchEvent>& events,
+                            StoreCallback<bool> done) override {
+    absl::Status status;
+    {
+      absl::MutexLock lock(&mu_);
+      const SubscriptionRecord& r = claimed.record;
+      auto it = subscriptions_.find(SubscriptionKey{r.tenant, r.carrier, r.tracking_number});
+      if (it == subscriptions_.end() || it->second.lease != claimed.lease_token) {
+        status = absl::AbortedError("subscription lease lost");
+      } else {
+        for (const v1::WatchEvent& event : events) AppendEvent(updated.tenant, event);
+        if (next_due.has_value()) {
+          it->second = {updated, *next_due, ""};
+        } else {
+          subscriptions_.erase(it);
+        }
+      }
+    }
+    if (!status.ok()) return done(status);
+    done(true);
+  }
+
   void DeadLetters(const std::string& tenant, int limit,
                    StoreCallback<std::vector<std::string>> done) override {
     std::vector<std::string> letters;
@@ -253,6 +299,13 @@ class MemoryWatchStore final : public WatchStore {
 
  private:
   using Member = std::pair<std::string, std::string>;  // tenant, watch ID
+  // tenant, carrier, number
+  using SubscriptionKey = std::tuple<std::string, std::string, std::string>;
+  struct SubscriptionEntry {
+    SubscriptionRecord record;
+    absl::Time due;
+    std::string lease;
+  };
   struct Tenant {
     std::map<std::string, WatchRecord> watches;
     absl::flat_hash_map<std::string, std::string> leases;
@@ -260,6 +313,28 @@ class MemoryWatchStore final : public WatchStore {
     DeliveryCursor cursor;
     std::vector<std::string> dead_letters;
   };
+
+  // Adds `event` to the tenant's events with the next ID; returns the ID.
+  std::string AppendEvent(const std::string& tenant_name, const v1::WatchEvent& event)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    Tenant& tenant = tenants_[tenant_name];
+    uint64_t ms = static_cast<uint64_t>(absl::ToUnixMillis(absl::Now()));
+    uint64_t seq = 0;
+    if (!tenant.events.empty()) {
+      auto [last_ms, last_seq] = SplitEventId(tenant.events.back().id);
+      if (ms <= last_ms) {
+        ms = last_ms;
+        seq = last_seq + 1;
+      }
+    }
+    std::string event_id = absl::StrCat(ms, "-", seq);
+    tenant.events.push_back({event_id, event});
+    tenant.events.back().event.set_event_id(event_id);
+    while (static_cast<int64_t>(tenant.events.size()) > options_.stream_max_len) {
+      tenant.events.erase(tenant.events.begin());
+    }
+    return event_id;
+  }
 
   void Schedule(const std::string& tenant, const std::string& id, absl::Time due)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
@@ -288,6 +363,7 @@ class MemoryWatchStore final : public WatchStore {
   std::map<Member, absl::Time> due_of_ ABSL_GUARDED_BY(mu_);
   uint64_t tokens_ ABSL_GUARDED_BY(mu_) = 0;
   absl::flat_hash_map<std::string, absl::Time> claimed_once_ ABSL_GUARDED_BY(mu_);
+  std::map<SubscriptionKey, SubscriptionEntry> subscriptions_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace

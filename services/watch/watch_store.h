@@ -69,6 +69,26 @@ struct DeliveryCursor {
   absl::Time failing_since = absl::InfinitePast();
 };
 
+// A carrier push subscription on one tracking number of a tenant (UPS
+// Track Alert), kept while a watch lives on the number.
+struct SubscriptionRecord {
+  std::string tenant;
+  std::string carrier;  // "ups"
+  std::string tracking_number;
+  // Failed attempts in a row (the backoff's exponent).
+  int64_t attempts = 0;
+  // Subscribed until; InfinitePast before the first success.
+  absl::Time expires_at = absl::InfinitePast();
+};
+
+// A subscription leased to this replica, with the watches on its number at
+// the time of the claim (at most 50).
+struct ClaimedSubscription {
+  SubscriptionRecord record;
+  std::string lease_token;
+  std::vector<WatchRecord> watches;
+};
+
 template <typename T>
 using StoreCallback = absl::AnyInvocable<void(absl::StatusOr<T>)>;
 
@@ -136,6 +156,24 @@ class WatchStore {
   virtual void SaveDelivery(const std::string& tenant, const std::string& owner,
                             const DeliveryCursor& cursor, const std::string* dead_letter,
                             StoreCallback<bool> done) = 0;
+
+  // Creates the subscription `record` due at `due` unless one exists for its
+  // (tenant, carrier, number); true when created. Atomic across replicas.
+  virtual void EnsureSubscription(const SubscriptionRecord& record, absl::Time due,
+                                  StoreCallback<bool> done) = 0;
+
+  // Leases up to `limit` due subscriptions until now + `lease`, like Claim.
+  virtual void ClaimSubscriptions(absl::Time now, int limit, absl::Duration lease,
+                                  StoreCallback<std::vector<ClaimedSubscription>> done) = 0;
+
+  // If the lease is still held: appends `events` to the tenant's stream and
+  // stores `updated` due at `next_due`, or ends the subscription (nullopt).
+  // ABORTED when the lease was lost.
+  virtual void CompleteSubscription(const ClaimedSubscription& claimed,
+                                    const SubscriptionRecord& updated,
+                                    std::optional<absl::Time> next_due,
+                                    const std::vector<v1::WatchEvent>& events,
+                                    StoreCallback<bool> done) = 0;
 
   // The tenant's dead-lettered webhook bodies, newest first (at most `limit`).
   virtual void DeadLetters(const std::string& tenant, int limit,
