@@ -39,14 +39,13 @@ absl::string_view CarrierKeyName(v1::Carrier carrier) {
   return "carrier_unspecified";
 }
 
-// The shipment a Served answer stands for, with its provenance marked.
-v1::Shipment ToShipment(const Served& served, absl::Time now) {
-  v1::Shipment shipment = static_cast<const v1::Shipment&>(*served.answer);
+}  // namespace
+
+v1::Shipment ServedShipment::ToShipment() const {
+  v1::Shipment shipment = answer();
   MarkServed(served.layer, served.fetched_at, now, served.stale, &shipment);
   return shipment;
 }
-
-}  // namespace
 
 absl::Duration CachePolicy::FreshFor(v1::ShipmentState state) const {
   switch (state) {
@@ -167,19 +166,31 @@ absl::StatusOr<v1::Carrier> ShipmentLookup::ResolveCarrier(const TrackRequest& r
                                                  "\" from the number; set shipment.carrier"));
 }
 
-v1::Shipment ShipmentLookup::TemplateShipment(v1::Carrier carrier, absl::string_view number) const {
-  v1::Shipment shipment;
-  shipment.set_carrier(carrier);
-  shipment.set_carrier_name(detection::CarrierDisplayName(carrier));
-  shipment.set_tracking_number(std::string(number));
-  shipment.set_tracking_url(detection::TrackingUrl(carrier, number));
-  shipment.mutable_provenance()->set_source(v1::SOURCE_TEMPLATE);
+ServedShipment ShipmentLookup::TemplateShipment(v1::Carrier carrier,
+                                                absl::string_view number) const {
+  auto shipment = std::make_shared<v1::Shipment>();
+  shipment->set_carrier(carrier);
+  shipment->set_carrier_name(detection::CarrierDisplayName(carrier));
+  shipment->set_tracking_number(std::string(number));
+  shipment->set_tracking_url(detection::TrackingUrl(carrier, number));
+  shipment->mutable_provenance()->set_source(v1::SOURCE_TEMPLATE);
   const absl::Time now = core_.Now();
-  MarkServed(v1::CACHE_LAYER_NONE, now, now, false, &shipment);
-  return shipment;
+  return ServedShipment{
+      .served = {.answer = std::move(shipment), .layer = v1::CACHE_LAYER_NONE, .fetched_at = now},
+      .now = now};
 }
 
 void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallback done) {
+  Serve(request, [done = std::move(done)](absl::StatusOr<ServedShipment> served) mutable {
+    if (!served.ok()) {
+      done(served.status());
+      return;
+    }
+    done(served->ToShipment());
+  });
+}
+
+void ShipmentLookup::Serve(const TrackRequest& request, ServedShipmentCallback done) {
   adapters::TrackingSource* source = request.source;
   v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
   // The key is built where it is needed: in a buffer this thread reuses, so
@@ -215,7 +226,7 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
   absl::StatusOr<Served> hit;
   if (!request.cache.force_refresh() && core_.ServeFromMemory(key, want, &hit)) {
     if (hit.ok()) {
-      done(ToShipment(*hit, now));
+      done(ServedShipment{.served = *std::move(hit), .now = now});
     } else {
       done(hit.status());
     }
@@ -240,7 +251,7 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
                    done(served.status());
                    return;
                  }
-                 done(ToShipment(*served, core_.Now()));
+                 done(ServedShipment{.served = *std::move(served), .now = core_.Now()});
                });
 }
 
