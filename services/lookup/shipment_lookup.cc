@@ -1,11 +1,15 @@
 #include "services/lookup/shipment_lookup.h"
 
 #include <array>
+#include <optional>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 
 #include "adapters/common/utf8.h"
 #include "adapters/detection/carrier_detection.h"
@@ -91,6 +95,40 @@ class ShipmentLookup::ShipmentAnswers final : public AnswerKind {
   const CachePolicy policy_;
 };
 
+// Where numbers given without a carrier were routed: detection is a pure
+// function of the number (and the fixed registry), so its answer is kept, in
+// shards under their own locks, each emptied when it reaches its bound.
+class ShipmentLookup::CarrierMemo {
+ public:
+  std::optional<v1::Carrier> Find(absl::string_view number) {
+    Shard& shard = ShardOf(number);
+    absl::MutexLock lock(&shard.mu);
+    auto it = shard.carriers.find(number);
+    if (it == shard.carriers.end()) return std::nullopt;
+    return it->second;
+  }
+
+  void Remember(absl::string_view number, v1::Carrier carrier) {
+    Shard& shard = ShardOf(number);
+    absl::MutexLock lock(&shard.mu);
+    if (shard.carriers.size() >= kShardEntries) shard.carriers.clear();
+    shard.carriers.try_emplace(number, carrier);
+  }
+
+ private:
+  static constexpr size_t kShards = 16;
+  static constexpr size_t kShardEntries = 8192;
+
+  struct Shard {
+    absl::Mutex mu;
+    absl::flat_hash_map<std::string, v1::Carrier> carriers ABSL_GUARDED_BY(mu);
+  };
+
+  Shard& ShardOf(absl::string_view number) { return shards_[absl::HashOf(number) % kShards]; }
+
+  std::array<Shard, kShards> shards_;
+};
+
 // One tracking number's upstream call through its carrier's adapter (or an
 // order source's package tracker).
 class ShipmentLookup::ShipmentFlight final : public Flight {
@@ -131,6 +169,7 @@ ShipmentLookup::ShipmentLookup(const adapters::AdapterRegistry& registry, cache:
                                LookupCoordination coordination, Clock clock)
     : registry_(registry),
       answers_(std::make_unique<ShipmentAnswers>(policy)),
+      routed_(std::make_unique<CarrierMemo>()),
       core_(cache, *answers_, metrics, std::move(coordination), std::move(clock)) {}
 
 ShipmentLookup::~ShipmentLookup() = default;
@@ -142,7 +181,18 @@ std::string ShipmentLookup::CacheKey(absl::string_view tenant, v1::Carrier carri
 
 absl::StatusOr<v1::Carrier> ShipmentLookup::ResolveCarrier(const TrackRequest& request) const {
   if (request.carrier != v1::CARRIER_UNSPECIFIED) return request.carrier;
-  const detection::Detection detected = detection::DetectNormalized(request.tracking_number);
+  if (std::optional<v1::Carrier> known = routed_->Find(request.tracking_number)) return *known;
+  absl::StatusOr<v1::Carrier> carrier = DetectCarrier(request.tracking_number);
+  // Kept only when routed to an adapter (the registry is complete before
+  // lookups start; a link-only answer is detected again).
+  if (carrier.ok() && registry_.Find(*carrier) != nullptr) {
+    routed_->Remember(request.tracking_number, *carrier);
+  }
+  return carrier;
+}
+
+absl::StatusOr<v1::Carrier> ShipmentLookup::DetectCarrier(const std::string& number) const {
+  const detection::Detection detected = detection::DetectNormalized(number);
   // Prefer a confident candidate with an adapter; then any confident one (it
   // still gets a tracking link).
   const detection::Candidate* routable = nullptr;
@@ -157,12 +207,12 @@ absl::StatusOr<v1::Carrier> ShipmentLookup::ResolveCarrier(const TrackRequest& r
   if (routable != nullptr) return routable->carrier;
   if (detected.invalid_checksum) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "shipment.tracking_number: \"", request.tracking_number,
+        "shipment.tracking_number: \"", number,
         "\" fails the check digit of every carrier format it resembles; set shipment.carrier "
         "to look it up anyway"));
   }
   return absl::InvalidArgumentError(absl::StrCat("shipment.carrier: cannot tell the carrier of \"",
-                                                 request.tracking_number,
+                                                 number,
                                                  "\" from the number; set shipment.carrier"));
 }
 

@@ -106,13 +106,22 @@ class ShipmentLookup {
  private:
   class ShipmentAnswers;
   class ShipmentFlight;
+  class CarrierMemo;
 
+  // The request's carrier, else the one its number was routed to before,
+  // else DetectCarrier's.
   absl::StatusOr<v1::Carrier> ResolveCarrier(const TrackRequest& request) const;
+  // The carrier detection routes `number` to (a confident candidate, one
+  // with an adapter first), or INVALID_ARGUMENT.
+  absl::StatusOr<v1::Carrier> DetectCarrier(const std::string& number) const;
   // The answer for a carrier without an API: its tracking link.
   ServedShipment TemplateShipment(v1::Carrier carrier, absl::string_view number) const;
 
   const adapters::AdapterRegistry& registry_;
   const std::unique_ptr<const ShipmentAnswers> answers_;
+  // The carriers numbers given without one were routed to: detection runs
+  // once per number, not on every lookup.
+  const std::unique_ptr<CarrierMemo> routed_;
   CachedLookup core_;
 };
 
