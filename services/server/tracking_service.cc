@@ -46,12 +46,17 @@ class FanIn {
   Fn on_done_;
 };
 
-std::string StateOf(const v1::Shipment& shipment) {
-  const std::string layer = v1::CacheLayer_Name(shipment.provenance().cache_layer());
+// "1Z...=IN_TRANSIT(memory,stale)": a shipment served from `layer`.
+std::string StateOf(const v1::Shipment& shipment, v1::CacheLayer served_from, bool stale) {
+  const std::string layer = v1::CacheLayer_Name(served_from);
   const std::string state = v1::ShipmentState_Name(shipment.state());
   return absl::StrCat(shipment.tracking_number(), "=", absl::StripPrefix(state, "SHIPMENT_STATE_"),
                       "(", absl::AsciiStrToLower(absl::StripPrefix(layer, "CACHE_LAYER_")),
-                      shipment.provenance().stale() ? ",stale" : "", ")");
+                      stale ? ",stale" : "", ")");
+}
+
+std::string StateOf(const v1::Shipment& shipment) {
+  return StateOf(shipment, shipment.provenance().cache_layer(), shipment.provenance().stale());
 }
 
 void AddOrderStates(const v1::Order& order, std::vector<std::string>* states) {
@@ -158,9 +163,10 @@ grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(grpc::CallbackServe
     Audit(scope->tenant(), "TrackShipment", served.status(), [&](audit::AuditRecord& record) {
       record.subjects = {number};
       if (!served.ok()) return;
-      const v1::Shipment shipment = served->ToShipment();
-      record.states.push_back(StateOf(shipment));
-      record.digest = PayloadDigests(nullptr, &shipment);
+      // From the shared answer and how it was served: no copy to mark.
+      record.states.push_back(
+          StateOf(served->answer(), served->served.layer, served->served.stale));
+      record.digest = PayloadDigests(nullptr, &served->answer());
     });
     RpcDetails details;
     if (served.ok()) {
