@@ -120,23 +120,27 @@ CachedLookup::CachedLookup(cache::Cache& cache, const AnswerKind& kind, ServiceM
       coordination_(std::move(coordination)),
       clock_(std::move(clock)) {}
 
-bool CachedLookup::FromEntry(const cache::CacheEntry& entry, v1::CacheLayer layer, bool stale,
+bool CachedLookup::FromEntry(const std::shared_ptr<const cache::CacheEntry>& entry,
+                             v1::CacheLayer layer, bool stale,
                              absl::StatusOr<Served>* served) const {
-  if (entry.code != absl::StatusCode::kOk) {
-    *served = absl::Status(entry.code, entry.message);
+  if (entry->code != absl::StatusCode::kOk) {
+    *served = absl::Status(entry->code, entry->message);
     return true;
   }
-  AnswerPtr answer = entry.answer != nullptr ? entry.answer : kind_.Parse(entry.payload);
+  AnswerPtr answer = entry->answer != nullptr ? entry->answer : kind_.Parse(entry->payload);
   if (answer == nullptr) return false;
-  *served = Served{
-      .answer = std::move(answer), .layer = layer, .fetched_at = entry.stored_at, .stale = stale};
+  *served = Served{.answer = std::move(answer),
+                   .layer = layer,
+                   .fetched_at = entry->stored_at,
+                   .stale = stale,
+                   .payload = std::shared_ptr<const std::string>(entry, &entry->payload)};
   return true;
 }
 
 bool CachedLookup::ServeFromMemory(absl::string_view key, const cache::Freshness& want,
                                    absl::StatusOr<Served>* served) {
   std::shared_ptr<const cache::CacheEntry> entry = cache_.Peek(key, want);
-  if (entry == nullptr || !FromEntry(*entry, v1::CACHE_LAYER_MEMORY, false, served)) return false;
+  if (entry == nullptr || !FromEntry(entry, v1::CACHE_LAYER_MEMORY, false, served)) return false;
   metrics_.RecordCache("memory", "hit");
   return true;
 }
@@ -150,7 +154,7 @@ void CachedLookup::Lookup(FlightPtr flight, ServedCallback done) {
         RecordLookup(found);
         if (found.fresh) {
           absl::StatusOr<Served> served;
-          if (FromEntry(*found.entry, ToCacheLayer(found.layer), false, &served)) {
+          if (FromEntry(found.entry, ToCacheLayer(found.layer), false, &served)) {
             if (found.layer == cache::Layer::kShared && found.entry->answer == nullptr &&
                 served.ok()) {
               // Parsed once here; later hits in this process reuse it.
@@ -194,7 +198,7 @@ void CachedLookup::Join(FlightPtr flight, cache::CacheLookup found, ServedCallba
       cache::Freshness want = flight->want;
       want.now = clock_();
       if (auto entry = cache_.Peek(flight->key, want); entry != nullptr) {
-        has_landed = FromEntry(*entry, v1::CACHE_LAYER_MEMORY, false, &landed);
+        has_landed = FromEntry(entry, v1::CACHE_LAYER_MEMORY, false, &landed);
       }
     }
     if (!has_landed) {
@@ -331,7 +335,8 @@ void CachedLookup::OnUpstream(const Flight& flight, absl::Time started,
   // Store first, then end the flight: a request that no longer finds the
   // flight finds the answer in L1 (see Join).
   const bool not_found = result.status().code() == absl::StatusCode::kNotFound;
-  if (result.ok() || not_found) Store(flight.key, result, now);
+  std::shared_ptr<const cache::CacheEntry> stored;
+  if (result.ok() || not_found) stored = Store(flight.key, result, now);
   Waiting waiting = TakeWaiting(flight.key);
   // The store went out first on the same connection: a replica that sees the
   // lock gone finds the answer.
@@ -339,11 +344,14 @@ void CachedLookup::OnUpstream(const Flight& flight, absl::Time started,
 
   absl::StatusOr<Served> served;
   if (result.ok()) {
-    served = Served{.answer = *std::move(result), .layer = v1::CACHE_LAYER_NONE, .fetched_at = now};
+    served = Served{.answer = *std::move(result),
+                    .layer = v1::CACHE_LAYER_NONE,
+                    .fetched_at = now,
+                    .payload = std::shared_ptr<const std::string>(stored, &stored->payload)};
   } else {
     served = result.status();
     if (!not_found && waiting.stale != nullptr &&
-        FromEntry(*waiting.stale, waiting.stale_layer, /*stale=*/true, &served)) {
+        FromEntry(waiting.stale, waiting.stale_layer, /*stale=*/true, &served)) {
       spdlog::warn("{}: upstream failed ({}); serving the cached answer marked stale",
                    flight.upstream, result.status().ToString());
       metrics_.RecordCache(LayerMetricName(waiting.stale_layer), "stale");
@@ -355,7 +363,7 @@ void CachedLookup::OnUpstream(const Flight& flight, absl::Time started,
 void CachedLookup::OnReplicaAnswer(FlightPtr flight, absl::Time fetch_deadline,
                                    std::shared_ptr<const cache::CacheEntry> entry) {
   absl::StatusOr<Served> served;
-  if (!FromEntry(*entry, v1::CACHE_LAYER_REDIS, false, &served)) {
+  if (!FromEntry(entry, v1::CACHE_LAYER_REDIS, false, &served)) {
     spdlog::warn("the shared answer for {} does not parse; fetching", flight->key);
     Limit(std::move(flight), fetch_deadline);
     return;

@@ -82,6 +82,10 @@ struct Served {
   absl::Time fetched_at;
   // Past its freshness, served because the upstream failed.
   bool stale = false;
+  // `answer` serialized, as the cache entry holds it (shared with the entry,
+  // never copied); null when not at hand. A reply can be written from these
+  // bytes without copying or serializing the answer.
+  std::shared_ptr<const std::string> payload;
 };
 using ServedCallback = absl::AnyInvocable<void(absl::StatusOr<Served>)>;
 using FetchCallback = absl::AnyInvocable<void(absl::StatusOr<AnswerPtr>)>;
@@ -151,8 +155,8 @@ class CachedLookup {
 
   // The answer an entry holds (parsed now if it came without one). False
   // when its payload does not parse.
-  bool FromEntry(const cache::CacheEntry& entry, v1::CacheLayer layer, bool stale,
-                 absl::StatusOr<Served>* served) const;
+  bool FromEntry(const std::shared_ptr<const cache::CacheEntry>& entry, v1::CacheLayer layer,
+                 bool stale, absl::StatusOr<Served>* served) const;
   void RecordLookup(const cache::CacheLookup& found);
   void Join(FlightPtr flight, cache::CacheLookup found, ServedCallback done);
   void Lead(FlightPtr flight, absl::Time fetch_deadline);

@@ -1,11 +1,15 @@
 #include "services/lookup/shipment_lookup.h"
 
 #include <array>
+#include <optional>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 
 #include "adapters/common/utf8.h"
 #include "adapters/detection/carrier_detection.h"
@@ -39,12 +43,15 @@ absl::string_view CarrierKeyName(v1::Carrier carrier) {
   return "carrier_unspecified";
 }
 
-// The shipment a Served answer stands for, with its provenance marked.
-v1::Shipment ToShipment(const Served& served, absl::Time now) {
-  v1::Shipment shipment = static_cast<const v1::Shipment&>(*served.answer);
+}  // namespace
+
+v1::Shipment ServedShipment::ToShipment() const {
+  v1::Shipment shipment = answer();
   MarkServed(served.layer, served.fetched_at, now, served.stale, &shipment);
   return shipment;
 }
+
+namespace {
 
 // What the agent needs even when the carrier leaves it out, and UTF-8
 // checked once here, so every answer served from the caches is UTF-8 (the
@@ -105,6 +112,40 @@ class ShipmentLookup::ShipmentAnswers final : public AnswerKind {
   const CachePolicy policy_;
 };
 
+// Where numbers given without a carrier were routed: detection is a pure
+// function of the number (and the fixed registry), so its answer is kept, in
+// shards under their own locks, each emptied when it reaches its bound.
+class ShipmentLookup::CarrierMemo {
+ public:
+  std::optional<v1::Carrier> Find(absl::string_view number) {
+    Shard& shard = ShardOf(number);
+    absl::MutexLock lock(&shard.mu);
+    auto it = shard.carriers.find(number);
+    if (it == shard.carriers.end()) return std::nullopt;
+    return it->second;
+  }
+
+  void Remember(absl::string_view number, v1::Carrier carrier) {
+    Shard& shard = ShardOf(number);
+    absl::MutexLock lock(&shard.mu);
+    if (shard.carriers.size() >= kShardEntries) shard.carriers.clear();
+    shard.carriers.try_emplace(number, carrier);
+  }
+
+ private:
+  static constexpr size_t kShards = 16;
+  static constexpr size_t kShardEntries = 8192;
+
+  struct Shard {
+    absl::Mutex mu;
+    absl::flat_hash_map<std::string, v1::Carrier> carriers ABSL_GUARDED_BY(mu);
+  };
+
+  Shard& ShardOf(absl::string_view number) { return shards_[absl::HashOf(number) % kShards]; }
+
+  std::array<Shard, kShards> shards_;
+};
+
 // One tracking number's upstream call through its carrier's adapter (or an
 // order source's package tracker).
 class ShipmentLookup::ShipmentFlight final : public Flight {
@@ -136,6 +177,7 @@ ShipmentLookup::ShipmentLookup(const adapters::AdapterRegistry& registry, cache:
                                LookupCoordination coordination, Clock clock)
     : registry_(registry),
       answers_(std::make_unique<ShipmentAnswers>(policy)),
+      routed_(std::make_unique<CarrierMemo>()),
       core_(cache, *answers_, metrics, std::move(coordination), std::move(clock)) {}
 
 ShipmentLookup::~ShipmentLookup() = default;
@@ -163,7 +205,18 @@ void ShipmentLookup::Newest(const std::string& tenant, v1::Carrier carrier,
 
 absl::StatusOr<v1::Carrier> ShipmentLookup::ResolveCarrier(const TrackRequest& request) const {
   if (request.carrier != v1::CARRIER_UNSPECIFIED) return request.carrier;
-  const detection::Detection detected = detection::DetectNormalized(request.tracking_number);
+  if (std::optional<v1::Carrier> known = routed_->Find(request.tracking_number)) return *known;
+  absl::StatusOr<v1::Carrier> carrier = DetectCarrier(request.tracking_number);
+  // Kept only when routed to an adapter (the registry is complete before
+  // lookups start; a link-only answer is detected again).
+  if (carrier.ok() && registry_.Find(*carrier) != nullptr) {
+    routed_->Remember(request.tracking_number, *carrier);
+  }
+  return carrier;
+}
+
+absl::StatusOr<v1::Carrier> ShipmentLookup::DetectCarrier(const std::string& number) const {
+  const detection::Detection detected = detection::DetectNormalized(number);
   // Prefer a confident candidate with an adapter; then any confident one (it
   // still gets a tracking link).
   const detection::Candidate* routable = nullptr;
@@ -178,28 +231,40 @@ absl::StatusOr<v1::Carrier> ShipmentLookup::ResolveCarrier(const TrackRequest& r
   if (routable != nullptr) return routable->carrier;
   if (detected.invalid_checksum) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "shipment.tracking_number: \"", request.tracking_number,
+        "shipment.tracking_number: \"", number,
         "\" fails the check digit of every carrier format it resembles; set shipment.carrier "
         "to look it up anyway"));
   }
   return absl::InvalidArgumentError(absl::StrCat("shipment.carrier: cannot tell the carrier of \"",
-                                                 request.tracking_number,
+                                                 number,
                                                  "\" from the number; set shipment.carrier"));
 }
 
-v1::Shipment ShipmentLookup::TemplateShipment(v1::Carrier carrier, absl::string_view number) const {
-  v1::Shipment shipment;
-  shipment.set_carrier(carrier);
-  shipment.set_carrier_name(detection::CarrierDisplayName(carrier));
-  shipment.set_tracking_number(std::string(number));
-  shipment.set_tracking_url(detection::TrackingUrl(carrier, number));
-  shipment.mutable_provenance()->set_source(v1::SOURCE_TEMPLATE);
+ServedShipment ShipmentLookup::TemplateShipment(v1::Carrier carrier,
+                                                absl::string_view number) const {
+  auto shipment = std::make_shared<v1::Shipment>();
+  shipment->set_carrier(carrier);
+  shipment->set_carrier_name(detection::CarrierDisplayName(carrier));
+  shipment->set_tracking_number(std::string(number));
+  shipment->set_tracking_url(detection::TrackingUrl(carrier, number));
+  shipment->mutable_provenance()->set_source(v1::SOURCE_TEMPLATE);
   const absl::Time now = core_.Now();
-  MarkServed(v1::CACHE_LAYER_NONE, now, now, false, &shipment);
-  return shipment;
+  return ServedShipment{
+      .served = {.answer = std::move(shipment), .layer = v1::CACHE_LAYER_NONE, .fetched_at = now},
+      .now = now};
 }
 
 void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallback done) {
+  Serve(request, [done = std::move(done)](absl::StatusOr<ServedShipment> served) mutable {
+    if (!served.ok()) {
+      done(served.status());
+      return;
+    }
+    done(served->ToShipment());
+  });
+}
+
+void ShipmentLookup::Serve(const TrackRequest& request, ServedShipmentCallback done) {
   adapters::TrackingSource* source = request.source;
   v1::Carrier carrier = v1::CARRIER_UNSPECIFIED;
   // The key is built where it is needed: in a buffer this thread reuses, so
@@ -235,7 +300,7 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
   absl::StatusOr<Served> hit;
   if (!request.cache.force_refresh() && core_.ServeFromMemory(key, want, &hit)) {
     if (hit.ok()) {
-      done(ToShipment(*hit, now));
+      done(ServedShipment{.served = *std::move(hit), .now = now});
     } else {
       done(hit.status());
     }
@@ -260,7 +325,7 @@ void ShipmentLookup::Track(const TrackRequest& request, adapters::ShipmentCallba
                    done(served.status());
                    return;
                  }
-                 done(ToShipment(*served, core_.Now()));
+                 done(ServedShipment{.served = *std::move(served), .now = core_.Now()});
                });
 }
 

@@ -61,6 +61,20 @@ struct TrackRequest {
   http::TraceContext trace;
 };
 
+// A shipment as served, not yet copied anywhere: the answer the caches share
+// (with its serialized form when at hand) and how it reached the caller.
+struct ServedShipment {
+  // `served.answer` is a v1::Shipment.
+  Served served;
+  // When it was served: the provenance's age counts to it.
+  absl::Time now;
+
+  const v1::Shipment& answer() const { return static_cast<const v1::Shipment&>(*served.answer); }
+  // A copy with its provenance marked: what Track delivers.
+  v1::Shipment ToShipment() const;
+};
+using ServedShipmentCallback = absl::AnyInvocable<void(absl::StatusOr<ServedShipment>)>;
+
 class ShipmentLookup {
  public:
   using Clock = std::function<absl::Time()>;
@@ -80,6 +94,11 @@ class ShipmentLookup {
   // failure (NOT_FOUND excepted).
   void Track(const TrackRequest& request, adapters::ShipmentCallback done);
 
+  // Track's path and errors, delivering the shared answer uncopied: for
+  // replies written from the answer's stored bytes (a hit then copies and
+  // serializes no proto). Inline for in-process hits, as Track.
+  void Serve(const TrackRequest& request, ServedShipmentCallback done);
+
   // Caches `shipment` (a carrier's push: its carrier and tracking number set)
   // for `tenant` as if just fetched, finished as fetched answers are
   // (tracking link, carrier name, UTF-8 repaired).
@@ -97,12 +116,22 @@ class ShipmentLookup {
  private:
   class ShipmentAnswers;
   class ShipmentFlight;
+  class CarrierMemo;
 
+  // The request's carrier, else the one its number was routed to before,
+  // else DetectCarrier's.
   absl::StatusOr<v1::Carrier> ResolveCarrier(const TrackRequest& request) const;
-  v1::Shipment TemplateShipment(v1::Carrier carrier, absl::string_view number) const;
+  // The carrier detection routes `number` to (a confident candidate, one
+  // with an adapter first), or INVALID_ARGUMENT.
+  absl::StatusOr<v1::Carrier> DetectCarrier(const std::string& number) const;
+  // The answer for a carrier without an API: its tracking link.
+  ServedShipment TemplateShipment(v1::Carrier carrier, absl::string_view number) const;
 
   const adapters::AdapterRegistry& registry_;
   const std::unique_ptr<const ShipmentAnswers> answers_;
+  // The carriers numbers given without one were routed to: detection runs
+  // once per number, not on every lookup.
+  const std::unique_ptr<CarrierMemo> routed_;
   CachedLookup core_;
 };
 

@@ -38,7 +38,9 @@ grpc::Status ToGrpc(const absl::Status& status) {
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
 }
 
-void AddLayer(v1::CacheLayer layer, std::vector<absl::string_view>* layers) {
+}  // namespace
+
+void AddCacheLayer(v1::CacheLayer layer, std::vector<absl::string_view>* layers) {
   absl::string_view name;
   switch (layer) {
     case v1::CACHE_LAYER_NONE:
@@ -58,8 +60,6 @@ void AddLayer(v1::CacheLayer layer, std::vector<absl::string_view>* layers) {
   }
   if (std::find(layers->begin(), layers->end(), name) == layers->end()) layers->push_back(name);
 }
-
-}  // namespace
 
 RpcScope::RpcScope(grpc::CallbackServerContext* context, const char* method,
                    ServiceMetrics& metrics, const auth::ApiKeyAuthenticator* auth,
@@ -158,11 +158,11 @@ void RpcScope::Finish(absl::Status status, const RpcDetails& details) {
 }
 
 void AddCacheLayers(const v1::Shipment& shipment, std::vector<absl::string_view>* layers) {
-  AddLayer(shipment.provenance().cache_layer(), layers);
+  AddCacheLayer(shipment.provenance().cache_layer(), layers);
 }
 
 void AddCacheLayers(const v1::Order& order, std::vector<absl::string_view>* layers) {
-  AddLayer(order.provenance().cache_layer(), layers);
+  AddCacheLayer(order.provenance().cache_layer(), layers);
   for (const v1::Shipment& shipment : order.shipments()) AddCacheLayers(shipment, layers);
 }
 

@@ -96,6 +96,8 @@ absl::StatusOr<std::string> AdmitCaller(const grpc::CallbackServerContext* conte
 // ("upstream", "memory", "redis", "coalesced"), each name once.
 void AddCacheLayers(const v1::Shipment& shipment, std::vector<absl::string_view>* layers);
 void AddCacheLayers(const v1::Order& order, std::vector<absl::string_view>* layers);
+// The same for one answer served from `layer`.
+void AddCacheLayer(v1::CacheLayer layer, std::vector<absl::string_view>* layers);
 
 // `incoming` when it is 1-64 characters of [A-Za-z0-9._:-], else a new
 // random ID (32 hex digits).

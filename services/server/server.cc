@@ -382,7 +382,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   builder.AddListeningPort(config.grpc_listen, GrpcCredentials(config), &s.grpc_port);
   builder.RegisterService(&s.service);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  interceptors.push_back(MakeUnparsableRequestInterceptorFactory(s.metrics));
+  interceptors.push_back(
+      MakeUnparsableRequestInterceptorFactory(s.metrics, TrackingServiceImpl::RawMethods()));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   s.grpc_server = builder.BuildAndStart();
   if (s.grpc_server == nullptr || s.grpc_port == 0) {

@@ -23,10 +23,14 @@
 #include "services/enrichment/text_extraction.h"
 #include "services/enrichment/ticket_enricher.h"
 #include "services/server/rpc_scope.h"
+#include "services/server/track_reply.h"
+#include "services/server/unparsable_request_interceptor.h"
 #include "services/validation/request_validation.h"
 
 namespace trackenrich::server {
 namespace {
+
+constexpr char kTrackShipmentMethod[] = "/trackenrich.v1.TrackingService/TrackShipment";
 
 // Collects the results of N concurrent lookups and finishes once all are in.
 template <typename Fn>
@@ -42,12 +46,17 @@ class FanIn {
   Fn on_done_;
 };
 
-std::string StateOf(const v1::Shipment& shipment) {
-  const std::string layer = v1::CacheLayer_Name(shipment.provenance().cache_layer());
+// "1Z...=IN_TRANSIT(memory,stale)": a shipment served from `layer`.
+std::string StateOf(const v1::Shipment& shipment, v1::CacheLayer served_from, bool stale) {
+  const std::string layer = v1::CacheLayer_Name(served_from);
   const std::string state = v1::ShipmentState_Name(shipment.state());
   return absl::StrCat(shipment.tracking_number(), "=", absl::StripPrefix(state, "SHIPMENT_STATE_"),
                       "(", absl::AsciiStrToLower(absl::StripPrefix(layer, "CACHE_LAYER_")),
-                      shipment.provenance().stale() ? ",stale" : "", ")");
+                      stale ? ",stale" : "", ")");
+}
+
+std::string StateOf(const v1::Shipment& shipment) {
+  return StateOf(shipment, shipment.provenance().cache_layer(), shipment.provenance().stale());
 }
 
 void AddOrderStates(const v1::Order& order, std::vector<std::string>* states) {
@@ -121,38 +130,50 @@ absl::Time TrackingServiceImpl::DeadlineOf(const grpc::CallbackServerContext* co
   return std::min(absl::FromChrono(deadline), fallback);
 }
 
-grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(
-    grpc::CallbackServerContext* context, const v1::TrackShipmentRequest* request,
-    v1::TrackShipmentResponse* response) {
+std::vector<std::string> TrackingServiceImpl::RawMethods() { return {kTrackShipmentMethod}; }
+
+grpc::ServerUnaryReactor* TrackingServiceImpl::TrackShipment(grpc::CallbackServerContext* context,
+                                                             const grpc::ByteBuffer* request_bytes,
+                                                             grpc::ByteBuffer* response) {
+  v1::TrackShipmentRequest request;
+  if (!ParseRawRequest(*request_bytes, &request)) {
+    // As gRPC and the interceptor answer a typed method's unparsable request:
+    // before authentication, with no request ID.
+    grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+    reactor->Finish(RefuseUnparsableRequest(metrics_, kTrackShipmentMethod, absl::Now()));
+    return reactor;
+  }
   auto scope =
       std::make_shared<RpcScope>(context, "TrackShipment", metrics_, settings_.auth, nullptr);
   if (!scope->Admit()) return scope->reactor();
-  if (auto status = ValidateTrackShipment("", *request); !status.ok()) {
+  if (auto status = ValidateTrackShipment("", request); !status.ok()) {
     scope->Finish(status);
     return scope->reactor();
   }
   TrackRequest track;
   track.tracking_number =
-      *ValidateTrackingNumber("shipment.tracking_number", request->shipment().tracking_number());
-  track.carrier = request->shipment().carrier();
-  track.cache = request->cache();
+      *ValidateTrackingNumber("shipment.tracking_number", request.shipment().tracking_number());
+  track.carrier = request.shipment().carrier();
+  track.cache = request.cache();
   track.deadline = DeadlineOf(context);
   track.tenant = scope->tenant();
   track.trace = scope->trace();
-  lookup_.Track(track, [this, scope, response,
-                        number = track.tracking_number](absl::StatusOr<v1::Shipment> shipment) {
-    Audit(scope->tenant(), "TrackShipment", shipment.status(), [&](audit::AuditRecord& record) {
+  lookup_.Serve(track, [this, scope, response,
+                        number = track.tracking_number](absl::StatusOr<ServedShipment> served) {
+    Audit(scope->tenant(), "TrackShipment", served.status(), [&](audit::AuditRecord& record) {
       record.subjects = {number};
-      if (!shipment.ok()) return;
-      record.states.push_back(StateOf(*shipment));
-      record.digest = PayloadDigests(nullptr, &*shipment);
+      if (!served.ok()) return;
+      // From the shared answer and how it was served: no copy to mark.
+      record.states.push_back(
+          StateOf(served->answer(), served->served.layer, served->served.stale));
+      record.digest = PayloadDigests(nullptr, &served->answer());
     });
     RpcDetails details;
-    if (shipment.ok()) {
-      AddCacheLayers(*shipment, &details.cache_layers);
-      *response->mutable_shipment() = *std::move(shipment);
+    if (served.ok()) {
+      AddCacheLayer(served->served.layer, &details.cache_layers);
+      WriteTrackShipmentResponse(*served, response);
     }
-    scope->Finish(shipment.status(), details);
+    scope->Finish(served.status(), details);
   });
   return scope->reactor();
 }

@@ -11,6 +11,8 @@
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "absl/time/time.h"
@@ -50,8 +52,15 @@ struct TrackingServiceSettings {
   watch::WatchManager* watches = nullptr;
 };
 
-class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
+// TrackShipment is registered raw (grpc::ByteBuffer in and out): it parses
+// its request itself and writes a cached answer's stored bytes as the reply
+// (track_reply.h), so an in-process cache hit copies and serializes no proto.
+class TrackingServiceImpl final : public v1::TrackingService::WithRawCallbackMethod_TrackShipment<
+                                      v1::TrackingService::CallbackService> {
  public:
+  // The raw methods' full names, for MakeUnparsableRequestInterceptorFactory.
+  static std::vector<std::string> RawMethods();
+
   TrackingServiceImpl(ShipmentLookup& lookup, OrderLookup& orders, ServiceMetrics& metrics,
                       TrackingServiceSettings settings);
 
@@ -64,9 +73,10 @@ class TrackingServiceImpl final : public v1::TrackingService::CallbackService {
   grpc::ServerUnaryReactor* BatchGetOrderTracking(
       grpc::CallbackServerContext* context, const v1::BatchGetOrderTrackingRequest* request,
       v1::BatchGetOrderTrackingResponse* response) override;
+  // A serialized TrackShipmentRequest in, a TrackShipmentResponse out.
   grpc::ServerUnaryReactor* TrackShipment(grpc::CallbackServerContext* context,
-                                          const v1::TrackShipmentRequest* request,
-                                          v1::TrackShipmentResponse* response) override;
+                                          const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* BatchTrackShipments(grpc::CallbackServerContext* context,
                                                 const v1::BatchTrackShipmentsRequest* request,
                                                 v1::BatchTrackShipmentsResponse* response) override;

@@ -1,5 +1,6 @@
 #include "services/server/unparsable_request_interceptor.h"
 
+#include <algorithm>
 #include <mutex>
 #include <utility>
 
@@ -67,6 +68,15 @@ bool FindFieldPath(const pb::Descriptor* message, absl::string_view full_name,
   return false;
 }
 
+grpc::Status Refuse(ServiceMetrics& metrics, const char* method_path, const std::string& message,
+                    absl::Time started) {
+  const absl::string_view method = method_path;
+  metrics.RecordRpc(method.substr(method.rfind('/') + 1), "INVALID_ARGUMENT",
+                    absl::Now() - started);
+  spdlog::debug("rpc {} INVALID_ARGUMENT: {}", method_path, message);
+  return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, message);
+}
+
 class UnparsableRequestInterceptor final : public grpc::experimental::Interceptor {
  public:
   UnparsableRequestInterceptor(ServiceMetrics& metrics, const char* method)
@@ -82,11 +92,7 @@ class UnparsableRequestInterceptor final : public grpc::experimental::Intercepto
       }
     }
     if (unparsable_ && methods->QueryInterceptionHookPoint(Hook::PRE_SEND_STATUS)) {
-      methods->ModifySendStatus(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, message_));
-      const absl::string_view method = method_;
-      metrics_.RecordRpc(method.substr(method.rfind('/') + 1), "INVALID_ARGUMENT",
-                         absl::Now() - started_);
-      spdlog::debug("rpc {} INVALID_ARGUMENT: {}", method_, message_);
+      methods->ModifySendStatus(Refuse(metrics_, method_, message_, started_));
     }
     methods->Proceed();
   }
@@ -102,13 +108,17 @@ class UnparsableRequestInterceptor final : public grpc::experimental::Intercepto
 class UnparsableRequestInterceptorFactory final
     : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
-  explicit UnparsableRequestInterceptorFactory(ServiceMetrics& metrics) : metrics_(metrics) {}
+  UnparsableRequestInterceptorFactory(ServiceMetrics& metrics,
+                                      std::vector<std::string> self_parsing)
+      : metrics_(metrics), self_parsing_(std::move(self_parsing)) {}
 
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
     // The service's own unary methods; health and reflection are left alone.
     if (info->type() != grpc::experimental::ServerRpcInfo::Type::UNARY ||
-        !absl::StartsWith(info->method(), "/trackenrich.")) {
+        !absl::StartsWith(info->method(), "/trackenrich.") ||
+        std::find(self_parsing_.begin(), self_parsing_.end(), info->method()) !=
+            self_parsing_.end()) {
       return nullptr;
     }
     return new UnparsableRequestInterceptor(metrics_, info->method());
@@ -116,6 +126,7 @@ class UnparsableRequestInterceptorFactory final
 
  private:
   ServiceMetrics& metrics_;
+  const std::vector<std::string> self_parsing_;
 };
 
 }  // namespace
@@ -136,10 +147,25 @@ std::string UnparsableRequestMessage(absl::string_view method, absl::string_view
 }
 
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
-MakeUnparsableRequestInterceptorFactory(ServiceMetrics& metrics) {
+MakeUnparsableRequestInterceptorFactory(ServiceMetrics& metrics,
+                                        std::vector<std::string> self_parsing) {
   static std::once_flag route_log;
   std::call_once(route_log, [] { pb::SetLogHandler(&RouteProtobufLog); });
-  return std::make_unique<UnparsableRequestInterceptorFactory>(metrics);
+  return std::make_unique<UnparsableRequestInterceptorFactory>(metrics, std::move(self_parsing));
+}
+
+bool ParseRawRequest(const grpc::ByteBuffer& bytes, google::protobuf::Message* request) {
+  invalid_utf8_field.clear();
+  grpc::Slice slice;
+  // No payload at all does not parse, as with gRPC's own reader.
+  if (!bytes.TrySingleSlice(&slice).ok() && !bytes.DumpToSingleSlice(&slice).ok()) return false;
+  return request->ParseFromArray(slice.begin(), static_cast<int>(slice.size()));
+}
+
+grpc::Status RefuseUnparsableRequest(ServiceMetrics& metrics, const char* method,
+                                     absl::Time started) {
+  const std::string field = std::exchange(invalid_utf8_field, {});
+  return Refuse(metrics, method, UnparsableRequestMessage(method, field), started);
 }
 
 }  // namespace trackenrich::server

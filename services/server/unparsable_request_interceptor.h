@@ -20,17 +20,37 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "google/protobuf/message.h"
+#include "grpcpp/support/byte_buffer.h"
 #include "grpcpp/support/server_interceptor.h"
+#include "grpcpp/support/status.h"
 
 #include "services/metrics/service_metrics.h"
 
 namespace trackenrich::server {
 
-// `metrics` must outlive the server the factory is given to.
+// `metrics` must outlive the server the factory is given to. `self_parsing`:
+// methods ("/trackenrich.v1.TrackingService/TrackShipment") registered as raw
+// (grpc::ByteBuffer) methods, which parse their own request and answer a bad
+// one with RefuseUnparsableRequest; they get no interceptor.
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
-MakeUnparsableRequestInterceptorFactory(ServiceMetrics& metrics);
+MakeUnparsableRequestInterceptorFactory(ServiceMetrics& metrics,
+                                        std::vector<std::string> self_parsing = {});
+
+// Parses a raw method's request (dropping any complaint left on this thread
+// first). False when it does not parse: answer RefuseUnparsableRequest then.
+bool ParseRawRequest(const grpc::ByteBuffer& bytes, google::protobuf::Message* request);
+
+// For a request of `method` that did not parse on this thread just now: the
+// INVALID_ARGUMENT status naming the field protobuf complained about,
+// counted in `metrics` (latency from `started`) and logged at debug, as the
+// interceptor does for the other methods.
+grpc::Status RefuseUnparsableRequest(ServiceMetrics& metrics, const char* method,
+                                     absl::Time started);
 
 // The message for a request of `method` ("/trackenrich.v1.TrackingService/TrackShipment")
 // that did not parse, given the full name of the string field protobuf found

@@ -83,7 +83,7 @@ cat >"$work/config.json" <<EOF
 EOF
 start service 'grpc=[0-9]+' env BENCH_UPS_CLIENT_ID=sandbox-client-id \
   BENCH_UPS_CLIENT_SECRET=sandbox-client-secret \
-  "$build/services/trackenrich" --config="$work/config.json" --log_level=warn
+  "$build/services/trackenrich" --config="$work/config.json" --log_level="${PROFILE_LOG_LEVEL:-info}"
 service_pid=$started_pid
 grpc_port=$(sed -E 's/.*grpc=([0-9]+).*/\1/' <<<"$started_match")
 admin_port=$(sed -E 's/.*admin=([0-9]+).*/\1/' <<<"$started_match")
