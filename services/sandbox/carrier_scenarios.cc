@@ -3,7 +3,6 @@
 #include "adapters/carrier.h"
 #include "services/sandbox/amazon_shipping_scenarios.h"
 #include "services/sandbox/dhl_scenarios.h"
-#include "services/sandbox/fedex_scenarios.h"
 #include "services/sandbox/usps_scenarios.h"
 
 namespace trackenrich::sandbox {
@@ -11,7 +10,6 @@ namespace {
 
 // The carriers whose scenarios stay in services/sandbox.
 constexpr CarrierSandbox kCentralSandboxes[] = {
-    {"fedex", &FedexScenarioList, &HandleFedex},
     {"usps", &UspsScenarioList, &HandleUsps},
     {"dhl", &DhlScenarioList, &HandleDhl},
     {"amazon_shipping", &AmazonShippingScenarioList, &HandleAmazonShipping},
