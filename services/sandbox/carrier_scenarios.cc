@@ -2,14 +2,12 @@
 
 #include "adapters/carrier.h"
 #include "services/sandbox/amazon_shipping_scenarios.h"
-#include "services/sandbox/dhl_scenarios.h"
 
 namespace trackenrich::sandbox {
 namespace {
 
 // The carriers whose scenarios stay in services/sandbox.
 constexpr CarrierSandbox kCentralSandboxes[] = {
-    {"dhl", &DhlScenarioList, &HandleDhl},
     {"amazon_shipping", &AmazonShippingScenarioList, &HandleAmazonShipping},
 };
 
