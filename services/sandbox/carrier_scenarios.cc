@@ -1,15 +1,9 @@
 #include "services/sandbox/carrier_scenarios.h"
 
 #include "adapters/carrier.h"
-#include "services/sandbox/amazon_shipping_scenarios.h"
 
 namespace trackenrich::sandbox {
 namespace {
-
-// The carriers whose scenarios stay in services/sandbox.
-constexpr CarrierSandbox kCentralSandboxes[] = {
-    {"amazon_shipping", &AmazonShippingScenarioList, &HandleAmazonShipping},
-};
 
 const CarrierSandbox* FindSandbox(absl::Span<const CarrierSandbox> sandboxes,
                                   absl::string_view carrier) {
@@ -26,7 +20,6 @@ absl::Span<const CarrierSandbox> CarrierSandboxes() {
     auto* all = new std::vector<CarrierSandbox>();
     for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
       const CarrierSandbox* sandbox = FindSandbox(PluggedInCarrierSandboxes(), carrier->name);
-      if (sandbox == nullptr) sandbox = FindSandbox(kCentralSandboxes, carrier->name);
       if (sandbox != nullptr) all->push_back(*sandbox);
     }
     return all;
