@@ -1,14 +1,15 @@
-#include "services/sandbox/ups_scenarios.h"
+#include "adapters/ups/sandbox/ups_scenarios.h"
 
 #include <optional>
 #include <string>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "boost/json.hpp"
 
 #include "adapters/detection/check_digits.h"
-#include "services/sandbox/scenario_util.h"
 
 namespace trackenrich::sandbox {
 namespace {
@@ -305,6 +306,41 @@ Reply UpsTrackReply(absl::string_view number, absl::Time now, absl::string_view 
   reply.response.body = json::serialize(json::object{
       {"trackResponse", json::object{{"shipment", json::array{std::move(shipment)}}}}});
   return reply;
+}
+
+std::optional<Reply> HandleUps(const http::HttpRequest& request, absl::Time now,
+                               const RouteCounter& count, CarrierMemory& memory) {
+  const absl::string_view path = TargetPath(request.target);
+  if (path == "/security/v1/oauth/token") {
+    count("ups.token");
+    const std::string expected = absl::StrCat(
+        "Basic ", absl::Base64Escape(absl::StrCat(kSandboxClientId, ":", kSandboxClientSecret)));
+    if (request.method != "POST" || request.Header("Authorization") != expected ||
+        !absl::StrContains(request.body, "grant_type=client_credentials")) {
+      return JsonResponse(401, UpsErrorBody("250002", "Invalid Authentication Information."));
+    }
+    const std::string token = memory.IssueToken("sandbox-ups-token-");
+    return JsonResponse(200, json::object{{"token_type", "Bearer"},
+                                          {"issued_at", absl::StrCat(absl::ToUnixMillis(now))},
+                                          {"client_id", std::string(kSandboxClientId)},
+                                          {"access_token", token},
+                                          {"expires_in", "14399"},
+                                          {"status", "approved"}});
+  }
+
+  if (absl::StartsWith(path, "/api/track/v1/details/")) {
+    count("ups.track");
+    absl::string_view token = request.Header("Authorization");
+    if (!absl::ConsumePrefix(&token, "Bearer ") || !memory.IsIssued(token)) {
+      return JsonResponse(401, UpsErrorBody("250002", "Invalid Authentication Information."));
+    }
+    if (request.Header("transId").empty() || request.Header("transactionSrc").empty()) {
+      return JsonResponse(400, UpsErrorBody("TV1001", "Missing transId or transactionSrc header"));
+    }
+    const absl::string_view number = path.substr(sizeof("/api/track/v1/details/") - 1);
+    return UpsTrackReply(number, now, memory.Story(number));
+  }
+  return std::nullopt;
 }
 
 }  // namespace trackenrich::sandbox
