@@ -1,6 +1,6 @@
 // SendWithToken: one upstream exchange that carries a cached access token,
 // fetched (single-flight) when there is none and refreshed once when the
-// upstream rejects it. The glue of every OAuth-style adapter (UPS, FedEx,
+// upstream rejects it. The glue of the OAuth-style adapters (FedEx,
 // USPS, Amazon Shipping, DPD's login token) uses it.
 //
 //   SendWithToken(client_, endpoint_, tokens_, deadline,

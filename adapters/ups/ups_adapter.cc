@@ -34,7 +34,7 @@ class UpsAdapter final : public TrackingSource {
       done(absl::FailedPreconditionError("ups: no UPS credentials configured (carriers.ups)"));
       return;
     }
-    TrackWithToken(query, std::move(done));
+    TrackWithToken(query, std::move(done), /*retry_on_401=*/true);
   }
 
  private:
@@ -44,24 +44,38 @@ class UpsAdapter final : public TrackingSource {
                     "ups token", ParseUpsTokenResponse, std::move(done));
   }
 
-  void TrackWithToken(TrackQuery query, ShipmentCallback done) {
-    SendWithToken(
-        client_, endpoint_, tokens_, query.deadline,
-        [this, number = query.tracking_number](absl::string_view token) {
-          // Each attempt (a refused token's retry too) is its own transaction.
-          return BuildUpsTrackRequest(number, token, absl::StrCat("te-", ++transaction_counter_),
-                                      settings_.locale);
-        },
-        [number = query.tracking_number,
-         done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
-          if (!response.ok()) {
-            done(WithAdapter("ups", response.status()));
-            return;
-          }
-          auto shipment = ParseUpsTrackResponse(*response, number);
-          if (shipment.ok()) StampCarrierProvenance("ups", response->body, *shipment);
-          done(std::move(shipment));
-        });
+  // Not SendWithToken: a token failure reaches the caller as the token
+  // fetch named it ("ups token: ..."), a transport failure prefixed "ups".
+  void TrackWithToken(TrackQuery query, ShipmentCallback done, bool retry_on_401) {
+    const absl::Time deadline = query.deadline;
+    tokens_.Get(deadline, [this, query = std::move(query), done = std::move(done),
+                           retry_on_401](absl::StatusOr<std::string> token) mutable {
+      if (!token.ok()) {
+        done(token.status());
+        return;
+      }
+      const std::string transaction_id = absl::StrCat("te-", ++transaction_counter_);
+      client_.Send(
+          endpoint_,
+          BuildUpsTrackRequest(query.tracking_number, *token, transaction_id, settings_.locale),
+          query.deadline,
+          [this, query, done = std::move(done), token = *token,
+           retry_on_401](absl::StatusOr<http::HttpResponse> response) mutable {
+            if (!response.ok()) {
+              done(WithAdapter("ups", response.status()));
+              return;
+            }
+            if (response->status == 401 && retry_on_401) {
+              // The token was revoked or expired early: refresh once.
+              tokens_.Invalidate(token);
+              TrackWithToken(std::move(query), std::move(done), /*retry_on_401=*/false);
+              return;
+            }
+            auto shipment = ParseUpsTrackResponse(*response, query.tracking_number);
+            if (shipment.ok()) StampCarrierProvenance("ups", response->body, *shipment);
+            done(std::move(shipment));
+          });
+    });
   }
 
   http::HttpClient& client_;
