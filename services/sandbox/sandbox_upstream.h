@@ -37,6 +37,7 @@
 #include "services/http/http_server.h"
 #include "services/sandbox/fault_injection.h"
 #include "services/sandbox/helpdesk_fakes.h"
+#include "services/server/embedded_upstream.h"
 
 namespace trackenrich::sandbox {
 
@@ -78,7 +79,7 @@ class CarrierMemory {
   absl::flat_hash_map<std::string, std::string> stories_ ABSL_GUARDED_BY(mu_);
 };
 
-class SandboxUpstream {
+class SandboxUpstream final : public server::EmbeddedUpstream {
  public:
   using Clock = std::function<absl::Time()>;
 
@@ -91,13 +92,13 @@ class SandboxUpstream {
   explicit SandboxUpstream(boost::asio::io_context& io_context, Clock clock = absl::Now)
       : SandboxUpstream(io_context, Options{}, std::move(clock)) {}
   SandboxUpstream(boost::asio::io_context& io_context, Options options, Clock clock = absl::Now);
-  ~SandboxUpstream();
+  ~SandboxUpstream() override;
 
   absl::StatusOr<uint16_t> Listen(absl::string_view host, uint16_t port);
-  void Stop();
+  void Stop() override;
 
   // "http://127.0.0.1:PORT" once listening.
-  std::string base_url() const;
+  std::string base_url() const override;
 
   // Requests received on `route` ("ups.token", "ups.track", ...).
   int64_t RequestCount(absl::string_view route) const;

@@ -40,7 +40,6 @@
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "services/push/carrier_push.h"
-#include "services/sandbox/sandbox_upstream.h"
 #include "services/server/carrier_wiring.h"
 #include "services/server/tracking_service.h"
 #include "services/server/unparsable_request_interceptor.h"
@@ -277,7 +276,8 @@ struct Server::Impl {
   watch::WebhookSender webhooks;
   TrackingServiceImpl service;
   AdminServer admin;
-  std::unique_ptr<sandbox::SandboxUpstream> sandbox;
+  // The sandbox upstream in sandbox mode; null otherwise.
+  std::unique_ptr<EmbeddedUpstream> sandbox;
   std::unique_ptr<grpc::Server> grpc_server;
   // After grpc_server: destroyed first, with the in-process channel it holds.
   std::unique_ptr<JsonGateway> gateway;
@@ -297,7 +297,8 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Server::~Server() { Shutdown(absl::ZeroDuration()); }
 
-absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& config) {
+absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& config,
+                                                      EmbeddedUpstreamStarter start_sandbox) {
   auto admin_address = ParseHostPort("admin_listen", config.admin_listen);
   if (!admin_address.ok()) return admin_address.status();
   auto impl = std::make_unique<Impl>(config);
@@ -318,9 +319,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   if (config.sandbox) {
     auto sandbox_address = ParseHostPort("sandbox_listen", config.sandbox_listen);
     if (!sandbox_address.ok()) return sandbox_address.status();
-    s.sandbox = std::make_unique<sandbox::SandboxUpstream>(s.io_context);
-    auto port = s.sandbox->Listen(sandbox_address->first, sandbox_address->second);
-    if (!port.ok()) return port.status();
+    if (start_sandbox == nullptr) {
+      return absl::FailedPreconditionError("sandbox: this binary is built without the sandbox");
+    }
+    auto started = start_sandbox(s.io_context, sandbox_address->first, sandbox_address->second);
+    if (!started.ok()) return started.status();
+    s.sandbox = *std::move(started);
     spdlog::warn(
         "SANDBOX MODE: upstreams without configuration are answered by the built-in "
         "sandbox at {} — no real carrier or Amazon data is served",
