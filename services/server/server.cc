@@ -1,5 +1,6 @@
 #include "services/server/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <optional>
 #include <thread>
@@ -11,7 +12,6 @@
 #include "absl/strings/str_join.h"
 #include "boost/asio/executor_work_guard.hpp"
 #include "boost/asio/io_context.hpp"
-#include "boost/json.hpp"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/security/server_credentials.h"
@@ -41,6 +41,7 @@
 #include "services/metrics/service_metrics.h"
 #include "services/push/carrier_push.h"
 #include "services/server/carrier_wiring.h"
+#include "services/server/readiness_report.h"
 #include "services/server/tracking_service.h"
 #include "services/server/unparsable_request_interceptor.h"
 #include "services/watch/watch_manager.h"
@@ -167,51 +168,28 @@ struct Server::Impl {
                      gateway->Handle(request, std::move(reply));
                    }}) {}
 
-  // Readiness is about this process. An open upstream breaker is reported but
-  // does not make the service unready: it still serves its cache and the
-  // other carriers.
+  // Readiness is about this process (readiness_report.h).
   Readiness ReadinessNow() const {
-    namespace json = boost::json;
-    json::array adapters;
-    std::vector<std::string> names;
-    for (const auto* source : registry.All()) names.emplace_back(source->name());
-    std::sort(names.begin(), names.end());
-    for (const auto& name : names) adapters.emplace_back(name);
-    json::object order_source_names;
+    ReadinessFacts facts{.ready = ready.load(),
+                         .sandbox = config.sandbox,
+                         .api_keys = auth == nullptr    ? "off"
+                                     : auth->required() ? "required"
+                                                        : "optional",
+                         .tenants = config.auth.tenants.size(),
+                         .grpc_tls = config.grpc_tls_certificate_chain_pem.empty() ? "off"
+                                     : config.grpc_tls_client_ca_pem.empty()       ? "tls"
+                                                                                   : "mtls",
+                         .redis = tiered_cache.SharedState(),
+                         .watches_durable = watch_store->durable(),
+                         .webhook_tenants = config.watch.webhooks.size(),
+                         .order_source = OrderSourceName(),
+                         .upstreams = http_client.Stats()};
+    for (const auto* source : registry.All()) facts.adapters.emplace_back(source->name());
+    std::sort(facts.adapters.begin(), facts.adapters.end());
     for (const auto& [channel, source] : order_sources.All()) {
-      const std::string channel_name = adapters::ChannelName(channel);
-      order_source_names[channel_name] = std::string(source->name());
+      facts.order_sources.emplace_back(adapters::ChannelName(channel), source->name());
     }
-    json::object upstreams;
-    for (const auto& upstream : http_client.Stats()) {
-      const absl::string_view state = http::CircuitBreaker::StateName(upstream.breaker);
-      upstreams[upstream.name] =
-          json::object{{"breaker", std::string_view(state.data(), state.size())},
-                       {"open_connections", upstream.open_connections},
-                       {"requests", upstream.requests},
-                       {"retries", upstream.retries}};
-    }
-    const bool is_ready = ready.load();
-    const char* tls = config.grpc_tls_certificate_chain_pem.empty() ? "off"
-                      : config.grpc_tls_client_ca_pem.empty()       ? "tls"
-                                                                    : "mtls";
-    json::object details{
-        {"ready", is_ready},
-        {"mode", config.sandbox ? "sandbox" : "production"},
-        {"auth", json::object{{"api_keys", auth == nullptr    ? "off"
-                                           : auth->required() ? "required"
-                                                              : "optional"},
-                              {"tenants", config.auth.tenants.size()}}},
-        {"grpc_tls", tls},
-        {"cache", json::object{{"memory", "ok"}, {"redis", tiered_cache.SharedState()}}},
-        {"watches", json::object{{"store", watch_store->durable() ? "redis" : "memory"},
-                                 {"durable", watch_store->durable()},
-                                 {"webhook_tenants", config.watch.webhooks.size()}}},
-        {"adapters", std::move(adapters)},
-        {"order_source", OrderSourceName()},
-        {"order_sources", std::move(order_source_names)},
-        {"upstreams", std::move(upstreams)}};
-    return {is_ready, json::serialize(details)};
+    return {facts.ready, ReadinessJson(facts)};
   }
 
   // The Amazon source's name (the one order source before channels had
@@ -223,31 +201,9 @@ struct Server::Impl {
   }
 
   std::string MetricsText() const {
-    const auto stats = const_cast<cache::MemoryCache&>(cache).stats();
-    return absl::StrCat(
-        metrics.Serialize(),
-        "# HELP trackenrich_cache_memory_entries Entries in the in-process cache.\n"
-        "# TYPE trackenrich_cache_memory_entries gauge\n"
-        "trackenrich_cache_memory_entries ",
-        stats.entries, "\n",
-        "# HELP trackenrich_cache_memory_bytes Bytes held by the in-process cache.\n"
-        "# TYPE trackenrich_cache_memory_bytes gauge\n"
-        "trackenrich_cache_memory_bytes ",
-        stats.bytes, "\n",
-        "# HELP trackenrich_cache_memory_evictions_total Entries evicted from the in-process "
-        "cache.\n"
-        "# TYPE trackenrich_cache_memory_evictions_total counter\n"
-        "trackenrich_cache_memory_evictions_total ",
-        stats.evictions, "\n",
-        "# HELP trackenrich_log_lines_dropped_total Log lines dropped because stderr could "
-        "not keep up.\n"
-        "# TYPE trackenrich_log_lines_dropped_total counter\n"
-        "trackenrich_log_lines_dropped_total ",
-        logging::DroppedLogLines(), "\n",
-        "# HELP trackenrich_ready Whether the service is ready to serve (1) or not (0).\n"
-        "# TYPE trackenrich_ready gauge\n"
-        "trackenrich_ready ",
-        ready.load() ? 1 : 0, "\n");
+    return absl::StrCat(metrics.Serialize(),
+                        ProcessMetricsText(const_cast<cache::MemoryCache&>(cache).stats(),
+                                           logging::DroppedLogLines(), ready.load()));
   }
 
   ServiceConfig config;
