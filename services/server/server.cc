@@ -25,6 +25,7 @@
 #include "cache/memory/memory_cache.h"
 #include "cache/redis/redis_cache.h"
 #include "cache/redis/redis_client.h"
+#include "cache/redis/redis_metrics.h"
 #include "cache/redis/redis_rate_limiter.h"
 #include "cache/redis/redis_shared_flight.h"
 #include "cache/scheduler.h"
@@ -104,8 +105,11 @@ struct Server::Impl {
         work(asio::make_work_guard(io_context)),
         http_client(io_context, {.upstream = config.upstream, .ca_file = config.upstream_ca_file}),
         cache(config.memory_cache),
+        redis_metrics(config.redis_configured
+                          ? std::make_unique<cache::RedisMetrics>(metrics.registry())
+                          : nullptr),
         redis(config.redis_configured ? std::make_unique<cache::RedisClient>(
-                                            io_context, config.redis, &metrics.registry())
+                                            io_context, config.redis, redis_metrics.get())
                                       : nullptr),
         redis_cache(redis != nullptr ? std::make_unique<cache::RedisCache>(*redis) : nullptr),
         tiered_cache(cache, redis_cache.get()),
@@ -214,7 +218,9 @@ struct Server::Impl {
   http::HttpClient http_client;
   adapters::AdapterRegistry registry;
   cache::MemoryCache cache;
-  // Null without redis.address: the in-process cache alone serves.
+  // Null without redis.address: the in-process cache alone serves. The
+  // trackenrich_redis_* families come before `redis`, which reports to them.
+  std::unique_ptr<cache::RedisMetrics> redis_metrics;
   std::unique_ptr<cache::RedisClient> redis;
   std::unique_ptr<cache::RedisCache> redis_cache;
   cache::TieredCache tiered_cache;
