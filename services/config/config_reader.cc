@@ -52,6 +52,15 @@ absl::Status ObjectReader::Bool(absl::string_view key, bool* out) {
   return absl::OkStatus();
 }
 
+absl::Status ObjectReader::OptionalBool(absl::string_view key, std::optional<bool>* out) {
+  if (const json::value* value = Take(key); value != nullptr) {
+    if (!value->is_bool()) return KeyError(Join(path_, key), "must be true or false");
+    *out = value->as_bool();
+  }
+  Record(key, out->has_value() ? json::value(**out) : json::value(nullptr));
+  return absl::OkStatus();
+}
+
 absl::Status ObjectReader::Int(absl::string_view key, int64_t min, int64_t max, int64_t* out) {
   if (const json::value* value = Take(key); value != nullptr) {
     if (!value->is_int64() && !value->is_uint64()) {

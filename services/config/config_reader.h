@@ -15,6 +15,7 @@
 #define TRACKENRICH_SERVICES_CONFIG_CONFIG_READER_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,8 @@ class ObjectReader {
 
   absl::Status String(absl::string_view key, std::string* out);
   absl::Status Bool(absl::string_view key, bool* out);
+  // Left unset (null in the recorded config) when the key is absent.
+  absl::Status OptionalBool(absl::string_view key, std::optional<bool>* out);
   absl::Status Int(absl::string_view key, int64_t min, int64_t max, int64_t* out);
   // Durations are strings such as "250ms", "15m", "24h" (absl::ParseDuration).
   absl::Status Duration(absl::string_view key, absl::Duration* out);
