@@ -24,6 +24,7 @@
 #include "services/auth/hash_api_key_command.h"
 #include "services/config/service_config.h"
 #include "services/logging/structured_log.h"
+#include "services/sandbox/embedded_sandbox.h"
 #include "services/server/server.h"
 
 ABSL_FLAG(std::string, grpc_listen, "",
@@ -129,7 +130,8 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto server = trackenrich::server::Server::Start(config);
+  auto server =
+      trackenrich::server::Server::Start(config, trackenrich::sandbox::StartEmbeddedSandbox);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
     return 1;

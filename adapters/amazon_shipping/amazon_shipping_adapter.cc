@@ -9,8 +9,8 @@
 #include "adapters/amazon/lwa_request.h"
 #include "adapters/amazon_shipping/amazon_shipping_parser.h"
 #include "adapters/amazon_shipping/amazon_shipping_request.h"
-#include "adapters/common/digest.h"
 #include "adapters/common/oauth_token_cache.h"
+#include "adapters/common/provenance.h"
 #include "adapters/common/token_exchange.h"
 #include "adapters/common/upstream_status.h"
 
@@ -58,12 +58,9 @@ class AmazonShippingAdapter final : public TrackingSource {
             return;
           }
           auto shipment = ParseAmazonShippingTrackResponse(*response, number);
-          if (shipment.ok()) {
-            v1::Provenance* provenance = shipment->mutable_provenance();
-            provenance->set_source(v1::SOURCE_AMAZON_SHIPPING);
-            provenance->set_adapter("amazon_shipping");
-            provenance->set_payload_sha256(Sha256Hex(response->body));
-          }
+          if (shipment.ok())
+            StampCarrierProvenance("amazon_shipping", response->body, *shipment,
+                                   v1::SOURCE_AMAZON_SHIPPING);
           done(std::move(shipment));
         },
         TokenRejected);

@@ -45,6 +45,23 @@ const Spec kSpec{
     .use_sandbox_url = UseSandboxUrl,
 };
 
+// Formats and test numbers from the MIT-licensed jkeen/tracking_number_data
+// dataset (couriers/amazon.json, format id in brackets); confidences on
+// detection's scale (tracking_number_formats.cc).
+constexpr detection::TrackingNumberFormat kFormats[] = {
+    // [amazon_logistics].
+    {.carrier = v1::CARRIER_AMAZON,
+     .name = "Amazon Logistics TBA",
+     .shape = "TB[ACM]#{12}",
+     .confidence = 0.95},
+    // [amazon_international]: no check digit, and a letter plus ten digits
+    // is common in order and invoice references.
+    {.carrier = v1::CARRIER_AMAZON,
+     .name = "Amazon International",
+     .shape = "[ACF]#{10}",
+     .confidence = 0.3},
+};
+
 constexpr CrosswalkTable kCrosswalks[] = {
     AmazonShippingStatusCrosswalk, AmazonShippingEventCrosswalk, AmazonShippingDetailCrosswalk};
 
@@ -59,8 +76,9 @@ const CarrierDescriptor& AmazonShippingCarrier() {
                 new CarrierSectionOf<AmazonShippingSettings>(kSpec));
           },
       .carrier = v1::CARRIER_AMAZON,
-      // Its tracking page and display name stay in the shared table
-      // (detection/tracking_urls.cc), as its formats do in detection's.
+      .names = {.en = "Amazon", .it = "Amazon", .de = "Amazon", .fr = "Amazon", .es = "Amazon"},
+      .tracking_url_prefix = "https://track.amazon.com/tracking/",
+      .formats = kFormats,
       .crosswalks = kCrosswalks,
       .sandbox = {.track_path = "/shipping/v2/tracking", .token_route = "amazon_shipping.token"}};
   return kCarrier;

@@ -49,17 +49,25 @@ bool IsHttpUnauthorized(const http::HttpResponse& response) { return response.st
 
 void FetchOAuthToken(http::HttpClient& client, const http::Endpoint& endpoint,
                      http::HttpRequest request, absl::Time deadline, std::string adapter,
-                     TokenFetchCallback done) {
+                     TokenResponseParser parse, TokenFetchCallback done) {
   client.RecordTokenRefresh(endpoint);
   client.Send(endpoint, std::move(request), deadline,
-              [adapter = std::move(adapter),
+              [adapter = std::move(adapter), parse,
                done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
                 if (!response.ok()) {
                   done(WithAdapter(adapter, response.status()));
                   return;
                 }
-                done(ParseOAuthTokenResponse(adapter, *response, absl::Now()));
+                done(parse != nullptr ? parse(*response, absl::Now())
+                                      : ParseOAuthTokenResponse(adapter, *response, absl::Now()));
               });
+}
+
+void FetchOAuthToken(http::HttpClient& client, const http::Endpoint& endpoint,
+                     http::HttpRequest request, absl::Time deadline, std::string adapter,
+                     TokenFetchCallback done) {
+  FetchOAuthToken(client, endpoint, std::move(request), deadline, std::move(adapter),
+                  /*parse=*/nullptr, std::move(done));
 }
 
 void SendWithToken(http::HttpClient& client, const http::Endpoint& endpoint,

@@ -1,7 +1,7 @@
 // SendWithToken: one upstream exchange that carries a cached access token,
 // fetched (single-flight) when there is none and refreshed once when the
-// upstream rejects it. The glue of every OAuth-style adapter (FedEx, USPS,
-// Amazon Shipping, DPD's login token) uses it.
+// upstream rejects it. The glue of the OAuth-style adapters (FedEx,
+// USPS, Amazon Shipping, DPD's login token) uses it.
 //
 //   SendWithToken(client_, endpoint_, tokens_, deadline,
 //                 [&](absl::string_view token) { return BuildFedexTrackRequest(numbers, token); },
@@ -42,6 +42,14 @@ bool IsHttpUnauthorized(const http::HttpResponse& response);
 void FetchOAuthToken(http::HttpClient& client, const http::Endpoint& endpoint,
                      http::HttpRequest request, absl::Time deadline, std::string adapter,
                      TokenFetchCallback done);
+
+// The same for an endpoint whose token response has its own shape (UPS's
+// expires_in and error bodies): `parse` reads a response that arrived.
+using TokenResponseParser = absl::StatusOr<OAuthToken> (*)(const http::HttpResponse& response,
+                                                           absl::Time now);
+void FetchOAuthToken(http::HttpClient& client, const http::Endpoint& endpoint,
+                     http::HttpRequest request, absl::Time deadline, std::string adapter,
+                     TokenResponseParser parse, TokenFetchCallback done);
 
 // `client`, `endpoint` and `tokens` must outlive the exchange (adapters own
 // them for the life of the service).

@@ -14,6 +14,15 @@ int Alphabet36Value(char c) {
   return -1;
 }
 
+// Whether `checked` ends with the digit `expected` (-1 never matches).
+bool EndsWithDigit(absl::string_view checked, int expected) {
+  return expected >= 0 && !checked.empty() && checked.back() == '0' + expected;
+}
+
+absl::string_view WithoutLast(absl::string_view checked) {
+  return checked.substr(0, checked.empty() ? 0 : checked.size() - 1);
+}
+
 }  // namespace
 
 int Mod10CharacterValue(char c) {
@@ -84,6 +93,34 @@ char Iso7064Mod3736CheckCharacter(absl::string_view payload) {
     product = sum * 2 % (kModulus + 1);
   }
   return kAlphabet[(kModulus + 1 - product) % kModulus];
+}
+
+bool HasMod10CheckDigit(absl::string_view checked, Mod10Weights weights) {
+  return EndsWithDigit(checked, Mod10CheckDigit(WithoutLast(checked), weights));
+}
+
+bool HasGs1CheckDigit(absl::string_view checked) {
+  return HasMod10CheckDigit(checked, kGs1Weights);
+}
+
+bool HasGs1CheckDigitWithImpliedPrefix(absl::string_view implied, absl::string_view checked) {
+  std::array<char, 48> buffer;
+  if (implied.size() + checked.size() > buffer.size()) return false;
+  implied.copy(buffer.data(), implied.size());
+  checked.copy(buffer.data() + implied.size(), checked.size());
+  return HasGs1CheckDigit(absl::string_view(buffer.data(), implied.size() + checked.size()));
+}
+
+bool HasMod7CheckDigit(absl::string_view checked) {
+  return EndsWithDigit(checked, Mod7CheckDigit(WithoutLast(checked)));
+}
+
+bool HasFedExMod11CheckDigit(absl::string_view checked) {
+  return EndsWithDigit(checked, FedExMod11CheckDigit(WithoutLast(checked)));
+}
+
+bool HasS10CheckDigit(absl::string_view checked) {
+  return EndsWithDigit(checked, S10CheckDigit(WithoutLast(checked)));
 }
 
 }  // namespace trackenrich::detection

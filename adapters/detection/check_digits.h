@@ -62,6 +62,19 @@ int S10CheckDigit(absl::string_view serial);
 // when the payload is empty or holds a character outside [0-9A-Z].
 char Iso7064Mod3736CheckCharacter(absl::string_view payload);
 
+// Check predicates for TrackingNumberFormat::check: each takes `checked`, the
+// payload followed by its check digit, and says whether the digit is right.
+//   HasGs1CheckDigit("00340434161094015902");  // true
+bool HasMod10CheckDigit(absl::string_view checked, Mod10Weights weights);
+bool HasGs1CheckDigit(absl::string_view checked);
+// GS1 over `implied` + `checked`: some numbers drop an application
+// identifier from print that their check digit still covers.
+bool HasGs1CheckDigitWithImpliedPrefix(absl::string_view implied, absl::string_view checked);
+bool HasMod7CheckDigit(absl::string_view checked);
+bool HasFedExMod11CheckDigit(absl::string_view checked);
+// `checked` is the eight S10 serial digits and the check digit.
+bool HasS10CheckDigit(absl::string_view checked);
+
 }  // namespace trackenrich::detection
 
 #endif  // TRACKENRICH_ADAPTERS_DETECTION_CHECK_DIGITS_H_

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 
 #include "adapters/carrier.h"
 #include "adapters/detection/check_digits.h"
@@ -13,99 +12,8 @@
 namespace trackenrich::detection {
 namespace {
 
-// Whether `checked` ends with the digit `expected` (-1 never matches).
-bool EndsWithDigit(absl::string_view checked, int expected) {
-  return expected >= 0 && !checked.empty() && checked.back() == '0' + expected;
-}
-
-absl::string_view WithoutLast(absl::string_view checked) {
-  return checked.substr(0, checked.empty() ? 0 : checked.size() - 1);
-}
-
-bool HasMod10CheckDigit(absl::string_view checked, Mod10Weights weights) {
-  return EndsWithDigit(checked, Mod10CheckDigit(WithoutLast(checked), weights));
-}
-
-bool HasGs1CheckDigit(absl::string_view checked) {
-  return HasMod10CheckDigit(checked, kGs1Weights);
-}
-
-// GS1 check over `implied` + `checked`: some numbers drop an application
-// identifier from print that their check digit still covers.
-bool HasGs1CheckDigitWithImpliedPrefix(absl::string_view implied, absl::string_view checked) {
-  std::array<char, 48> buffer;
-  if (implied.size() + checked.size() > buffer.size()) return false;
-  implied.copy(buffer.data(), implied.size());
-  checked.copy(buffer.data() + implied.size(), checked.size());
-  return HasGs1CheckDigit(absl::string_view(buffer.data(), implied.size() + checked.size()));
-}
-
-bool HasUpsCheckDigit(absl::string_view checked) {
-  return HasMod10CheckDigit(checked, kUpsWeights);
-}
-
 bool HasOnTracCheckDigit(absl::string_view checked) {
   return HasMod10CheckDigit(checked, kOnTracWeights);
-}
-
-bool HasMod7CheckDigit(absl::string_view checked) {
-  return EndsWithDigit(checked, Mod7CheckDigit(WithoutLast(checked)));
-}
-
-bool HasFedExMod11CheckDigit(absl::string_view checked) {
-  return EndsWithDigit(checked, FedExMod11CheckDigit(WithoutLast(checked)));
-}
-
-// `checked` is the eight serial digits and the check digit.
-bool HasS10CheckDigit(absl::string_view checked) {
-  return EndsWithDigit(checked, S10CheckDigit(WithoutLast(checked)));
-}
-
-// USPS prints 20-digit numbers both with the check digit over the 19 digits
-// shown and with it over the "91" application identifier left off in print
-// (tracking_number_data: usps_20 and usps_legacy).
-bool HasUsps20CheckDigit(absl::string_view checked) {
-  return HasGs1CheckDigit(checked) || HasGs1CheckDigitWithImpliedPrefix("91", checked);
-}
-
-// FedEx SmartPost 20-digit numbers are IMpb numbers printed without their "92".
-bool HasSmartPost20CheckDigit(absl::string_view checked) {
-  return HasGs1CheckDigitWithImpliedPrefix("92", checked);
-}
-
-// DHL eCommerce (tracking_number_data: dhl_ecommerce): a two-letter prefix,
-// then 10 to 39 letters and digits, at least one of them a digit.
-bool IsDhlEcommerceBody(absl::string_view body, bool digits_only) {
-  if (body.size() < 10 || body.size() > 39) return false;
-  bool has_digit = false;
-  for (char c : body) {
-    if (absl::ascii_isdigit(c)) {
-      has_digit = true;
-    } else if (digits_only || !absl::ascii_isupper(c)) {
-      return false;
-    }
-  }
-  return has_digit;
-}
-
-// GM (DHL Global Mail) followed by digits only: the classic, most common form.
-bool IsDhlEcommerceGmNumeric(absl::string_view number) {
-  return absl::StartsWith(number, "GM") && IsDhlEcommerceBody(number.substr(2), true);
-}
-
-bool IsDhlEcommerceGm(absl::string_view number) {
-  return absl::StartsWith(number, "GM") && IsDhlEcommerceBody(number.substr(2), false);
-}
-
-// The other prefixes are shared with S10 service indicators and ordinary
-// words (IN, TH), so they say little on their own.
-bool IsDhlEcommerceOtherPrefix(absl::string_view number) {
-  static constexpr std::array<absl::string_view, 9> kPrefixes = {"LX", "RX", "UV", "CN", "SG",
-                                                                 "TH", "IN", "HK", "MY"};
-  for (absl::string_view prefix : kPrefixes) {
-    if (absl::StartsWith(number, prefix)) return IsDhlEcommerceBody(number.substr(2), false);
-  }
-  return false;
 }
 
 // Country codes whose postal operators issue S10 numbers: the UPU members of
@@ -142,18 +50,15 @@ struct S10Operator {
   v1::Carrier carrier;
 };
 
-// The postal operators of the countries the service has carriers for
-// (tracking_number_data couriers/s10.json names each operator).
-constexpr std::array<S10Operator, 9> kS10Operators = {{
-    {"US", v1::CARRIER_USPS},
-    {"GB", v1::CARRIER_ROYAL_MAIL},
+// The postal operators of countries whose carriers have no descriptor
+// (tracking_number_data couriers/s10.json names each operator); carriers with
+// one claim their suffixes there (s10_countries).
+constexpr std::array<S10Operator, 5> kS10Operators = {{
     {"DE", v1::CARRIER_DEUTSCHE_POST},
     {"IT", v1::CARRIER_POSTE_ITALIANE},
-    {"FR", v1::CARRIER_LA_POSTE},
     {"CA", v1::CARRIER_CANADA_POST},
     {"AU", v1::CARRIER_AUSTRALIA_POST},
     {"ES", v1::CARRIER_CORREOS},
-    {"NL", v1::CARRIER_POSTNL},
 }};
 
 v1::Carrier S10CarrierForNumber(absl::string_view number) {
@@ -161,8 +66,8 @@ v1::Carrier S10CarrierForNumber(absl::string_view number) {
 }
 
 // Confidence scale (for a match whose check digit passes or that has none):
-//   0.85-0.98  a prefix or structure no other format shares (1Z, TBA, 96 + 20
-//              digits, S10 with a known country suffix);
+//   0.85-0.98  a prefix or structure no other format shares (1LS, S10 with a
+//              known country suffix, a carrier's own prefix);
 //   0.5-0.8    a distinctive shape, or a bare digit string of a length few
 //              other numbers have, protected by a check digit;
 //   below 0.5  bare digit strings of common lengths, where a phone number,
@@ -176,8 +81,9 @@ v1::Carrier S10CarrierForNumber(absl::string_view number) {
 // A failed check digit multiplies the confidence by kFailedCheckFactor
 // (carrier_detection.cc).
 //
-// This table holds the carriers whose descriptors (adapters/carrier.h) do
-// not list formats of their own; TrackingNumberFormats() appends those of the
+// The carriers' descriptors (adapters/<name>/<name>_carrier.cc) list their
+// formats on this scale. This table holds the carriers without a descriptor
+// (link-only carriers and S10); TrackingNumberFormats() appends those of the
 // descriptors, in adapters/carriers.txt's order, and drops this table's
 // entries for a carrier whose descriptor has formats.
 //
@@ -185,187 +91,6 @@ v1::Carrier S10CarrierForNumber(absl::string_view number) {
 // numbers come from the MIT-licensed jkeen/tracking_number_data dataset
 // (couriers/<file>.json, format id in brackets).
 constexpr TrackingNumberFormat kFormats[] = {
-    // ups.json [ups]: 1Z, 6-character shipper, 2-character service, 7-character
-    // package, mod 10 over the 15 characters after 1Z.
-    {.carrier = v1::CARRIER_UPS,
-     .name = "UPS 1Z",
-     .shape = "1Z*{15}#",
-     .check = HasUpsCheckDigit,
-     .check_offset = 2,
-     .check_length = 16,
-     .confidence = 0.98},
-    // amazon.json [amazon_logistics].
-    {.carrier = v1::CARRIER_AMAZON,
-     .name = "Amazon Logistics TBA",
-     .shape = "TB[ACM]#{12}",
-     .confidence = 0.95},
-    // ups.json [UPS Waybill]: a service letter, 9 digits and a mod 10 check
-    // digit over the 9 digits.
-    {.carrier = v1::CARRIER_UPS,
-     .name = "UPS Waybill",
-     .shape = "[AHJKTV]#{10}",
-     .check = HasUpsCheckDigit,
-     .check_offset = 1,
-     .check_length = 10,
-     .confidence = 0.5},
-    // amazon.json [amazon_international]: no check digit, and a letter plus
-    // ten digits is common in order and invoice references.
-    {.carrier = v1::CARRIER_AMAZON,
-     .name = "Amazon International",
-     .shape = "[ACF]#{10}",
-     .confidence = 0.3},
-
-    // fedex.json [fedex_ground_96]: 96, carrier code, service, shipper and
-    // package; the check digit covers the last 15 digits (the Ground number).
-    {.carrier = v1::CARRIER_FEDEX,
-     .name = "FedEx Ground 96 (22)",
-     .shape = "96#{20}",
-     .check = HasGs1CheckDigit,
-     .check_offset = 7,
-     .check_length = 15,
-     .confidence = 0.9},
-    // fedex.json [fedex_ground_gsn]: the 34-digit Ground barcode; the tracking
-    // number is the last 12 digits, the check over the last 14.
-    {.carrier = v1::CARRIER_FEDEX,
-     .name = "FedEx Ground GSN (34)",
-     .shape = "96#{32}",
-     .check = HasFedExMod11CheckDigit,
-     .check_offset = 20,
-     .check_length = 14,
-     .tracking_offset = 22,
-     .tracking_length = 12,
-     .confidence = 0.9},
-    // fedex.json [fedex_34]: the 34-digit Express barcode ending in the
-    // 12-digit tracking number.
-    {.carrier = v1::CARRIER_FEDEX,
-     .name = "FedEx Express (34)",
-     .shape = "[0-8]#{33}",
-     .check = HasFedExMod11CheckDigit,
-     .check_offset = 20,
-     .check_length = 14,
-     .tracking_offset = 22,
-     .tracking_length = 12,
-     .confidence = 0.75},
-    // fedex.json [fedex_astra_32]: positions 17 to 28 hold an Express number.
-    {.carrier = v1::CARRIER_FEDEX,
-     .name = "FedEx ASTRA (32)",
-     .shape = "3#{31}",
-     .check = HasFedExMod11CheckDigit,
-     .check_offset = 16,
-     .check_length = 12,
-     .tracking_offset = 16,
-     .tracking_length = 12,
-     .confidence = 0.7},
-    // FedEx SmartPost / Ground Economy: FedEx hands these parcels to USPS for
-    // the last mile, under IMpb numbers with application identifier 92
-    // (commercial mailer, nine-digit mailer ID), service type 612 (Parcel
-    // Select) and a mailer ID starting 9. usps.json [usps_impb_c] lists such
-    // numbers (92 612 9...) as USPS numbers and says of identifier 92 that
-    // another company may have carried the parcel before USPS, so USPS IMpb
-    // ranks first and FedEx stays a candidate below it.
-    {.carrier = v1::CARRIER_FEDEX,
-     .name = "FedEx SmartPost (22)",
-     .shape = "926129#{16}",
-     .check = HasGs1CheckDigit,
-     .confidence = 0.7,
-     .allows_usps_routing_prefix = true},
-    // The same numbers printed without the 92 (usps.json lists
-    // 61299998820821171811 as an invalid USPS number: its check digit only
-    // holds with the 92 in front).
-    {.carrier = v1::CARRIER_FEDEX,
-     .name = "FedEx SmartPost (20)",
-     .shape = "6129#{16}",
-     .check = HasSmartPost20CheckDigit,
-     .confidence = 0.6},
-    // fedex.json [fedex_12]: the Express number, the most common FedEx form.
-    {.carrier = v1::CARRIER_FEDEX,
-     .name = "FedEx Express (12)",
-     .shape = "#{12}",
-     .check = HasFedExMod11CheckDigit,
-     .confidence = 0.6},
-    // fedex.json [fedex_ground].
-    {.carrier = v1::CARRIER_FEDEX,
-     .name = "FedEx Ground (15)",
-     .shape = "#{15}",
-     .check = HasGs1CheckDigit,
-     .confidence = 0.55},
-    // fedex.json [fedex_ground_sscc_18]: a GS1 SSCC, which any shipper's
-    // carrier may print, so FedEx is only a guess. The check covers all 17
-    // digits as GS1 defines it.
-    {.carrier = v1::CARRIER_FEDEX,
-     .name = "FedEx Ground SSCC (18)",
-     .shape = "#{18}",
-     .check = HasGs1CheckDigit,
-     .confidence = 0.45},
-
-    // usps.json [usps_impb_n, usps_impb_c]: application identifier, 3-digit
-    // service type, mailer ID (nine digits when it starts with 9, six
-    // otherwise), package ID and check digit, 22, 26 or (94 only, nine-digit
-    // mailer ID) 30 digits, optionally behind a 420 + ZIP routing prefix. The
-    // identifier fixes the mailer ID's length: 92 nine digits (so it starts
-    // with 9), 93 six (so it does not); 94 and 95 take either.
-    {.carrier = v1::CARRIER_USPS,
-     .name = "USPS IMpb",
-     .shape = "92#{3}9#{16}|92#{3}9#{20}|93#{3}[0-8]#{16}|93#{3}[0-8]#{20}|9[45]#{20}|9[45]#{24}|"
-              "94#{3}9#{24}",
-     .check = HasGs1CheckDigit,
-     .confidence = 0.85,
-     .allows_usps_routing_prefix = true},
-    // usps.json [usps_legacy]: Delivery and Signature Confirmation with the 91
-    // application identifier.
-    {.carrier = v1::CARRIER_USPS,
-     .name = "USPS 91 (22)",
-     .shape = "91#{20}",
-     .check = HasGs1CheckDigit,
-     .confidence = 0.8,
-     .allows_usps_routing_prefix = true},
-    // usps.json [usps_20, usps_legacy]: 20 digits without the identifier.
-    {.carrier = v1::CARRIER_USPS,
-     .name = "USPS (20)",
-     .shape = "#{20}",
-     .check = HasUsps20CheckDigit,
-     .confidence = 0.55},
-
-    // dhl.json [dhl_express]: 10 or 11 digits, mod 7. One random number in
-    // seven passes, and US phone numbers have these lengths.
-    {.carrier = v1::CARRIER_DHL,
-     .name = "DHL Express",
-     .shape = "#{10}|#{11}",
-     .check = HasMod7CheckDigit,
-     .confidence = 0.45},
-    // dhl.json [dhl_express_piece_id].
-    {.carrier = v1::CARRIER_DHL,
-     .name = "DHL Express Piece ID",
-     .shape = "J@{2}#{9}|J@{2}#{10}|J@{3}#{9}|J@{3}#{10}",
-     .confidence = 0.55},
-    // DHL Paket: application identifier 00 and a GS1 SSCC under the company
-    // prefix DHL Paket labels carry (3 40434...); GS1 check over the SSCC
-    // (GS1 General Specifications, SSCC).
-    {.carrier = v1::CARRIER_DHL,
-     .name = "DHL Paket SSCC (20)",
-     .shape = "00340434#{12}",
-     .check = HasGs1CheckDigit,
-     .check_offset = 2,
-     .check_length = 18,
-     .confidence = 0.85},
-    // dhl.json [dhl_ecommerce].
-    {.carrier = v1::CARRIER_DHL,
-     .name = "DHL eCommerce",
-     .matches = IsDhlEcommerceGmNumeric,
-     .confidence = 0.75},
-    {.carrier = v1::CARRIER_DHL,
-     .name = "DHL eCommerce",
-     .matches = IsDhlEcommerceGm,
-     .confidence = 0.5},
-    {.carrier = v1::CARRIER_DHL,
-     .name = "DHL eCommerce",
-     .matches = IsDhlEcommerceOtherPrefix,
-     .confidence = 0.3},
-    // dhl.json [dhl_ecommerce_14]: 14 bare digits, no check digit. The only
-    // 14-digit format of the dataset: DPD's 14-digit parcel number always
-    // comes with its check character there (adapters/dpd/dpd_carrier.cc).
-    {.carrier = v1::CARRIER_DHL, .name = "DHL eCommerce (14)", .shape = "#{14}", .confidence = 0.2},
-
     // ontrac.json [ontrac_c, ontrac_d]: mod 10 over the prefix letter and 13
     // digits.
     {.carrier = v1::CARRIER_ONTRAC,
@@ -403,20 +128,6 @@ constexpr TrackingNumberFormat kFormats[] = {
      .check = HasGs1CheckDigit,
      .confidence = 0.5},
 
-    // PostNL barcode API (developer.postnl.nl, "Specifications barcodes"): a
-    // type 3S barcode is 3S, a 4-letter customer code and a serial, 13 or 15
-    // characters in all.
-    {.carrier = v1::CARRIER_POSTNL,
-     .name = "PostNL 3S",
-     .shape = "3S@{4}#{7}|3S@{4}#{9}",
-     .confidence = 0.8},
-    // Colissimo FAQ (colissimo.fr, "What is the track & trace number?"): 13
-    // characters, a product code of a digit and a letter (6A, 8R, ...) and 11
-    // digits, e.g. 8D00432154798. Covers Colissimo and Lettre suivie.
-    {.carrier = v1::CARRIER_LA_POSTE,
-     .name = "La Poste / Colissimo",
-     .shape = "#@#{11}",
-     .confidence = 0.6},
     // Correos preregister API, Annex XI "Shipment code structures": 23
     // characters: a 2-character product, 4-character client code, 2-digit
     // channel, 7-digit sequence, 2-character package, 5-character postcode and

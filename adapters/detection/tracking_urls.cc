@@ -1,6 +1,5 @@
 #include "adapters/detection/tracking_urls.h"
 
-#include <array>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -24,20 +23,12 @@ struct CarrierPage {
 // of the same page.
 // Carriers whose descriptors give their page and name are served from there
 // (CarrierPages).
-constexpr std::array<CarrierPage, 18> kCarrierPages = {{
-    {v1::CARRIER_UPS, "UPS", "https://www.ups.com/track?tracknum=", ""},
-    {v1::CARRIER_FEDEX, "FedEx", "https://www.fedex.com/fedextrack/?trknbr=", ""},
-    {v1::CARRIER_USPS, "USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels=", ""},
-    {v1::CARRIER_DHL, "DHL", "https://www.dhl.com/global-en/home/tracking.html?tracking-id=", ""},
-    {v1::CARRIER_AMAZON, "Amazon", "https://track.amazon.com/tracking/", ""},
+constexpr CarrierPage kCarrierPages[] = {
     {v1::CARRIER_GLS, "GLS", "https://gls-group.com/GROUP/en/parcel-tracking?match=", ""},
-    {v1::CARRIER_ROYAL_MAIL, "Royal Mail",
-     "https://www.royalmail.com/track-your-item#/tracking-results/", ""},
     {v1::CARRIER_POSTE_ITALIANE, "Poste Italiane",
      "https://www.poste.it/cerca/index.html#/risultati-spedizioni/", ""},
     {v1::CARRIER_BRT, "BRT",
      "https://vas.brt.it/vas/sped_det_show.hsm?referer=sped_numspe_par.htm&Nspediz=", ""},
-    {v1::CARRIER_LA_POSTE, "La Poste", "https://www.laposte.fr/outils/suivre-vos-envois?code=", ""},
     {v1::CARRIER_DEUTSCHE_POST, "Deutsche Post",
      "https://www.deutschepost.de/de/s/sendungsverfolgung.html?piececode=", ""},
     {v1::CARRIER_CANADA_POST, "Canada Post",
@@ -50,9 +41,8 @@ constexpr std::array<CarrierPage, 18> kCarrierPages = {{
     {v1::CARRIER_LASERSHIP, "LaserShip", "https://www.ontrac.com/tracking/?number=", ""},
     {v1::CARRIER_CORREOS, "Correos",
      "https://www.correos.es/es/en/tools/tracker/items/details?tracking-number=", ""},
-    {v1::CARRIER_POSTNL, "PostNL", "https://jouw.postnl.nl/track-and-trace/", ""},
     {v1::CARRIER_EVRI, "Evri", "https://www.evri.com/track/parcel/", "/details"},
-}};
+};
 
 // The descriptors' pages, then this file's for the other carriers.
 const std::vector<CarrierPage>& CarrierPages() {

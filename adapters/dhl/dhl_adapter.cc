@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 
-#include "adapters/common/digest.h"
+#include "adapters/common/provenance.h"
 #include "adapters/common/upstream_status.h"
 #include "adapters/dhl/dhl_parser.h"
 #include "adapters/dhl/dhl_request.h"
@@ -35,12 +35,7 @@ class DhlAdapter final : public TrackingSource {
                      return;
                    }
                    auto shipment = ParseDhlTrackResponse(*response, number);
-                   if (shipment.ok()) {
-                     v1::Provenance* provenance = shipment->mutable_provenance();
-                     provenance->set_source(v1::SOURCE_CARRIER_API);
-                     provenance->set_adapter("dhl");
-                     provenance->set_payload_sha256(Sha256Hex(response->body));
-                   }
+                   if (shipment.ok()) StampCarrierProvenance("dhl", response->body, *shipment);
                    done(std::move(shipment));
                  });
   }

@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 
-#include "adapters/common/digest.h"
 #include "adapters/common/oauth_token_cache.h"
+#include "adapters/common/provenance.h"
 #include "adapters/common/token_exchange.h"
 #include "adapters/common/upstream_status.h"
 #include "adapters/dpd/dpd_parser.h"
@@ -48,12 +48,7 @@ class DpdAdapter final : public TrackingSource {
             return;
           }
           auto shipment = ParseDpdTrackResponse(*response, number);
-          if (shipment.ok()) {
-            v1::Provenance* provenance = shipment->mutable_provenance();
-            provenance->set_source(v1::SOURCE_CARRIER_API);
-            provenance->set_adapter("dpd");
-            provenance->set_payload_sha256(Sha256Hex(response->body));
-          }
+          if (shipment.ok()) StampCarrierProvenance("dpd", response->body, *shipment);
           done(std::move(shipment));
         },
         IsDpdAuthenticationFault);

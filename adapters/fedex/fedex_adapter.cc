@@ -7,6 +7,7 @@
 
 #include "adapters/common/digest.h"
 #include "adapters/common/oauth_token_cache.h"
+#include "adapters/common/provenance.h"
 #include "adapters/common/token_exchange.h"
 #include "adapters/common/tracking_batcher.h"
 #include "adapters/common/upstream_status.h"
@@ -77,10 +78,7 @@ class FedexAdapter final : public TrackingSource {
             const std::string digest = Sha256Hex(response->body);
             for (auto& [number, shipment] : *results) {
               if (!shipment.ok()) continue;
-              v1::Provenance* provenance = shipment->mutable_provenance();
-              provenance->set_source(v1::SOURCE_CARRIER_API);
-              provenance->set_adapter("fedex");
-              provenance->set_payload_sha256(digest);
+              StampCarrierProvenanceDigest("fedex", digest, *shipment);
             }
           }
           answer(std::move(results));

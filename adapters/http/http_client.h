@@ -25,6 +25,7 @@
 #include "absl/time/time.h"
 
 #include "adapters/http/circuit_breaker.h"
+#include "adapters/http/endpoint.h"
 #include "adapters/http/http_message.h"
 #include "adapters/http/retry_policy.h"
 
@@ -33,24 +34,6 @@ class io_context;
 }  // namespace boost::asio
 
 namespace trackenrich::http {
-
-// Where an upstream listens, parsed from a base URL such as
-// "https://onlinetools.ups.com" or "http://127.0.0.1:8081/ups".
-struct Endpoint {
-  bool tls = false;
-  std::string host;
-  uint16_t port = 0;
-  // Path prefix prepended to every request target ("" or "/ups").
-  std::string base_path;
-  // Names the upstream in metrics, logs and readiness ("ups"); the host if empty.
-  std::string name;
-
-  std::string Key() const;
-  std::string DisplayName() const { return name.empty() ? host : name; }
-};
-
-// Returns INVALID_ARGUMENT naming the URL's problem (scheme, host, port).
-absl::StatusOr<Endpoint> ParseEndpoint(absl::string_view base_url);
 
 // Per-upstream behaviour: pool, limits, retries, circuit breaker.
 struct UpstreamOptions {

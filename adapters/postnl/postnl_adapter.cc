@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 
-#include "adapters/common/digest.h"
+#include "adapters/common/provenance.h"
 #include "adapters/common/upstream_status.h"
 #include "adapters/postnl/postnl_parser.h"
 #include "adapters/postnl/postnl_request.h"
@@ -38,12 +38,7 @@ class PostnlAdapter final : public TrackingSource {
                      return;
                    }
                    auto shipment = ParsePostnlTrackResponse(*response, number);
-                   if (shipment.ok()) {
-                     v1::Provenance* provenance = shipment->mutable_provenance();
-                     provenance->set_source(v1::SOURCE_CARRIER_API);
-                     provenance->set_adapter(std::string(kName));
-                     provenance->set_payload_sha256(Sha256Hex(response->body));
-                   }
+                   if (shipment.ok()) StampCarrierProvenance(kName, response->body, *shipment);
                    done(std::move(shipment));
                  });
   }

@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 
-#include "adapters/common/digest.h"
+#include "adapters/common/provenance.h"
 #include "adapters/common/upstream_status.h"
 #include "adapters/royal_mail/royal_mail_parser.h"
 #include "adapters/royal_mail/royal_mail_request.h"
@@ -41,12 +41,7 @@ class RoyalMailAdapter final : public TrackingSource {
                      return;
                    }
                    auto shipment = ParseRoyalMailEventsResponse(*response, number);
-                   if (shipment.ok()) {
-                     v1::Provenance* provenance = shipment->mutable_provenance();
-                     provenance->set_source(v1::SOURCE_CARRIER_API);
-                     provenance->set_adapter(std::string(kAdapter));
-                     provenance->set_payload_sha256(Sha256Hex(response->body));
-                   }
+                   if (shipment.ok()) StampCarrierProvenance(kAdapter, response->body, *shipment);
                    done(std::move(shipment));
                  });
   }

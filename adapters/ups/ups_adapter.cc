@@ -6,8 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 
-#include "adapters/common/digest.h"
 #include "adapters/common/oauth_token_cache.h"
+#include "adapters/common/provenance.h"
 #include "adapters/common/token_exchange.h"
 #include "adapters/common/upstream_status.h"
 #include "adapters/ups/ups_parser.h"
@@ -70,18 +70,13 @@ class UpsAdapter final : public TrackingSource {
 
  private:
   void FetchToken(absl::Time deadline, TokenFetchCallback done) {
-    client_.RecordTokenRefresh(endpoint_);
-    client_.Send(endpoint_, BuildUpsTokenRequest(settings_.client_id, settings_.client_secret),
-                 deadline,
-                 [done = std::move(done)](absl::StatusOr<http::HttpResponse> response) mutable {
-                   if (!response.ok()) {
-                     done(WithAdapter("ups token", response.status()));
-                     return;
-                   }
-                   done(ParseUpsTokenResponse(*response, absl::Now()));
-                 });
+    FetchOAuthToken(client_, endpoint_,
+                    BuildUpsTokenRequest(settings_.client_id, settings_.client_secret), deadline,
+                    "ups token", ParseUpsTokenResponse, std::move(done));
   }
 
+  // Not SendWithToken: a token failure reaches the caller as the token
+  // fetch named it ("ups token: ..."), a transport failure prefixed "ups".
   void TrackWithToken(TrackQuery query, ShipmentCallback done, bool retry_on_401) {
     const absl::Time deadline = query.deadline;
     tokens_.Get(deadline, [this, query = std::move(query), done = std::move(done),
@@ -108,12 +103,7 @@ class UpsAdapter final : public TrackingSource {
               return;
             }
             auto shipment = ParseUpsTrackResponse(*response, query.tracking_number);
-            if (shipment.ok()) {
-              v1::Provenance* provenance = shipment->mutable_provenance();
-              provenance->set_source(v1::SOURCE_CARRIER_API);
-              provenance->set_adapter("ups");
-              provenance->set_payload_sha256(Sha256Hex(response->body));
-            }
+            if (shipment.ok()) StampCarrierProvenance("ups", response->body, *shipment);
             done(std::move(shipment));
           });
     });

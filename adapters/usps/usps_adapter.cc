@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 
-#include "adapters/common/digest.h"
 #include "adapters/common/oauth_token_cache.h"
+#include "adapters/common/provenance.h"
 #include "adapters/common/token_exchange.h"
 #include "adapters/common/upstream_status.h"
 #include "adapters/usps/usps_parser.h"
@@ -46,12 +46,7 @@ class UspsAdapter final : public TrackingSource {
             return;
           }
           auto shipment = ParseUspsTrackResponse(*response, number);
-          if (shipment.ok()) {
-            v1::Provenance* provenance = shipment->mutable_provenance();
-            provenance->set_source(v1::SOURCE_CARRIER_API);
-            provenance->set_adapter("usps");
-            provenance->set_payload_sha256(Sha256Hex(response->body));
-          }
+          if (shipment.ok()) StampCarrierProvenance("usps", response->body, *shipment);
           done(std::move(shipment));
         });
   }

@@ -22,9 +22,6 @@
 #include "boost/asio/strand.hpp"
 #include "hiredis/async.h"
 #include "hiredis/hiredis.h"
-#include "prometheus/counter.h"
-#include "prometheus/gauge.h"
-#include "prometheus/registry.h"
 #include "spdlog/spdlog.h"
 
 namespace trackenrich::cache {
@@ -91,41 +88,13 @@ RedisReply ConvertReply(const redisReply& reply) {
 // async context is not thread-safe, and the io_context has several threads.
 class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
  public:
-  Impl(asio::io_context& io_context, RedisOptions options, prometheus::Registry* registry)
+  Impl(asio::io_context& io_context, RedisOptions options, RedisObserver* observer)
       : io_context_(io_context),
+        observer_(observer),
         strand_(asio::make_strand(io_context)),
         options_(std::move(options)),
         resolver_(strand_),
-        reconnect_timer_(strand_) {
-    if (registry != nullptr) {
-      auto& commands = prometheus::BuildCounter()
-                           .Name("trackenrich_redis_commands_total")
-                           .Help("Redis commands sent.")
-                           .Register(*registry);
-      auto& errors = prometheus::BuildCounter()
-                         .Name("trackenrich_redis_errors_total")
-                         .Help(
-                             "Redis failures by kind: timeout, connection (refused, lost, "
-                             "handshake failed), unavailable (command refused while not "
-                             "connected), reply (an error reply).")
-                         .Register(*registry);
-      auto& connects = prometheus::BuildCounter()
-                           .Name("trackenrich_redis_connects_total")
-                           .Help("Successful Redis connections, the first one included.")
-                           .Register(*registry);
-      auto& connected = prometheus::BuildGauge()
-                            .Name("trackenrich_redis_connected")
-                            .Help("1 while the Redis connection is ready, 0 otherwise.")
-                            .Register(*registry);
-      metric_commands_ = &commands.Add({});
-      metric_timeouts_ = &errors.Add({{"kind", "timeout"}});
-      metric_connection_errors_ = &errors.Add({{"kind", "connection"}});
-      metric_unavailable_ = &errors.Add({{"kind", "unavailable"}});
-      metric_error_replies_ = &errors.Add({{"kind", "reply"}});
-      metric_connects_ = &connects.Add({});
-      metric_connected_ = &connected.Add({});
-    }
-  }
+        reconnect_timer_(strand_) {}
 
   ~Impl() {
     // Stop() has run (RedisClient's destructor sees to it); this is a last
@@ -231,7 +200,7 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
 
   void SetState(RedisState state) {
     state_ = state;
-    if (metric_connected_ != nullptr) metric_connected_->Set(state == RedisState::kReady ? 1 : 0);
+    if (observer_ != nullptr) observer_->OnRedisConnected(state == RedisState::kReady);
   }
 
   void RecordError(std::string error) {
@@ -344,7 +313,7 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
     backoff_ = absl::ZeroDuration();
     failures_logged_ = 0;
     ++connects_;
-    if (metric_connects_ != nullptr) metric_connects_->Increment();
+    if (observer_ != nullptr) observer_->OnRedisConnect();
     SetState(RedisState::kReady);
     spdlog::info("redis: {} at {} (database {})", was_down ? "reconnected" : "connected", Where(),
                  options_.database);
@@ -352,7 +321,7 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
 
   void ConnectFailed(std::string why) {
     ++connection_errors_;
-    if (metric_connection_errors_ != nullptr) metric_connection_errors_->Increment();
+    if (observer_ != nullptr) observer_->OnRedisFailure(RedisFailure::kConnection, 1);
     RecordError(why);
     LogFailure(why);
     SetState(RedisState::kDown);
@@ -396,7 +365,7 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
     if (stopped_) return;
     std::string why = conn->error.empty() ? "connection closed" : conn->error;
     ++connection_errors_;
-    if (metric_connection_errors_ != nullptr) metric_connection_errors_->Increment();
+    if (observer_ != nullptr) observer_->OnRedisFailure(RedisFailure::kConnection, 1);
     RecordError(why);
     if (conn->was_ready) {
       spdlog::warn("redis: lost {} ({}); serving without it and reconnecting", Where(), why);
@@ -416,7 +385,9 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
       return true;
     }
     unavailable_ += static_cast<int64_t>(commands);
-    if (metric_unavailable_ != nullptr) metric_unavailable_->Increment(commands);
+    if (observer_ != nullptr) {
+      observer_->OnRedisFailure(RedisFailure::kUnavailable, static_cast<int64_t>(commands));
+    }
     asio::post(io_context_,
                [done = std::move(done), why = absl::StrCat("redis: not connected (",
                                                            RedisStateName(state_), ")")]() mutable {
@@ -475,7 +446,7 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
     }
     auto* holder = new std::shared_ptr<Pending>(pending);
     ++commands_;
-    if (metric_commands_ != nullptr) metric_commands_->Increment();
+    if (observer_ != nullptr) observer_->OnRedisCommand();
     if (redisAsyncCommandArgv(conn->context, &Impl::OnReply, holder, static_cast<int>(argv.size()),
                               argv.data(), lengths.data()) != REDIS_OK) {
       delete holder;
@@ -490,7 +461,9 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
                   timeout](const boost::system::error_code& error) {
           if (error || pending->finished) return;
           ++self->timeouts_;
-          if (self->metric_timeouts_ != nullptr) self->metric_timeouts_->Increment();
+          if (self->observer_ != nullptr) {
+            self->observer_->OnRedisFailure(RedisFailure::kTimeout, 1);
+          }
           // Replies come in order: nothing behind this one can arrive either,
           // so the connection goes; down first, so that whoever gets the
           // timeout already sees the client down.
@@ -512,7 +485,7 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
     pending.timer.cancel();
     if (result.ok() && result->is_error()) {
       ++error_replies_;
-      if (metric_error_replies_ != nullptr) metric_error_replies_->Increment();
+      if (observer_ != nullptr) observer_->OnRedisFailure(RedisFailure::kReply, 1);
     }
     auto run = [done = std::move(pending.done), result = std::move(result)]() mutable {
       done(std::move(result));
@@ -647,6 +620,8 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
   }
 
   asio::io_context& io_context_;
+  // Null: nobody listens.
+  RedisObserver* const observer_;
   asio::strand<asio::io_context::executor_type> strand_;
   const RedisOptions options_;
   asio::ip::tcp::resolver resolver_;
@@ -667,20 +642,12 @@ class RedisClient::Impl : public std::enable_shared_from_this<Impl> {
   std::atomic<int64_t> unavailable_{0};
   std::atomic<int64_t> error_replies_{0};
   std::atomic<int64_t> connects_{0};
-
-  prometheus::Counter* metric_commands_ = nullptr;
-  prometheus::Counter* metric_timeouts_ = nullptr;
-  prometheus::Counter* metric_connection_errors_ = nullptr;
-  prometheus::Counter* metric_unavailable_ = nullptr;
-  prometheus::Counter* metric_error_replies_ = nullptr;
-  prometheus::Counter* metric_connects_ = nullptr;
-  prometheus::Gauge* metric_connected_ = nullptr;
 };
 
 RedisClient::RedisClient(asio::io_context& io_context, RedisOptions options,
-                         prometheus::Registry* metrics)
+                         RedisObserver* observer)
     : io_context_(io_context),
-      impl_(std::make_shared<Impl>(io_context, std::move(options), metrics)) {}
+      impl_(std::make_shared<Impl>(io_context, std::move(options), observer)) {}
 
 RedisClient::~RedisClient() { Stop(); }
 

@@ -30,13 +30,11 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
+#include "cache/redis/redis_observer.h"
+
 namespace boost::asio {
 class io_context;
 }  // namespace boost::asio
-
-namespace prometheus {
-class Registry;
-}  // namespace prometheus
 
 namespace trackenrich::cache {
 
@@ -88,9 +86,11 @@ class RedisClient {
     int64_t connects = 0;
   };
 
-  // `metrics`, when given, gets the trackenrich_redis_* families.
+  // `observer`, when given, hears of commands, failures and the connection
+  // (redis_observer.h; RedisMetrics makes the trackenrich_redis_* families
+  // of it) and must outlive the client.
   RedisClient(boost::asio::io_context& io_context, RedisOptions options,
-              prometheus::Registry* metrics = nullptr);
+              RedisObserver* observer = nullptr);
   // Stops.
   ~RedisClient();
   RedisClient(const RedisClient&) = delete;

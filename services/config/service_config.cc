@@ -1,19 +1,18 @@
 #include "services/config/service_config.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <optional>
 #include <sstream>
 #include <utility>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
 
+#include "services/config/config_reader.h"
 #include "services/config/effective_config.h"
 #include "services/http/http_server.h"
 
@@ -21,205 +20,6 @@ namespace trackenrich::server {
 namespace {
 
 namespace json = boost::json;
-
-absl::Status KeyError(absl::string_view key, absl::string_view problem) {
-  return absl::InvalidArgumentError(absl::StrCat(key, ": ", problem));
-}
-
-std::string Join(absl::string_view prefix, absl::string_view key) {
-  return prefix.empty() ? std::string(key) : absl::StrCat(prefix, ".", key);
-}
-
-// Where the readers of the parse under way record what they read (set by
-// ParseServiceConfig for its duration, so that the section readers need not
-// pass it along).
-thread_local EffectiveConfig* recording = nullptr;
-
-class ScopedRecording {
- public:
-  explicit ScopedRecording(EffectiveConfig* effective) : previous_(recording) {
-    recording = effective;
-  }
-  ~ScopedRecording() { recording = previous_; }
-  ScopedRecording(const ScopedRecording&) = delete;
-  ScopedRecording& operator=(const ScopedRecording&) = delete;
-
- private:
-  EffectiveConfig* previous_;
-};
-
-// Walks one JSON object, reading known keys and rejecting the rest.
-class ObjectReader {
- public:
-  ObjectReader(const json::object& object, std::string path)
-      : object_(object), path_(std::move(path)) {}
-
-  absl::Status String(absl::string_view key, std::string* out) {
-    if (const json::value* value = Take(key); value != nullptr) {
-      if (!value->is_string()) return KeyError(Join(path_, key), "must be a string");
-      *out = std::string(value->as_string());
-    }
-    Record(key, json::string(*out));
-    return absl::OkStatus();
-  }
-
-  absl::Status Bool(absl::string_view key, bool* out) {
-    if (const json::value* value = Take(key); value != nullptr) {
-      if (!value->is_bool()) return KeyError(Join(path_, key), "must be true or false");
-      *out = value->as_bool();
-    }
-    Record(key, *out);
-    return absl::OkStatus();
-  }
-
-  // Left unset (null in the recorded config) when the key is absent.
-  absl::Status OptionalBool(absl::string_view key, std::optional<bool>* out) {
-    if (const json::value* value = Take(key); value != nullptr) {
-      if (!value->is_bool()) return KeyError(Join(path_, key), "must be true or false");
-      *out = value->as_bool();
-    }
-    Record(key, out->has_value() ? json::value(**out) : json::value(nullptr));
-    return absl::OkStatus();
-  }
-
-  absl::Status Int(absl::string_view key, int64_t min, int64_t max, int64_t* out) {
-    if (const json::value* value = Take(key); value != nullptr) {
-      if (!value->is_int64() && !value->is_uint64()) {
-        return KeyError(Join(path_, key), "must be a whole number");
-      }
-      const int64_t number =
-          value->is_int64() ? value->as_int64() : static_cast<int64_t>(value->as_uint64());
-      if (number < min || number > max) {
-        return KeyError(Join(path_, key), absl::StrCat("must be between ", min, " and ", max));
-      }
-      *out = number;
-    }
-    Record(key, *out);
-    return absl::OkStatus();
-  }
-
-  // Durations are strings such as "250ms", "15m", "24h" (absl::ParseDuration).
-  absl::Status Duration(absl::string_view key, absl::Duration* out) {
-    if (const json::value* value = Take(key); value != nullptr) {
-      absl::Duration duration;
-      if (!value->is_string() || !absl::ParseDuration(std::string(value->as_string()), &duration) ||
-          duration < absl::ZeroDuration()) {
-        return KeyError(Join(path_, key),
-                        "must be a duration such as \"250ms\", \"15m\" or \"24h\"");
-      }
-      *out = duration;
-    }
-    Record(key, json::string(absl::FormatDuration(*out)));
-    return absl::OkStatus();
-  }
-
-  // A secret given by reference: {"env": "NAME"} or {"file": "/path"}. An
-  // unset variable, or a missing or empty file, is an error naming the key.
-  absl::Status Secret(absl::string_view key, std::string* out) {
-    const std::string where = Join(path_, key);
-    if (recording != nullptr) recording->MarkSecret(where);
-    const json::value* value = Take(key);
-    if (value == nullptr) return absl::OkStatus();
-    if (!value->is_object()) {
-      return KeyError(
-          where, "secrets are given by reference: {\"env\": \"NAME\"} or {\"file\": \"PATH\"}");
-    }
-    const json::object& ref = value->as_object();
-    if (ref.size() != 1 || !(ref.contains("env") || ref.contains("file")) ||
-        !ref.begin()->value().is_string()) {
-      return KeyError(where, "expected exactly one of {\"env\": \"NAME\"} or {\"file\": \"PATH\"}");
-    }
-    const std::string name(ref.begin()->value().as_string());
-    if (ref.contains("env")) {
-      const char* env = std::getenv(name.c_str());
-      if (env == nullptr || *env == '\0') {
-        return KeyError(where, absl::StrCat("environment variable ", name, " is not set"));
-      }
-      *out = env;
-    } else {
-      std::ifstream file(name);
-      if (!file) return KeyError(where, absl::StrCat("cannot read secret file ", name));
-      std::stringstream contents;
-      contents << file.rdbuf();
-      *out = std::string(absl::StripTrailingAsciiWhitespace(contents.str()));
-      if (out->empty()) return KeyError(where, absl::StrCat("secret file ", name, " is empty"));
-    }
-    if (recording != nullptr) recording->NoteSecretValue(*out);
-    // The reference, never the value.
-    Record(key, *value);
-    return absl::OkStatus();
-  }
-
-  // An array of strings.
-  absl::Status StringList(absl::string_view key, std::vector<std::string>* out) {
-    if (const json::value* value = Take(key); value != nullptr) {
-      if (!value->is_array()) return KeyError(Join(path_, key), "must be an array of strings");
-      out->clear();
-      for (const json::value& item : value->as_array()) {
-        if (!item.is_string()) return KeyError(Join(path_, key), "must be an array of strings");
-        out->push_back(std::string(item.as_string()));
-      }
-    }
-    json::array items;
-    for (const std::string& item : *out) items.emplace_back(json::string(item));
-    Record(key, std::move(items));
-    return absl::OkStatus();
-  }
-
-  absl::Status Number(absl::string_view key, double min, double max, double* out) {
-    if (const json::value* value = Take(key); value != nullptr) {
-      if (!value->is_number()) return KeyError(Join(path_, key), "must be a number");
-      const double number = value->is_double()  ? value->as_double()
-                            : value->is_int64() ? static_cast<double>(value->as_int64())
-                                                : static_cast<double>(value->as_uint64());
-      if (number < min || number > max) {
-        return KeyError(Join(path_, key), absl::StrCat("must be between ", min, " and ", max));
-      }
-      *out = number;
-    }
-    Record(key, *out);
-    return absl::OkStatus();
-  }
-
-  absl::StatusOr<const json::object*> Object(absl::string_view key) {
-    const json::value* value = Take(key);
-    if (value == nullptr) return nullptr;
-    if (!value->is_object()) return KeyError(Join(path_, key), "must be an object");
-    if (recording != nullptr) recording->AddSection(Join(path_, key));
-    return &value->as_object();
-  }
-
-  // Fails on any key that was not read.
-  absl::Status Done() const {
-    for (const auto& entry : object_) {
-      const std::string key(entry.key());
-      if (!taken_.contains(key)) return KeyError(Join(path_, key), "unknown key");
-    }
-    return absl::OkStatus();
-  }
-
-  const std::string& path() const { return path_; }
-
- private:
-  const json::value* Take(absl::string_view key) {
-    taken_.insert(std::string(key));
-    return object_.if_contains(std::string_view(key.data(), key.size()));
-  }
-
-  // Records the value `key` ended up with, from the file or the default.
-  void Record(absl::string_view key, const json::value& value) {
-    if (recording != nullptr) recording->Set(Join(path_, key), value);
-  }
-
-  const json::object& object_;
-  std::string path_;
-  absl::flat_hash_set<std::string> taken_;
-};
-
-#define TE_RETURN_IF_ERROR(expr)                       \
-  do {                                                 \
-    if (absl::Status _s = (expr); !_s.ok()) return _s; \
-  } while (false)
 
 // Reads a carrier block's optional `rate_limit` ({"per_second": 2, "burst": 5})
 // into config->rate_limits[carrier]. Every carrier block calls it with its
@@ -242,30 +42,6 @@ absl::Status ReadRateLimit(ObjectReader& carrier_reader, absl::string_view carri
   config->rate_limits[std::string(carrier)] = {.per_second = per_second, .burst = burst};
   return absl::OkStatus();
 }
-
-// Lets a carrier's descriptor read its section through an ObjectReader.
-class CarrierSectionReader final : public adapters::SectionReader {
- public:
-  explicit CarrierSectionReader(ObjectReader& reader) : reader_(reader) {}
-  absl::Status String(absl::string_view key, std::string* out) override {
-    return reader_.String(key, out);
-  }
-  absl::Status Secret(absl::string_view key, std::string* out) override {
-    return reader_.Secret(key, out);
-  }
-  absl::Status Duration(absl::string_view key, absl::Duration* out) override {
-    return reader_.Duration(key, out);
-  }
-  absl::Status Int(absl::string_view key, int64_t min, int64_t max, int64_t* out) override {
-    return reader_.Int(key, min, max, out);
-  }
-  absl::Status Invalid(absl::string_view key, absl::string_view message) const override {
-    return KeyError(key.empty() ? reader_.path() : Join(reader_.path(), key), message);
-  }
-
- private:
-  ObjectReader& reader_;
-};
 
 // carriers.<name>: read by the carrier's descriptor, plus the rate_limit
 // every carrier may have. A section holding only a rate limit (say, for the
@@ -697,7 +473,9 @@ absl::Status ReadCallersAndLogs(ObjectReader& root, ServiceConfig* config) {
     TE_RETURN_IF_ERROR(reader.Bool("required", &config->auth.required));
     TE_RETURN_IF_ERROR(reader.Done());
   }
-  if (recording != nullptr) recording->Set("auth.required", config->auth.required);
+  if (EffectiveConfig* recording = CurrentRecording(); recording != nullptr) {
+    recording->Set("auth.required", config->auth.required);
+  }
   if (config->auth.required && config->auth.tenants.empty()) {
     return KeyError("auth.required",
                     "needs at least one tenant with api_keys (tenants.<name>.api_keys)");
@@ -740,7 +518,9 @@ absl::Status ReadCallersAndLogs(ObjectReader& root, ServiceConfig* config) {
   auto log_format = logging::ParseLogFormat(format);
   if (!log_format.ok()) return KeyError("logging.format", log_format.status().message());
   config->log_format = *log_format;
-  if (recording != nullptr) recording->Set("logging.format", json::string(format));
+  if (EffectiveConfig* recording = CurrentRecording(); recording != nullptr) {
+    recording->Set("logging.format", json::string(format));
+  }
   auto grpc_tls = root.Object("grpc_tls");
   if (!grpc_tls.ok()) return grpc_tls.status();
   if (*grpc_tls != nullptr) TE_RETURN_IF_ERROR(ReadGrpcTls(**grpc_tls, config));

@@ -66,10 +66,6 @@ struct CueWord {
 constexpr CueWord kCueWords[] = {
     // Carriers whose numbers include short all-digit formats, by the names
     // buyers write.
-    {"dhl", Cue::kCarrier, v1::CARRIER_DHL},
-    {"ups", Cue::kCarrier, v1::CARRIER_UPS},
-    {"fedex", Cue::kCarrier, v1::CARRIER_FEDEX},
-    {"usps", Cue::kCarrier, v1::CARRIER_USPS},
     {"gls", Cue::kCarrier, v1::CARRIER_GLS},
     {"brt", Cue::kCarrier, v1::CARRIER_BRT},
     {"bartolini", Cue::kCarrier, v1::CARRIER_BRT},

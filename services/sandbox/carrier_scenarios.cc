@@ -1,44 +1,10 @@
 #include "services/sandbox/carrier_scenarios.h"
 
 #include "adapters/carrier.h"
-#include "services/sandbox/amazon_shipping_scenarios.h"
-#include "services/sandbox/dhl_scenarios.h"
-#include "services/sandbox/fedex_scenarios.h"
-#include "services/sandbox/usps_scenarios.h"
 
 namespace trackenrich::sandbox {
-namespace {
 
-// The carriers whose scenarios stay in services/sandbox.
-constexpr CarrierSandbox kCentralSandboxes[] = {
-    {"fedex", &FedexScenarioList, &HandleFedex},
-    {"usps", &UspsScenarioList, &HandleUsps},
-    {"dhl", &DhlScenarioList, &HandleDhl},
-    {"amazon_shipping", &AmazonShippingScenarioList, &HandleAmazonShipping},
-};
-
-const CarrierSandbox* FindSandbox(absl::Span<const CarrierSandbox> sandboxes,
-                                  absl::string_view carrier) {
-  for (const CarrierSandbox& sandbox : sandboxes) {
-    if (sandbox.carrier == carrier) return &sandbox;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
-absl::Span<const CarrierSandbox> CarrierSandboxes() {
-  static const std::vector<CarrierSandbox>* const kAll = [] {
-    auto* all = new std::vector<CarrierSandbox>();
-    for (const adapters::CarrierDescriptor* carrier : adapters::AllCarriers()) {
-      const CarrierSandbox* sandbox = FindSandbox(PluggedInCarrierSandboxes(), carrier->name);
-      if (sandbox == nullptr) sandbox = FindSandbox(kCentralSandboxes, carrier->name);
-      if (sandbox != nullptr) all->push_back(*sandbox);
-    }
-    return all;
-  }();
-  return *kAll;
-}
+absl::Span<const CarrierSandbox> CarrierSandboxes() { return PluggedInCarrierSandboxes(); }
 
 std::vector<Scenario> CarrierScenarioList() {
   std::vector<Scenario> all;
@@ -49,11 +15,33 @@ std::vector<Scenario> CarrierScenarioList() {
   return all;
 }
 
+bool IsStoryStage(absl::string_view stage) {
+  for (const CarrierSandbox& sandbox : CarrierSandboxes()) {
+    if (sandbox.is_story_stage != nullptr && sandbox.is_story_stage(stage)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> StoryTellerNames() {
+  std::vector<std::string> names;
+  for (const CarrierSandbox& sandbox : CarrierSandboxes()) {
+    if (sandbox.is_story_stage == nullptr) continue;
+    const adapters::CarrierDescriptor* carrier = adapters::FindCarrier(sandbox.carrier);
+    names.emplace_back(carrier == nullptr || carrier->names.en.empty() ? sandbox.carrier
+                                                                       : carrier->names.en);
+  }
+  return names;
+}
+
 std::optional<server::HttpServer::Reply> HandleCarrierScenarios(const http::HttpRequest& request,
                                                                 absl::Time now,
-                                                                const RouteCounter& count) {
+                                                                const RouteCounter& count,
+                                                                CarrierMemory& memory) {
   for (const CarrierSandbox& sandbox : CarrierSandboxes()) {
-    if (auto reply = sandbox.handle(request, now, count)) return reply;
+    auto reply = sandbox.handle != nullptr
+                     ? sandbox.handle(request, now, count)
+                     : sandbox.handle_remembering(request, now, count, memory);
+    if (reply) return reply;
   }
   return std::nullopt;
 }

@@ -2,17 +2,15 @@
 
 #include <utility>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
+#include "absl/strings/str_join.h"
 #include "boost/json.hpp"
 
 #include "services/sandbox/carrier_scenarios.h"
 #include "services/sandbox/ebay_scenarios.h"
 #include "services/sandbox/shopify_scenarios.h"
 #include "services/sandbox/sp_api_scenarios.h"
-#include "services/sandbox/ups_scenarios.h"
 
 namespace trackenrich::sandbox {
 namespace {
@@ -35,6 +33,29 @@ absl::string_view PathOf(absl::string_view target) {
 }
 
 }  // namespace
+
+std::string CarrierMemory::IssueToken(absl::string_view prefix) {
+  absl::MutexLock lock(&mu_);
+  std::string token = absl::StrCat(prefix, ++tokens_issued_);
+  issued_tokens_.insert(token);
+  return token;
+}
+
+bool CarrierMemory::IsIssued(absl::string_view token) const {
+  absl::MutexLock lock(&mu_);
+  return issued_tokens_.contains(token);
+}
+
+void CarrierMemory::SetStory(absl::string_view tracking_number, absl::string_view stage) {
+  absl::MutexLock lock(&mu_);
+  stories_[tracking_number] = std::string(stage);
+}
+
+std::string CarrierMemory::Story(absl::string_view tracking_number) const {
+  absl::MutexLock lock(&mu_);
+  auto it = stories_.find(tracking_number);
+  return it == stories_.end() ? "" : it->second;
+}
 
 SandboxUpstream::SandboxUpstream(boost::asio::io_context& io_context, Options options, Clock clock)
     : clock_(std::move(clock)), tls_(!options.tls_certificate_chain_pem.empty()) {
@@ -97,22 +118,17 @@ void SandboxUpstream::Count(absl::string_view route) {
 }
 
 absl::Status SandboxUpstream::SetStory(absl::string_view tracking_number, absl::string_view stage) {
-  if (!IsUpsStoryStage(stage)) {
-    return absl::InvalidArgumentError(absl::StrCat("stage: not a UPS scenario name: ", stage));
+  if (!IsStoryStage(stage)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "stage: not a ", absl::StrJoin(StoryTellerNames(), " or "), " scenario name: ", stage));
   }
   if (tracking_number.empty()) return absl::InvalidArgumentError("tracking_number: required");
-  absl::MutexLock lock(&mu_);
-  stories_[tracking_number] = std::string(stage);
+  memory_.SetStory(tracking_number, stage);
   return absl::OkStatus();
 }
 
 const std::vector<Scenario>& SandboxUpstream::Scenarios() {
-  static const auto* const scenarios = [] {
-    auto* all = new std::vector<Scenario>(UpsScenarioList());
-    const std::vector<Scenario> carriers = CarrierScenarioList();
-    all->insert(all->end(), carriers.begin(), carriers.end());
-    return all;
-  }();
+  static const auto* const scenarios = new std::vector<Scenario>(CarrierScenarioList());
   return *scenarios;
 }
 
@@ -214,75 +230,6 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
     return JsonReply(200, json::object{{"pong", true}});
   }
 
-  if (path == "/security/v1/oauth/token") {
-    Count("ups.token");
-    const std::string expected = absl::StrCat(
-        "Basic ", absl::Base64Escape(absl::StrCat(kSandboxClientId, ":", kSandboxClientSecret)));
-    if (request.method != "POST" || request.Header("Authorization") != expected ||
-        !absl::StrContains(request.body, "grant_type=client_credentials")) {
-      return JsonReply(401, UpsErrorBody("250002", "Invalid Authentication Information."));
-    }
-    std::string token;
-    {
-      absl::MutexLock lock(&mu_);
-      token = absl::StrCat("sandbox-ups-token-", ++tokens_issued_);
-      issued_tokens_.insert(token);
-    }
-    return JsonReply(200, json::object{{"token_type", "Bearer"},
-                                       {"issued_at", absl::StrCat(absl::ToUnixMillis(clock_()))},
-                                       {"client_id", std::string(kSandboxClientId)},
-                                       {"access_token", token},
-                                       {"expires_in", "14399"},
-                                       {"status", "approved"}});
-  }
-
-  // A bearer token the UPS token route issued.
-  auto ups_token_known = [&] {
-    absl::string_view token = request.Header("Authorization");
-    if (!absl::ConsumePrefix(&token, "Bearer ")) return false;
-    absl::MutexLock lock(&mu_);
-    return issued_tokens_.contains(token);
-  };
-  if (path == "/api/track/v1/subscription/standard/package") {
-    Count("ups.subscribe");
-    if (request.method != "POST") {
-      return JsonReply(
-          405, json::object{{"errors", json::array{json::object{
-                                           {"code", "405"}, {"message", "Method Not Allowed"}}}}});
-    }
-    if (!ups_token_known()) {
-      return JsonReply(
-          401, json::object{{"errors", json::array{json::object{{"code", "UJ0001"},
-                                                                {"message",
-                                                                 "Invalid token or token is "
-                                                                 "not present."}}}}});
-    }
-    if (request.Header("transId").empty()) {
-      return JsonReply(400, UpsErrorBody("VSS002", "Missing transId."));
-    }
-    if (request.Header("transactionSrc").empty()) {
-      return JsonReply(400, UpsErrorBody("VSS004", "Missing transactionSrc."));
-    }
-    return UpsSubscriptionReply(request.body);
-  }
-
-  if (absl::StartsWith(path, "/api/track/v1/details/")) {
-    Count("ups.track");
-    if (!ups_token_known()) {
-      return JsonReply(401, UpsErrorBody("250002", "Invalid Authentication Information."));
-    }
-    if (request.Header("transId").empty() || request.Header("transactionSrc").empty()) {
-      return JsonReply(400, UpsErrorBody("TV1001", "Missing transId or transactionSrc header"));
-    }
-    const absl::string_view number = path.substr(sizeof("/api/track/v1/details/") - 1);
-    std::string stage;
-    {
-      absl::MutexLock lock(&mu_);
-      if (auto it = stories_.find(number); it != stories_.end()) stage = it->second;
-    }
-    return UpsTrackReply(number, clock_(), stage);
-  }
-
   if (auto reply = helpdesks_.Handle(request)) {
     if (!absl::StartsWith(path, "/__sandbox/")) {
       Count(absl::StartsWith(path, "/zendesk/") ? "zendesk.api" : "freshdesk.api");
@@ -301,8 +248,8 @@ Reply SandboxUpstream::Handle(const http::HttpRequest& request) {
           HandleShopify(request, clock_(), [this](absl::string_view route) { Count(route); })) {
     return *std::move(reply);
   }
-  if (auto reply = HandleCarrierScenarios(request, clock_(),
-                                          [this](absl::string_view route) { Count(route); })) {
+  if (auto reply = HandleCarrierScenarios(
+          request, clock_(), [this](absl::string_view route) { Count(route); }, memory_)) {
     return *std::move(reply);
   }
 

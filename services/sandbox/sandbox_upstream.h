@@ -13,7 +13,8 @@
 // POST and DELETE /__sandbox/faults (fault_injection.h),
 // GET /__sandbox/helpdesk/notes (helpdesk_fakes.h),
 // POST /__sandbox/story {"tracking_number": "1Z...", "stage": "exception"}
-// (a UPS package's story: later tracking answers are that scenario's),
+// (a package's story: later tracking answers are that scenario's, for the
+// carriers whose sandbox tells stories),
 // POST /__sandbox/push and GET /__sandbox/pushes (the pushing sandbox:
 // carrier_pusher.h).
 #ifndef TRACKENRICH_SERVICES_SANDBOX_SANDBOX_UPSTREAM_H_
@@ -39,6 +40,7 @@
 #include "services/sandbox/carrier_pusher.h"
 #include "services/sandbox/fault_injection.h"
 #include "services/sandbox/helpdesk_fakes.h"
+#include "services/server/embedded_upstream.h"
 
 namespace trackenrich::sandbox {
 
@@ -55,7 +57,32 @@ struct Scenario {
   std::string marketplace_id;
 };
 
-class SandboxUpstream {
+// What the sandbox remembers for the carriers across requests, one per
+// SandboxUpstream: the tokens it issued (every one stays valid, as a
+// carrier's do until they expire: several replicas of the service each hold
+// their own) and the stages packages' stories were moved to
+// (POST /__sandbox/story). Thread-safe.
+//
+//   std::string token = memory.IssueToken("sandbox-ups-token-");  // ...-1
+//   memory.IsIssued(token);  // true
+class CarrierMemory {
+ public:
+  // A new token: `prefix` and a serial number, valid from now on.
+  std::string IssueToken(absl::string_view prefix);
+  bool IsIssued(absl::string_view token) const;
+  void SetStory(absl::string_view tracking_number, absl::string_view stage);
+  // The stage `tracking_number`'s story reached; "" when it has none.
+  std::string Story(absl::string_view tracking_number) const;
+
+ private:
+  mutable absl::Mutex mu_;
+  absl::flat_hash_set<std::string> issued_tokens_ ABSL_GUARDED_BY(mu_);
+  int64_t tokens_issued_ ABSL_GUARDED_BY(mu_) = 0;
+  // Tracking number -> the scenario its story has reached.
+  absl::flat_hash_map<std::string, std::string> stories_ ABSL_GUARDED_BY(mu_);
+};
+
+class SandboxUpstream final : public server::EmbeddedUpstream {
  public:
   using Clock = std::function<absl::Time()>;
 
@@ -68,13 +95,13 @@ class SandboxUpstream {
   explicit SandboxUpstream(boost::asio::io_context& io_context, Clock clock = absl::Now)
       : SandboxUpstream(io_context, Options{}, std::move(clock)) {}
   SandboxUpstream(boost::asio::io_context& io_context, Options options, Clock clock = absl::Now);
-  ~SandboxUpstream();
+  ~SandboxUpstream() override;
 
   absl::StatusOr<uint16_t> Listen(absl::string_view host, uint16_t port);
-  void Stop();
+  void Stop() override;
 
   // "http://127.0.0.1:PORT" once listening.
-  std::string base_url() const;
+  std::string base_url() const override;
 
   // Requests received on `route` ("ups.token", "ups.track", ...).
   int64_t RequestCount(absl::string_view route) const;
@@ -88,9 +115,10 @@ class SandboxUpstream {
   // The Zendesk and Freshdesk API fakes (helpdesk_fakes.h): the notes written.
   HelpdeskFakes& helpdesks() { return helpdesks_; }
 
-  // Advances a UPS package's story: from now on `tracking_number` is answered
-  // as the scenario `stage` ("in_transit", "exception", "delivered", ...).
-  // INVALID_ARGUMENT for an unknown stage.
+  // Advances a package's story: from now on `tracking_number` is answered
+  // as the scenario `stage` ("in_transit", "exception", "delivered", ...) by
+  // the carriers whose sandbox tells stories (UPS's). INVALID_ARGUMENT for a
+  // stage none of them knows.
   absl::Status SetStory(absl::string_view tracking_number, absl::string_view stage);
 
   // What the pushing sandbox signs with (the service's own push settings
@@ -121,12 +149,7 @@ class SandboxUpstream {
   mutable absl::Mutex mu_;
   absl::flat_hash_map<std::string, int64_t> counts_ ABSL_GUARDED_BY(mu_);
   std::deque<std::string> traceparents_ ABSL_GUARDED_BY(mu_);
-  // Every token issued stays valid, as UPS's do until they expire: several
-  // replicas of the service each hold their own.
-  absl::flat_hash_set<std::string> issued_tokens_ ABSL_GUARDED_BY(mu_);
-  // Tracking number -> the scenario its story has reached.
-  absl::flat_hash_map<std::string, std::string> stories_ ABSL_GUARDED_BY(mu_);
-  int64_t tokens_issued_ ABSL_GUARDED_BY(mu_) = 0;
+  CarrierMemory memory_;
 };
 
 }  // namespace trackenrich::sandbox

@@ -1,5 +1,6 @@
 #include "services/server/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <optional>
 #include <thread>
@@ -11,7 +12,6 @@
 #include "absl/strings/str_join.h"
 #include "boost/asio/executor_work_guard.hpp"
 #include "boost/asio/io_context.hpp"
-#include "boost/json.hpp"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/security/server_credentials.h"
@@ -25,6 +25,7 @@
 #include "cache/memory/memory_cache.h"
 #include "cache/redis/redis_cache.h"
 #include "cache/redis/redis_client.h"
+#include "cache/redis/redis_metrics.h"
 #include "cache/redis/redis_rate_limiter.h"
 #include "cache/redis/redis_shared_flight.h"
 #include "cache/scheduler.h"
@@ -40,9 +41,9 @@
 #include "services/lookup/shipment_lookup.h"
 #include "services/metrics/service_metrics.h"
 #include "services/push/carrier_push.h"
-#include "services/sandbox/sandbox_upstream.h"
 #include "services/sandbox/shopify_scenarios.h"
 #include "services/server/carrier_wiring.h"
+#include "services/server/readiness_report.h"
 #include "services/server/tracking_service.h"
 #include "services/server/unparsable_request_interceptor.h"
 #include "services/watch/push_subscriber.h"
@@ -114,8 +115,11 @@ struct Server::Impl {
         work(asio::make_work_guard(io_context)),
         http_client(io_context, {.upstream = config.upstream, .ca_file = config.upstream_ca_file}),
         cache(config.memory_cache),
+        redis_metrics(config.redis_configured
+                          ? std::make_unique<cache::RedisMetrics>(metrics.registry())
+                          : nullptr),
         redis(config.redis_configured ? std::make_unique<cache::RedisClient>(
-                                            io_context, config.redis, &metrics.registry())
+                                            io_context, config.redis, redis_metrics.get())
                                       : nullptr),
         redis_cache(redis != nullptr ? std::make_unique<cache::RedisCache>(*redis) : nullptr),
         tiered_cache(cache, redis_cache.get()),
@@ -189,51 +193,28 @@ struct Server::Impl {
                      gateway->Handle(request, std::move(reply));
                    }}) {}
 
-  // Readiness is about this process. An open upstream breaker is reported but
-  // does not make the service unready: it still serves its cache and the
-  // other carriers.
+  // Readiness is about this process (readiness_report.h).
   Readiness ReadinessNow() const {
-    namespace json = boost::json;
-    json::array adapters;
-    std::vector<std::string> names;
-    for (const auto* source : registry.All()) names.emplace_back(source->name());
-    std::sort(names.begin(), names.end());
-    for (const auto& name : names) adapters.emplace_back(name);
-    json::object order_source_names;
+    ReadinessFacts facts{.ready = ready.load(),
+                         .sandbox = config.sandbox,
+                         .api_keys = auth == nullptr    ? "off"
+                                     : auth->required() ? "required"
+                                                        : "optional",
+                         .tenants = config.auth.tenants.size(),
+                         .grpc_tls = config.grpc_tls_certificate_chain_pem.empty() ? "off"
+                                     : config.grpc_tls_client_ca_pem.empty()       ? "tls"
+                                                                                   : "mtls",
+                         .redis = tiered_cache.SharedState(),
+                         .watches_durable = watch_store->durable(),
+                         .webhook_tenants = config.watch.webhooks.size(),
+                         .order_source = OrderSourceName(),
+                         .upstreams = http_client.Stats()};
+    for (const auto* source : registry.All()) facts.adapters.emplace_back(source->name());
+    std::sort(facts.adapters.begin(), facts.adapters.end());
     for (const auto& [channel, source] : order_sources.All()) {
-      const std::string channel_name = adapters::ChannelName(channel);
-      order_source_names[channel_name] = std::string(source->name());
+      facts.order_sources.emplace_back(adapters::ChannelName(channel), source->name());
     }
-    json::object upstreams;
-    for (const auto& upstream : http_client.Stats()) {
-      const absl::string_view state = http::CircuitBreaker::StateName(upstream.breaker);
-      upstreams[upstream.name] =
-          json::object{{"breaker", std::string_view(state.data(), state.size())},
-                       {"open_connections", upstream.open_connections},
-                       {"requests", upstream.requests},
-                       {"retries", upstream.retries}};
-    }
-    const bool is_ready = ready.load();
-    const char* tls = config.grpc_tls_certificate_chain_pem.empty() ? "off"
-                      : config.grpc_tls_client_ca_pem.empty()       ? "tls"
-                                                                    : "mtls";
-    json::object details{
-        {"ready", is_ready},
-        {"mode", config.sandbox ? "sandbox" : "production"},
-        {"auth", json::object{{"api_keys", auth == nullptr    ? "off"
-                                           : auth->required() ? "required"
-                                                              : "optional"},
-                              {"tenants", config.auth.tenants.size()}}},
-        {"grpc_tls", tls},
-        {"cache", json::object{{"memory", "ok"}, {"redis", tiered_cache.SharedState()}}},
-        {"watches", json::object{{"store", watch_store->durable() ? "redis" : "memory"},
-                                 {"durable", watch_store->durable()},
-                                 {"webhook_tenants", config.watch.webhooks.size()}}},
-        {"adapters", std::move(adapters)},
-        {"order_source", OrderSourceName()},
-        {"order_sources", std::move(order_source_names)},
-        {"upstreams", std::move(upstreams)}};
-    return {is_ready, json::serialize(details)};
+    return {facts.ready, ReadinessJson(facts)};
   }
 
   // The Amazon source's name (the one order source before channels had
@@ -245,31 +226,9 @@ struct Server::Impl {
   }
 
   std::string MetricsText() const {
-    const auto stats = const_cast<cache::MemoryCache&>(cache).stats();
-    return absl::StrCat(
-        metrics.Serialize(),
-        "# HELP trackenrich_cache_memory_entries Entries in the in-process cache.\n"
-        "# TYPE trackenrich_cache_memory_entries gauge\n"
-        "trackenrich_cache_memory_entries ",
-        stats.entries, "\n",
-        "# HELP trackenrich_cache_memory_bytes Bytes held by the in-process cache.\n"
-        "# TYPE trackenrich_cache_memory_bytes gauge\n"
-        "trackenrich_cache_memory_bytes ",
-        stats.bytes, "\n",
-        "# HELP trackenrich_cache_memory_evictions_total Entries evicted from the in-process "
-        "cache.\n"
-        "# TYPE trackenrich_cache_memory_evictions_total counter\n"
-        "trackenrich_cache_memory_evictions_total ",
-        stats.evictions, "\n",
-        "# HELP trackenrich_log_lines_dropped_total Log lines dropped because stderr could "
-        "not keep up.\n"
-        "# TYPE trackenrich_log_lines_dropped_total counter\n"
-        "trackenrich_log_lines_dropped_total ",
-        logging::DroppedLogLines(), "\n",
-        "# HELP trackenrich_ready Whether the service is ready to serve (1) or not (0).\n"
-        "# TYPE trackenrich_ready gauge\n"
-        "trackenrich_ready ",
-        ready.load() ? 1 : 0, "\n");
+    return absl::StrCat(metrics.Serialize(),
+                        ProcessMetricsText(const_cast<cache::MemoryCache&>(cache).stats(),
+                                           logging::DroppedLogLines(), ready.load()));
   }
 
   ServiceConfig config;
@@ -280,7 +239,9 @@ struct Server::Impl {
   http::HttpClient http_client;
   adapters::AdapterRegistry registry;
   cache::MemoryCache cache;
-  // Null without redis.address: the in-process cache alone serves.
+  // Null without redis.address: the in-process cache alone serves. The
+  // trackenrich_redis_* families come before `redis`, which reports to them.
+  std::unique_ptr<cache::RedisMetrics> redis_metrics;
   std::unique_ptr<cache::RedisClient> redis;
   std::unique_ptr<cache::RedisCache> redis_cache;
   cache::TieredCache tiered_cache;
@@ -300,7 +261,8 @@ struct Server::Impl {
   watch::WebhookSender webhooks;
   TrackingServiceImpl service;
   AdminServer admin;
-  std::unique_ptr<sandbox::SandboxUpstream> sandbox;
+  // The sandbox upstream in sandbox mode; null otherwise.
+  std::unique_ptr<EmbeddedUpstream> sandbox;
   std::unique_ptr<grpc::Server> grpc_server;
   // After grpc_server: destroyed first, with the in-process channel it holds.
   std::unique_ptr<JsonGateway> gateway;
@@ -320,7 +282,8 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Server::~Server() { Shutdown(absl::ZeroDuration()); }
 
-absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& config) {
+absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& config,
+                                                      EmbeddedUpstreamStarter start_sandbox) {
   auto admin_address = ParseHostPort("admin_listen", config.admin_listen);
   if (!admin_address.ok()) return admin_address.status();
   auto impl = std::make_unique<Impl>(config);
@@ -341,15 +304,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(const ServiceConfig& confi
   if (config.sandbox) {
     auto sandbox_address = ParseHostPort("sandbox_listen", config.sandbox_listen);
     if (!sandbox_address.ok()) return sandbox_address.status();
-    s.sandbox = std::make_unique<sandbox::SandboxUpstream>(s.io_context);
-    // The pushing sandbox signs with the service's own push secrets.
-    s.sandbox->SetPushSecrets({.ups_credential = config.push.ups.credential,
-                               .fedex_security_token = config.push.fedex.security_token,
-                               .dhl_header = config.push.dhl.header,
-                               .dhl_token = config.push.dhl.token,
-                               .shopify_client_secret = config.push.shopify.client_secret});
-    auto port = s.sandbox->Listen(sandbox_address->first, sandbox_address->second);
-    if (!port.ok()) return port.status();
+    if (start_sandbox == nullptr) {
+      return absl::FailedPreconditionError("sandbox: this binary is built without the sandbox");
+    }
+    auto started =
+        start_sandbox(s.io_context, sandbox_address->first, sandbox_address->second, config);
+    if (!started.ok()) return started.status();
+    s.sandbox = *std::move(started);
     spdlog::warn(
         "SANDBOX MODE: upstreams without configuration are answered by the built-in "
         "sandbox at {} — no real carrier or Amazon data is served",

@@ -4,6 +4,8 @@
 // sandbox mode, the embedded sandbox upstream.
 //
 //   auto server = Server::Start(config);          // listens; ports may be 0
+//   // sandbox mode: the binary links the sandbox library and passes its starter
+//   auto sandboxed = Server::Start(config, sandbox::StartEmbeddedSandbox);
 //   LOG(server->grpc_port(), server->admin_port());
 //   server->Shutdown(absl::Seconds(10));           // drain, then stop
 #ifndef TRACKENRICH_SERVICES_SERVER_SERVER_H_
@@ -17,12 +19,17 @@
 #include "absl/time/time.h"
 
 #include "services/config/service_config.h"
+#include "services/server/embedded_upstream.h"
 
 namespace trackenrich::server {
 
 class Server {
  public:
-  static absl::StatusOr<std::unique_ptr<Server>> Start(const ServiceConfig& config);
+  // `start_sandbox` starts the embedded sandbox upstream when the config asks
+  // for sandbox mode (services/server/embedded_upstream.h); without it,
+  // sandbox mode is FAILED_PRECONDITION.
+  static absl::StatusOr<std::unique_ptr<Server>> Start(
+      const ServiceConfig& config, EmbeddedUpstreamStarter start_sandbox = nullptr);
   ~Server();
 
   uint16_t grpc_port() const;

@@ -16,8 +16,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
-#include "services/sandbox/amazon_shipping_scenarios.h"
-#include "services/sandbox/dhl_scenarios.h"
+#include "adapters/amazon_shipping/sandbox/amazon_shipping_scenarios.h"
+#include "adapters/dhl/sandbox/dhl_scenarios.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "tests/support/http_get.h"
 #include "tests/support/io_threads.h"

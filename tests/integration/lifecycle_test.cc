@@ -127,7 +127,7 @@ TEST_CASE("grpc_tls: a key that does not match the chain stops the start", "[int
           "grpc_tls": {"certificate_chain": ")",
       chain, R"(", "private_key": {"file": ")", key, R"("}}})"));
   REQUIRE(config.ok());
-  auto started = server::Server::Start(*config);
+  auto started = server::Server::Start(*config, sandbox::StartEmbeddedSandbox);
   CHECK_FALSE(started.ok());
   CHECK(started.status().message().find("grpc_tls") != absl::string_view::npos);
   std::remove(chain.c_str());

@@ -14,6 +14,7 @@
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 
+#include "services/sandbox/embedded_sandbox.h"
 #include "services/server/server.h"
 #include "trackenrich/v1/tracking_service.grpc.pb.h"
 
@@ -31,7 +32,7 @@ inline server::ServiceConfig SandboxConfig() {
 class TestServer {
  public:
   explicit TestServer(server::ServiceConfig config = SandboxConfig()) {
-    auto started = server::Server::Start(config);
+    auto started = server::Server::Start(config, sandbox::StartEmbeddedSandbox);
     if (!started.ok()) throw std::runtime_error(started.status().ToString());
     server_ = *std::move(started);
     channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->grpc_port()),

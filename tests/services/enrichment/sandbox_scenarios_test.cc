@@ -6,11 +6,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "adapters/ups/sandbox/ups_scenarios.h"
 #include "adapters/ups/ups_parser.h"
 #include "services/enrichment/next_action.h"
 #include "services/enrichment/risk_flags.h"
 #include "services/sandbox/sandbox_upstream.h"
-#include "services/sandbox/ups_scenarios.h"
 #include "tests/services/enrichment/enrichment_test_util.h"
 
 namespace trackenrich::enrichment {

@@ -6,9 +6,9 @@
 
 #include "adapters/carrier.h"
 #include "adapters/detection/carrier_detection.h"
+#include "adapters/ups/sandbox/ups_scenarios.h"
 #include "adapters/ups/ups_parser.h"
 #include "services/sandbox/sandbox_upstream.h"
-#include "services/sandbox/ups_scenarios.h"
 #include "tests/support/sandbox_carriers.h"
 
 namespace trackenrich::sandbox {

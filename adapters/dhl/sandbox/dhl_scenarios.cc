@@ -1,4 +1,4 @@
-#include "services/sandbox/dhl_scenarios.h"
+#include "adapters/dhl/sandbox/dhl_scenarios.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "services/sandbox/amazon_shipping_scenarios.h"
+#include "adapters/amazon_shipping/sandbox/amazon_shipping_scenarios.h"
 
 #include <atomic>
 #include <string>

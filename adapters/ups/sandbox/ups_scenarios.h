@@ -8,21 +8,36 @@
 // other 1Z number of shipper SBX002 (1ZSBX002...) is "in transit", so load
 // tests and benchmarks have as many distinct valid numbers as they need; every
 // other number is not found (TW0001).
-#ifndef TRACKENRICH_SERVICES_SANDBOX_UPS_SCENARIOS_H_
-#define TRACKENRICH_SERVICES_SANDBOX_UPS_SCENARIOS_H_
+//
+// Routes: POST /security/v1/oauth/token (client credentials in HTTP Basic;
+// every token issued stays valid) and GET /api/track/v1/details/{number}
+// (a bearer token and the transId and transactionSrc headers), counted as
+// "ups.token" and "ups.track". A package's story moved by POST
+// /__sandbox/story answers as the stage it reached (IsUpsStoryStage).
+#ifndef TRACKENRICH_ADAPTERS_UPS_SANDBOX_UPS_SCENARIOS_H_
+#define TRACKENRICH_ADAPTERS_UPS_SANDBOX_UPS_SCENARIOS_H_
 
+#include <optional>
 #include <vector>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "boost/json/value.hpp"
 
+#include "adapters/http/http_message.h"
 #include "services/http/http_server.h"
 #include "services/sandbox/sandbox_upstream.h"
+#include "services/sandbox/scenario_util.h"
 
 namespace trackenrich::sandbox {
 
 std::vector<Scenario> UpsScenarioList();
+
+// Answers UPS's routes, with the tokens issued and the stories in `memory`;
+// nullopt for any other path.
+std::optional<server::HttpServer::Reply> HandleUps(const http::HttpRequest& request, absl::Time now,
+                                                   const RouteCounter& count,
+                                                   CarrierMemory& memory);
 
 // The reply to GET /api/track/v1/details/{number}. With `stage` (a scenario
 // name such as "exception"), any valid 1Z number is answered as that
@@ -49,4 +64,4 @@ boost::json::value UpsErrorBody(absl::string_view code, absl::string_view messag
 
 }  // namespace trackenrich::sandbox
 
-#endif  // TRACKENRICH_SERVICES_SANDBOX_UPS_SCENARIOS_H_
+#endif  // TRACKENRICH_ADAPTERS_UPS_SANDBOX_UPS_SCENARIOS_H_

@@ -8,8 +8,8 @@
 // delivered. Unknown numbers answer 404 NotFound; a missing carrierId answers
 // the model's 400 InvalidRequest. Routes counted: "amazon_shipping.token",
 // "amazon_shipping.track".
-#ifndef TRACKENRICH_SERVICES_SANDBOX_AMAZON_SHIPPING_SCENARIOS_H_
-#define TRACKENRICH_SERVICES_SANDBOX_AMAZON_SHIPPING_SCENARIOS_H_
+#ifndef TRACKENRICH_ADAPTERS_AMAZON_SHIPPING_SANDBOX_AMAZON_SHIPPING_SCENARIOS_H_
+#define TRACKENRICH_ADAPTERS_AMAZON_SHIPPING_SANDBOX_AMAZON_SHIPPING_SCENARIOS_H_
 
 #include <optional>
 #include <vector>
@@ -36,4 +36,4 @@ std::optional<server::HttpServer::Reply> HandleAmazonShipping(const http::HttpRe
 
 }  // namespace trackenrich::sandbox
 
-#endif  // TRACKENRICH_SERVICES_SANDBOX_AMAZON_SHIPPING_SCENARIOS_H_
+#endif  // TRACKENRICH_ADAPTERS_AMAZON_SHIPPING_SANDBOX_AMAZON_SHIPPING_SCENARIOS_H_

@@ -6,8 +6,8 @@
 // Sandbox numbers are valid DHL Paket numbers (00 + a GS1 SSCC under DHL's
 // 340434 prefix, GS1 check digit), e.g. 00340434999900000015 = delivered.
 // Unknown numbers answer DHL's 404 problem+json. Route counted: "dhl.track".
-#ifndef TRACKENRICH_SERVICES_SANDBOX_DHL_SCENARIOS_H_
-#define TRACKENRICH_SERVICES_SANDBOX_DHL_SCENARIOS_H_
+#ifndef TRACKENRICH_ADAPTERS_DHL_SANDBOX_DHL_SCENARIOS_H_
+#define TRACKENRICH_ADAPTERS_DHL_SANDBOX_DHL_SCENARIOS_H_
 
 #include <optional>
 #include <vector>
@@ -39,4 +39,4 @@ std::optional<server::HttpServer::Reply> HandleDhl(const http::HttpRequest& requ
 
 }  // namespace trackenrich::sandbox
 
-#endif  // TRACKENRICH_SERVICES_SANDBOX_DHL_SCENARIOS_H_
+#endif  // TRACKENRICH_ADAPTERS_DHL_SANDBOX_DHL_SCENARIOS_H_

@@ -8,8 +8,8 @@
 // is "in transit" (for batch tests); any other number gets FedEx's
 // per-number TRACKING.TRACKINGNUMBER.NOTFOUND inside the 200.
 // Routes counted: "fedex.token", "fedex.track".
-#ifndef TRACKENRICH_SERVICES_SANDBOX_FEDEX_SCENARIOS_H_
-#define TRACKENRICH_SERVICES_SANDBOX_FEDEX_SCENARIOS_H_
+#ifndef TRACKENRICH_ADAPTERS_FEDEX_SANDBOX_FEDEX_SCENARIOS_H_
+#define TRACKENRICH_ADAPTERS_FEDEX_SANDBOX_FEDEX_SCENARIOS_H_
 
 #include <optional>
 #include <vector>
@@ -37,4 +37,4 @@ std::optional<server::HttpServer::Reply> HandleFedex(const http::HttpRequest& re
 
 }  // namespace trackenrich::sandbox
 
-#endif  // TRACKENRICH_SERVICES_SANDBOX_FEDEX_SCENARIOS_H_
+#endif  // TRACKENRICH_ADAPTERS_FEDEX_SANDBOX_FEDEX_SCENARIOS_H_

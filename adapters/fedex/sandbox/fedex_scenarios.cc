@@ -1,4 +1,4 @@
-#include "services/sandbox/fedex_scenarios.h"
+#include "adapters/fedex/sandbox/fedex_scenarios.h"
 
 #include <atomic>
 #include <string>

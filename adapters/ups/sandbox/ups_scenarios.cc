@@ -1,15 +1,16 @@
-#include "services/sandbox/ups_scenarios.h"
+#include "adapters/ups/sandbox/ups_scenarios.h"
 
 #include <optional>
 #include <string>
 #include <utility>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "boost/json.hpp"
 
 #include "adapters/detection/check_digits.h"
-#include "services/sandbox/scenario_util.h"
 
 namespace trackenrich::sandbox {
 namespace {
@@ -384,6 +385,65 @@ Reply UpsSubscriptionReply(absl::string_view body) {
   reply.response.body = json::serialize(json::object{
       {"validTrackingNumbers", std::move(valid)}, {"invalidTrackingNumbers", std::move(invalid)}});
   return reply;
+}
+
+std::optional<Reply> HandleUps(const http::HttpRequest& request, absl::Time now,
+                               const RouteCounter& count, CarrierMemory& memory) {
+  const absl::string_view path = TargetPath(request.target);
+  if (path == "/security/v1/oauth/token") {
+    count("ups.token");
+    const std::string expected = absl::StrCat(
+        "Basic ", absl::Base64Escape(absl::StrCat(kSandboxClientId, ":", kSandboxClientSecret)));
+    if (request.method != "POST" || request.Header("Authorization") != expected ||
+        !absl::StrContains(request.body, "grant_type=client_credentials")) {
+      return JsonResponse(401, UpsErrorBody("250002", "Invalid Authentication Information."));
+    }
+    const std::string token = memory.IssueToken("sandbox-ups-token-");
+    return JsonResponse(200, json::object{{"token_type", "Bearer"},
+                                          {"issued_at", absl::StrCat(absl::ToUnixMillis(now))},
+                                          {"client_id", std::string(kSandboxClientId)},
+                                          {"access_token", token},
+                                          {"expires_in", "14399"},
+                                          {"status", "approved"}});
+  }
+
+  if (path == "/api/track/v1/subscription/standard/package") {
+    count("ups.subscribe");
+    if (request.method != "POST") {
+      return JsonResponse(
+          405, json::object{{"errors", json::array{json::object{
+                                           {"code", "405"}, {"message", "Method Not Allowed"}}}}});
+    }
+    absl::string_view token = request.Header("Authorization");
+    if (!absl::ConsumePrefix(&token, "Bearer ") || !memory.IsIssued(token)) {
+      return JsonResponse(
+          401,
+          json::object{{"errors", json::array{json::object{
+                                      {"code", "UJ0001"},
+                                      {"message", "Invalid token or token is not present."}}}}});
+    }
+    if (request.Header("transId").empty()) {
+      return JsonResponse(400, UpsErrorBody("VSS002", "Missing transId."));
+    }
+    if (request.Header("transactionSrc").empty()) {
+      return JsonResponse(400, UpsErrorBody("VSS004", "Missing transactionSrc."));
+    }
+    return UpsSubscriptionReply(request.body);
+  }
+
+  if (absl::StartsWith(path, "/api/track/v1/details/")) {
+    count("ups.track");
+    absl::string_view token = request.Header("Authorization");
+    if (!absl::ConsumePrefix(&token, "Bearer ") || !memory.IsIssued(token)) {
+      return JsonResponse(401, UpsErrorBody("250002", "Invalid Authentication Information."));
+    }
+    if (request.Header("transId").empty() || request.Header("transactionSrc").empty()) {
+      return JsonResponse(400, UpsErrorBody("TV1001", "Missing transId or transactionSrc header"));
+    }
+    const absl::string_view number = path.substr(sizeof("/api/track/v1/details/") - 1);
+    return UpsTrackReply(number, now, memory.Story(number));
+  }
+  return std::nullopt;
 }
 
 }  // namespace trackenrich::sandbox

@@ -6,8 +6,8 @@
 // Sandbox numbers are valid 22-digit IMpb numbers (GS1 check digit), e.g.
 // 9400111899223790000014 = delivered. Unknown numbers answer 404.
 // Routes counted: "usps.token", "usps.track".
-#ifndef TRACKENRICH_SERVICES_SANDBOX_USPS_SCENARIOS_H_
-#define TRACKENRICH_SERVICES_SANDBOX_USPS_SCENARIOS_H_
+#ifndef TRACKENRICH_ADAPTERS_USPS_SANDBOX_USPS_SCENARIOS_H_
+#define TRACKENRICH_ADAPTERS_USPS_SANDBOX_USPS_SCENARIOS_H_
 
 #include <optional>
 #include <vector>
@@ -29,4 +29,4 @@ std::optional<server::HttpServer::Reply> HandleUsps(const http::HttpRequest& req
 
 }  // namespace trackenrich::sandbox
 
-#endif  // TRACKENRICH_SERVICES_SANDBOX_USPS_SCENARIOS_H_
+#endif  // TRACKENRICH_ADAPTERS_USPS_SANDBOX_USPS_SCENARIOS_H_

@@ -1,4 +1,4 @@
-#include "services/sandbox/usps_scenarios.h"
+#include "adapters/usps/sandbox/usps_scenarios.h"
 
 #include <atomic>
 #include <string>
