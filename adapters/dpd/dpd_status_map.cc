@@ -11,6 +11,15 @@
 namespace trackenrich::adapters::dpd {
 namespace {
 
+// statusInfo.status of ParcelLifeCycleService 2.0. DPD documents the
+// service's request and response shape but publishes no list of the status
+// values in any stored copy: searched the docs, code, pages and issues
+// corpora ("DPD ParcelLifeCycleService getTrackingData statusInfo status
+// values", "DPD parcel status codes list tracking scan codes", exact-string
+// look-ups of "BetweenDepots" and "ReturningFromDelivery"); the only copies
+// of the values are DPD's published BE sample response and integrations
+// built from it (karrio's DPD connector). The rows are every status in that
+// sample; a status outside them is read from its text (below).
 constexpr CrosswalkRow kStatuses[] = {
     {"SHIPMENT", v1::SHIPMENT_STATE_LABEL_CREATED, {}, "Shipment data received (shipmentInfo)"},
     {"Accepted", v1::SHIPMENT_STATE_PICKED_UP, {}, "Parcel accepted by DPD"},

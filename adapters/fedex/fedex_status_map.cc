@@ -82,6 +82,13 @@ constexpr CrosswalkRow kEventRows[] = {
 // "Customer not available or business closed", DE 083 "Local delivery
 // restriction", DE 03 "Incorrect address") and those its Track API returns
 // with their exceptionDescription (../shared/fixtures/fedex, issue 16).
+// Searched for a published list without finding one: developer.fedex.com's
+// Track API pages in the docs corpus (the changelog names event types, not
+// exception codes), "FedEx DEX codes" and "delivery exception codes" in the
+// pages, code and issues corpora (only FedEx EDI and X12 214 reason codes,
+// which are other code sets), and exact-string look-ups of FedEx's exception
+// descriptions ("Customer not available or business closed": FedEx's mock
+// numbers for DE 007, 083, 03 and SE 099).
 constexpr CrosswalkRow kDeliveryExceptionRows[] = {
     {"DE/007", kAttempted, kRecipientUnavailable, "Customer not available or business closed"},
     {"DE/03", kException, kAddressIssue, "Incorrect address"},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
@@ -18,6 +19,7 @@
 #include "adapters/http/trace_context.h"
 #include "adapters/shopify/shopify_order_ref.h"
 #include "adapters/shopify/shopify_parser.h"
+#include "adapters/shopify/shopify_request.h"
 #include "cache/cache_keys.h"
 
 namespace trackenrich::adapters::shopify {
@@ -40,6 +42,8 @@ struct ShopState {
   bool reported ABSL_GUARDED_BY(mu) = false;
   // The requestedQueryCost of the shop's last answer.
   double query_cost ABSL_GUARDED_BY(mu) = 0;
+  // read_all_orders as the shop's granted scopes say; unset until asked.
+  std::optional<bool> granted_all_orders ABSL_GUARDED_BY(mu);
 };
 
 class ShopifyOrderSource final : public OrderSource {
@@ -92,7 +96,7 @@ class ShopifyOrderSource final : public OrderSource {
     ShopifyAnswerContext context{.tenant = shop.tenant,
                                  .shop = shop.domain,
                                  .order_ref = ref->value,
-                                 .read_all_orders = shop.config.read_all_orders,
+                                 .read_all_orders = shop.config.read_all_orders.value_or(false),
                                  .store_name = shop.config.store_name};
     Query(shop, *std::move(ref), std::move(context), query.deadline, std::move(done));
   }
@@ -153,12 +157,51 @@ class ShopifyOrderSource final : public OrderSource {
             return;
           }
           const ShopifyCost cost = ParseShopifyCost(response->body);
-          Learn(shop, cost);
+          Learn(shop, cost, /*order_query=*/true);
           if (response->status == 200 && cost.throttled) {
             Throttled(shop, cost, std::move(ref), std::move(context), deadline, std::move(done));
             return;
           }
-          done(ParseShopifyOrderResponse(*response, context));
+          absl::StatusOr<v1::Order> order = ParseShopifyOrderResponse(*response, context);
+          if (absl::IsNotFound(order.status()) && !shop.config.read_all_orders.has_value()) {
+            NotFound(shop, *std::move(response), std::move(context), deadline, std::move(done));
+            return;
+          }
+          done(std::move(order));
+        });
+  }
+
+  // No such order: words the NOT_FOUND by whether the app has
+  // read_all_orders, asking the shop's granted scopes the first time.
+  // Should that fail, the message keeps the 60-day explanation.
+  void NotFound(ShopState& shop, http::HttpResponse answer, ShopifyAnswerContext context,
+                absl::Time deadline, OrderCallback done) {
+    std::optional<bool> granted;
+    {
+      absl::MutexLock lock(&shop.mu);
+      granted = shop.granted_all_orders;
+    }
+    if (granted.has_value()) {
+      context.read_all_orders = *granted;
+      done(ParseShopifyOrderResponse(answer, context));
+      return;
+    }
+    client_.Send(
+        shop.endpoint,
+        BuildShopifyAccessScopesRequest(settings_.api_version, shop.config.access_token), deadline,
+        [&shop, answer = std::move(answer), context = std::move(context), done = std::move(done),
+         trace = http::CurrentTrace()](absl::StatusOr<http::HttpResponse> response) mutable {
+          http::ScopedTrace scoped(trace);
+          if (response.ok()) {
+            Learn(shop, ParseShopifyCost(response->body), /*order_query=*/false);
+            auto all_orders = ParseShopifyAccessScopesResponse(*response, context);
+            if (all_orders.ok()) {
+              absl::MutexLock lock(&shop.mu);
+              shop.granted_all_orders = *all_orders;
+              context.read_all_orders = *all_orders;
+            }
+          }
+          done(ParseShopifyOrderResponse(answer, context));
         });
   }
 
@@ -170,6 +213,9 @@ class ShopifyOrderSource final : public OrderSource {
     const absl::Duration wait =
         cost.restore_rate > 0 ? absl::Seconds(missing / cost.restore_rate) : absl::Seconds(1);
     const absl::Time retry_at = absl::Now() + wait;
+    // Shopify's own bucket refused the query (HTTP 200, so the upstream's
+    // attempt counters see a success): counted as a rejected decision.
+    client_.RecordRateLimitDecision("shopify.throttled", false, wait);
     if (retry_at + kCallReserve < deadline) {
       client_.RunAt(retry_at,
                     [this, &shop, ref = std::move(ref), context = std::move(context), deadline,
@@ -186,9 +232,11 @@ class ShopifyOrderSource final : public OrderSource {
         absl::ToDoubleSeconds(wait))));
   }
 
-  static void Learn(ShopState& shop, const ShopifyCost& cost) {
+  // `order_query`: the answer is the order query's, whose cost the next
+  // order query takes from the bucket.
+  static void Learn(ShopState& shop, const ShopifyCost& cost, bool order_query) {
     absl::MutexLock lock(&shop.mu);
-    if (cost.requested > 0) shop.query_cost = cost.requested;
+    if (order_query && cost.requested > 0) shop.query_cost = cost.requested;
     if (cost.maximum_available >= 1 && cost.restore_rate > 0 && cost.restore_rate < 1e6 &&
         cost.maximum_available < 1e7) {
       shop.bucket = {.per_second = cost.restore_rate,

@@ -19,12 +19,20 @@
 // answer is retried once the bucket holds the query's cost again, when that
 // is within the caller's deadline; otherwise RESOURCE_EXHAUSTED saying how
 // long to wait. Each slot decision is reported through
-// HttpClient::RecordRateLimitDecision as "shopify.graphql".
+// HttpClient::RecordRateLimitDecision as "shopify.graphql", and each
+// THROTTLED answer as a rejected "shopify.throttled".
+//
+// An order that is not found may be older than the 60 days Shopify shows an
+// app without the read_all_orders scope. Unless the shop's config says
+// whether the app has it, the source asks Shopify once per shop for the
+// granted scopes (a 1-point query, sent outside the bucket) and keeps the
+// answer; the NOT_FOUND message then says why only when it applies.
 #ifndef TRACKENRICH_ADAPTERS_SHOPIFY_SHOPIFY_ORDER_SOURCE_H_
 #define TRACKENRICH_ADAPTERS_SHOPIFY_SHOPIFY_ORDER_SOURCE_H_
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -44,8 +52,10 @@ struct ShopifyShop {
   std::string access_token;
   // How the shop names its orders: Shopify's "#" prefix unless changed.
   OrderNameFormat name_format = {.prefix = "#", .suffix = ""};
-  // The app was granted read_all_orders (else Shopify shows 60 days).
-  bool read_all_orders = false;
+  // Whether the app was granted read_all_orders (else Shopify shows 60
+  // days). Unset: asked of Shopify (currentAppInstallation.accessScopes)
+  // the first time an order of the shop is not found, and kept.
+  std::optional<bool> read_all_orders;
   // The name replies use ("your order on Acme Outdoor"); the shop's own
   // name from the API when empty.
   std::string store_name;

@@ -1,7 +1,9 @@
 #include "adapters/shopify/shopify_parser.h"
 
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -86,6 +88,17 @@ absl::Status GraphqlError(const json::value& root, const ShopifyAnswerContext& c
                                           ")"));
 }
 
+// The JSON of an answer that is neither an HTTP nor a GraphQL error.
+absl::StatusOr<json::value> AnswerRoot(const http::HttpResponse& response,
+                                       const ShopifyAnswerContext& context) {
+  if (response.status != 200) return HttpError(response, context);
+  auto parsed = ParseJsonObject(kAdapter, response.body);
+  if (!parsed.ok()) return parsed.status();
+  json::value root(std::move(*parsed));
+  if (auto status = GraphqlError(root, context); !status.ok()) return status;
+  return root;
+}
+
 bool IsAmazonService(const json::value& fulfillment) {
   const std::string handle = absl::AsciiStrToLower(JsonString(fulfillment, {"service", "handle"}));
   const std::string name =
@@ -93,10 +106,24 @@ bool IsAmazonService(const json::value& fulfillment) {
   return absl::StrContains(handle, "amazon") || absl::StrContains(name, "amazon");
 }
 
+// A connection's items, whichever of its two forms the query selected:
+// `nodes { ... }` or `edges { node { ... } }`.
+std::vector<const json::value*> ConnectionNodes(const json::value& object,
+                                                std::string_view connection) {
+  std::vector<const json::value*> items;
+  if (const json::array* nodes = JsonArray(object, {connection, "nodes"})) {
+    for (const json::value& node : *nodes) items.push_back(&node);
+  } else if (const json::array* edges = JsonArray(object, {connection, "edges"})) {
+    for (const json::value& edge : *edges) {
+      if (const json::value* node = JsonFind(edge, {"node"})) items.push_back(node);
+    }
+  }
+  return items;
+}
+
 void ReadEvents(const json::value& fulfillment, v1::Shipment* shipment) {
-  const json::array* events = JsonArray(fulfillment, {"events", "nodes"});
-  if (events == nullptr) return;
-  for (const json::value& node : *events) {
+  for (const json::value* item : ConnectionNodes(fulfillment, "events")) {
+    const json::value& node = *item;
     if (!node.is_object()) continue;
     v1::TrackingEvent event;
     if (!ReadTime(node, {"happenedAt"}, event.mutable_time())) continue;
@@ -113,8 +140,8 @@ void ReadEvents(const json::value& fulfillment, v1::Shipment* shipment) {
 }
 
 // One package: a fulfillment's tracking entry (`tracking` null: none).
-void ReadPackage(const json::value& fulfillment, const json::value* tracking, v1::Order* order) {
-  v1::Shipment* shipment = order->add_shipments();
+void ReadPackage(const json::value& fulfillment, const json::value* tracking,
+                 v1::Shipment* shipment) {
   if (tracking != nullptr) {
     const std::string company = JsonString(*tracking, {"company"});
     const std::string number =
@@ -159,6 +186,21 @@ void ReadPackage(const json::value& fulfillment, const json::value* tracking, v1
   FinalizeShipment(shipment);
 }
 
+// The packages of one fulfillment: one per tracking entry, or one without a
+// number when it has none. `add` hands out the Shipment to fill.
+template <typename AddShipment>
+void ReadFulfillment(const json::value& fulfillment, AddShipment add) {
+  bool any = false;
+  if (const json::array* tracking = JsonArray(fulfillment, {"trackingInfo"})) {
+    for (const json::value& entry : *tracking) {
+      if (!entry.is_object()) continue;
+      ReadPackage(fulfillment, &entry, add());
+      any = true;
+    }
+  }
+  if (!any) ReadPackage(fulfillment, nullptr, add());
+}
+
 }  // namespace
 
 ShopifyCost ParseShopifyCost(absl::string_view body) {
@@ -183,11 +225,9 @@ ShopifyCost ParseShopifyCost(absl::string_view body) {
 
 absl::StatusOr<v1::Order> ParseShopifyOrderResponse(const http::HttpResponse& response,
                                                     const ShopifyAnswerContext& context) {
-  if (response.status != 200) return HttpError(response, context);
-  auto parsed = ParseJsonObject(kAdapter, response.body);
-  if (!parsed.ok()) return parsed.status();
-  const json::value root(std::move(*parsed));
-  if (auto status = GraphqlError(root, context); !status.ok()) return status;
+  auto answer = AnswerRoot(response, context);
+  if (!answer.ok()) return answer.status();
+  const json::value& root = *answer;
   const json::value* data = JsonFind(root, {"data"});
   if (data == nullptr || !data->is_object()) {
     return MalformedPayload(kAdapter, "answer without data");
@@ -228,16 +268,7 @@ absl::StatusOr<v1::Order> ParseShopifyOrderResponse(const http::HttpResponse& re
     for (const json::value& fulfillment : *fulfillments) {
       if (!fulfillment.is_object()) continue;
       if (IsAmazonService(fulfillment)) order.set_fulfillment(v1::FULFILLMENT_MCF);
-      const json::array* tracking = JsonArray(fulfillment, {"trackingInfo"});
-      bool any = false;
-      if (tracking != nullptr) {
-        for (const json::value& entry : *tracking) {
-          if (!entry.is_object()) continue;
-          ReadPackage(fulfillment, &entry, &order);
-          any = true;
-        }
-      }
-      if (!any) ReadPackage(fulfillment, nullptr, &order);
+      ReadFulfillment(fulfillment, [&order] { return order.add_shipments(); });
     }
   }
   // Every package delivered: the order is, whatever Shopify's order-level
@@ -254,6 +285,37 @@ absl::StatusOr<v1::Order> ParseShopifyOrderResponse(const http::HttpResponse& re
   provenance->set_adapter(std::string(kAdapter));
   provenance->set_payload_sha256(Sha256Hex(response.body));
   return order;
+}
+
+absl::StatusOr<bool> ParseShopifyAccessScopesResponse(const http::HttpResponse& response,
+                                                      const ShopifyAnswerContext& context) {
+  auto answer = AnswerRoot(response, context);
+  if (!answer.ok()) return answer.status();
+  const json::value& root = *answer;
+  const json::array* scopes = JsonArray(root, {"data", "currentAppInstallation", "accessScopes"});
+  if (scopes == nullptr) return MalformedPayload(kAdapter, "answer without accessScopes");
+  for (const json::value& scope : *scopes) {
+    if (JsonString(scope, {"handle"}) == "read_all_orders") return true;
+  }
+  return false;
+}
+
+absl::StatusOr<std::vector<v1::Shipment>> ParseShopifyFulfillmentResponse(
+    const http::HttpResponse& response, const ShopifyAnswerContext& context) {
+  auto answer = AnswerRoot(response, context);
+  if (!answer.ok()) return answer.status();
+  const json::value& root = *answer;
+  const json::value* fulfillment = JsonFind(root, {"data", "fulfillment"});
+  if (fulfillment == nullptr) return MalformedPayload(kAdapter, "answer without a fulfillment");
+  if (fulfillment->is_null()) {
+    return absl::NotFoundError(absl::StrCat("shopify: no fulfillment ", context.order_ref,
+                                            " in shop '", context.shop, "'"));
+  }
+  if (!fulfillment->is_object()) return MalformedPayload(kAdapter, "fulfillment not an object");
+  std::vector<v1::Shipment> shipments;
+  // Each pointer `add` hands out is filled before the next is asked for.
+  ReadFulfillment(*fulfillment, [&shipments] { return &shipments.emplace_back(); });
+  return shipments;
 }
 
 }  // namespace trackenrich::adapters::shopify

@@ -4,6 +4,7 @@
 //   ShopifyCost cost = ParseShopifyCost(response.body);
 //   if (cost.throttled) ...   // wait (requested - available) / restore_rate
 //   absl::StatusOr<v1::Order> order = ParseShopifyOrderResponse(response, context);
+//   auto packages = ParseShopifyFulfillmentResponse(response, context);
 //
 // The Order: channel SHOPIFY, order_id the order's name ("#1001"),
 // marketplace_id the shop's domain, store_name the shop's name, status from
@@ -17,11 +18,13 @@
 // read_all_orders scope only the last 60 days of orders are visible);
 // FAILED_PRECONDITION for 401/403 and ACCESS_DENIED (naming the tenant's
 // config key); RESOURCE_EXHAUSTED for 429 or THROTTLED; UNAVAILABLE for 5xx
-// and malformed payloads; INTERNAL for any other GraphQL error.
+// and malformed payloads; INTERNAL for any other GraphQL error. Connections
+// (events) are read in either form, `nodes` or `edges { node }`.
 #ifndef TRACKENRICH_ADAPTERS_SHOPIFY_SHOPIFY_PARSER_H_
 #define TRACKENRICH_ADAPTERS_SHOPIFY_SHOPIFY_PARSER_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -58,6 +61,19 @@ struct ShopifyAnswerContext {
 
 absl::StatusOr<v1::Order> ParseShopifyOrderResponse(const http::HttpResponse& response,
                                                     const ShopifyAnswerContext& context);
+
+// The answer of the access-scopes query (shopify_request.h): whether the
+// granted scopes include read_all_orders. UNAVAILABLE for a malformed answer;
+// the HTTP and GraphQL errors as above.
+absl::StatusOr<bool> ParseShopifyAccessScopesResponse(const http::HttpResponse& response,
+                                                      const ShopifyAnswerContext& context);
+
+// The answer of the fulfillment(id:) query: that fulfillment's packages, read
+// as ParseShopifyOrderResponse reads each fulfillment of an order. NOT_FOUND
+// when data.fulfillment is null (context.order_ref names the fulfillment);
+// the other errors as above.
+absl::StatusOr<std::vector<v1::Shipment>> ParseShopifyFulfillmentResponse(
+    const http::HttpResponse& response, const ShopifyAnswerContext& context);
 
 }  // namespace trackenrich::adapters::shopify
 

@@ -38,6 +38,27 @@ constexpr absl::string_view kByIdQuery =
 
 #undef TRACKENRICH_SHOPIFY_ORDER_FIELDS
 
+// shopify.dev, queries/currentAppInstallation, example "Get a list of access
+// scopes".
+constexpr absl::string_view kAccessScopesQuery =
+    "query AccessScopeList {\n"
+    "  currentAppInstallation { accessScopes { handle } }\n"
+    "}\n";
+
+http::HttpRequest GraphqlRequest(absl::string_view api_version, boost::json::object body,
+                                 absl::string_view access_token) {
+  http::HttpRequest request;
+  request.method = "POST";
+  request.target = ShopifyGraphqlPath(api_version);
+  request.headers.emplace_back("X-Shopify-Access-Token", std::string(access_token));
+  request.headers.emplace_back("Content-Type", "application/json");
+  request.headers.emplace_back("Accept", "application/json");
+  request.body = boost::json::serialize(body);
+  // A query: safe to send again.
+  request.idempotent = true;
+  return request;
+}
+
 }  // namespace
 
 absl::string_view ShopifyOrderQuery(ShopifyOrderRef::Kind kind) {
@@ -62,16 +83,16 @@ http::HttpRequest BuildShopifyOrderRequest(absl::string_view api_version,
   }
   json::object body{{"query", std::string_view(query.data(), query.size())},
                     {"variables", std::move(variables)}};
-  http::HttpRequest request;
-  request.method = "POST";
-  request.target = ShopifyGraphqlPath(api_version);
-  request.headers.emplace_back("X-Shopify-Access-Token", std::string(access_token));
-  request.headers.emplace_back("Content-Type", "application/json");
-  request.headers.emplace_back("Accept", "application/json");
-  request.body = json::serialize(body);
-  // A query: safe to send again.
-  request.idempotent = true;
-  return request;
+  return GraphqlRequest(api_version, std::move(body), access_token);
+}
+
+absl::string_view ShopifyAccessScopesQuery() { return kAccessScopesQuery; }
+
+http::HttpRequest BuildShopifyAccessScopesRequest(absl::string_view api_version,
+                                                  absl::string_view access_token) {
+  boost::json::object body{
+      {"query", std::string_view(kAccessScopesQuery.data(), kAccessScopesQuery.size())}};
+  return GraphqlRequest(api_version, std::move(body), access_token);
 }
 
 }  // namespace trackenrich::adapters::shopify

@@ -9,6 +9,10 @@
 //       "2025-10", {.kind = ShopifyOrderRef::kName, .value = "#1001"}, token);
 //   // POST /admin/api/2025-10/graphql.json, body {"query": "...", "variables":
 //   //   {"query": "name:\"#1001\""}}
+//
+// And the query for the access scopes the shop granted the app
+// (currentAppInstallation.accessScopes), which tells whether it may see
+// orders older than 60 days (read_all_orders).
 #ifndef TRACKENRICH_ADAPTERS_SHOPIFY_SHOPIFY_REQUEST_H_
 #define TRACKENRICH_ADAPTERS_SHOPIFY_SHOPIFY_REQUEST_H_
 
@@ -32,6 +36,12 @@ std::string ShopifyGraphqlPath(absl::string_view api_version);
 http::HttpRequest BuildShopifyOrderRequest(absl::string_view api_version,
                                            const ShopifyOrderRef& ref,
                                            absl::string_view access_token);
+
+// The access-scopes query: { currentAppInstallation { accessScopes { handle } } }.
+absl::string_view ShopifyAccessScopesQuery();
+
+http::HttpRequest BuildShopifyAccessScopesRequest(absl::string_view api_version,
+                                                  absl::string_view access_token);
 
 }  // namespace trackenrich::adapters::shopify
 

@@ -233,7 +233,16 @@ absl::StatusOr<v1::Shipment> ParseUpsTrackResponse(const http::HttpResponse& res
   FinalizeShipment(&shipment);
   if (shipment.state() == v1::SHIPMENT_STATE_UNSPECIFIED) {
     if (shipment.events_size() > 0) {
-      const v1::TrackingEvent& latest = *shipment.events().rbegin();
+      // The newest activity that states something: "not available" (type NA,
+      // status 000) after real scans says nothing about where the package is.
+      const v1::TrackingEvent* stated = &*shipment.events().rbegin();
+      for (auto it = shipment.events().rbegin(); it != shipment.events().rend(); ++it) {
+        if (it->state() != v1::SHIPMENT_STATE_NOT_FOUND) {
+          stated = &*it;
+          break;
+        }
+      }
+      const v1::TrackingEvent& latest = *stated;
       shipment.set_state(latest.state());
       shipment.set_reason(latest.reason());
       shipment.set_carrier_status_code(latest.carrier_code());

@@ -14,13 +14,24 @@
 // - UpsTypeCrosswalk(): status.type, the last resort (UPS Track Alert FAQ:
 //   M/MV manifest, X exception, I in progress, U update, D delivery
 //   information; P pickup and NA not available from the Track API).
-// Order: an X pair, then the two-character code (UPS's detailed event code),
-// then the three-digit status code (its simplified description code), then the
-// description ("DELIVERED ...", a delivery attempt; "ATTEMPTED" on a pickup is
-// a pickup attempt), then the type. Type D covers "loaded on delivery vehicle,
-// out for delivery, delivered", so a D activity counts as delivered only with a
-// delivered code or text. Exceptions without a reason in the table take it
-// from the description (customs, address, weather, ...).
+// Order, and why:
+// 1. an X pair: under type X the letters are UPS's exception table and mean
+//    something else than elsewhere (X/RP government release pending);
+// 2. the three-digit statusCode: UPS's own resolution of the activity, one
+//    meaning per code. The two-character code is not: UPS's table gives the
+//    same letters different statuses in different source systems (OR: 013
+//    exception or 005 in transit; OF: 013 or 021), and a response does not
+//    say which system scanned, so the status code decides when it is known;
+// 3. the two-character code, when no status code is known (older or partial
+//    payloads). Its rows agree with the status each code carries in UPS's
+//    table (a test holds the two tables to agree);
+// 4. the description ("DELIVERED ...", a delivery attempt; "ATTEMPTED" on a
+//    pickup is a pickup attempt), when neither code is known;
+// 5. the type, the last resort. Type D covers "loaded on delivery vehicle,
+//    out for delivery, delivered", so a D activity counts as delivered only
+//    with a delivered code or text.
+// Exceptions without a reason in the table (013, 029, ...) take it from the
+// description (customs, address, weather, ...).
 #ifndef TRACKENRICH_ADAPTERS_UPS_UPS_STATUS_MAP_H_
 #define TRACKENRICH_ADAPTERS_UPS_UPS_STATUS_MAP_H_
 

@@ -24,15 +24,20 @@ constexpr CrosswalkRow kCategoryRows[] = {
 };
 
 // trackingEvents[].eventCode. USPS publishes its event codes in Publication
-// 199 (IMpb Implementation Guide, tracking event appendix) and in the
-// "Customer Daily Extract External" event code list; no stored copy of either
-// could be read whole (searched: Pub 199 copies on docplayer, vdocuments and
-// scribd, which show only their opening pages; the Customer Daily Extract
-// copy on online.documentine.com, which shows 01 Delivered, 02 Notice Left,
-// 53 Receptacle Blocked and 54 Receptacle Full/Item Oversized). The rows
-// below agree with those four and with every code in ../shared/fixtures USPS
-// payloads; the rest follow a public transcription of the USPS Web Tools
-// event codes and are not confirmed against USPS's own text.
+// 199 (IMpb Implementation Guide, tracking event appendix), in the Web Tools
+// Track/Confirm guide's event code list and in the "Customer Daily Extract
+// External" event code list. No stored copy of Pub 199's appendix reads whole
+// (Pub 199 copies on docplayer, vdocuments and scribd show only their opening
+// pages; the Customer Daily Extract copy on online.documentine.com shows 01
+// Delivered, 02 Notice Left, 53 Receptacle Blocked, 54 Receptacle Full/Item
+// Oversized). The rows are the Web Tools event code list with USPS's titles,
+// as two independent public USPS Web Tools clients carry it word for word
+// (one adds 30 and 71), and GX, A1, T1, TL from USPS Tracking 3.x payloads
+// (../shared/fixtures/usps). Pub 199's appendix (ribbs.usps.gov
+// intelligentmail_package/documents/tech_guides/PUB199IMPBImpGuide.pdf, page
+// 335 in the 2016 edition) lists 02, 53, 54, 55 and 56 as the delivery-attempt
+// codes, as Shopify/active_shipping pull request 361 quotes it: all five are
+// attempts here.
 constexpr CrosswalkRow kEventRows[] = {
     {"01", kDelivered, kNoReason, "Delivered"},
     {"02", kAttempted, kRecipientUnavailable, "Attempted / Notice Left"},
@@ -59,6 +64,7 @@ constexpr CrosswalkRow kEventRows[] = {
     {"27", kReturning, kReturnToSender, "Return to Sender: Unclaimed"},
     {"28", kReturning, kReturnToSender, "Return to Sender: Deceased"},
     {"29", kReturning, kReturnToSender, "Return to Sender: Other"},
+    {"30", kAttempted, kAccessRestricted, "Delivery Attempted - No Access to Delivery Location"},
     {"31", kReturning, kReturnToSender, "Return to Sender: Not Picked Up"},
     {"41", kInTransit, kNoReason, "Received at Opening Unit"},
     {"42", kInTransit, kNoReason, "USPS Handoff to Shipping Partner"},
@@ -70,6 +76,7 @@ constexpr CrosswalkRow kEventRows[] = {
     {"54", kAttempted, kAccessRestricted, "Receptacle Full / Item Oversized"},
     {"55", kAttempted, kAccessRestricted, "No Secure Location Available"},
     {"56", kAttempted, kRecipientUnavailable, "No Authorized Recipient Available"},
+    {"71", kDelayed, kCarrierDelay, "Rescheduled to Next Delivery Day"},
     {"80", kInTransit, kNoReason, "Picked Up by Shipping Partner"},
     {"81", kInTransit, kNoReason, "Arrived at Shipping Partner Facility"},
     {"82", kInTransit, kNoReason, "Departed Shipping Partner Facility"},
@@ -172,10 +179,13 @@ const Crosswalk& UspsStatusCategoryCrosswalk() {
 const Crosswalk& UspsEventCrosswalk() {
   static const Crosswalk kTable{
       "USPS", "trackingEvents[].eventCode",
-      "USPS Publication 199 (IMpb) event codes, as the Tracking 3.x eventCode carries them; "
-      "Pub 199's appendix was not readable in any stored copy: checked against USPS's Customer "
-      "Daily Extract External event code list (01, 02, 53, 54) and USPS payloads, the rest "
-      "unconfirmed (see the table comment)",
+      "USPS Web Tools Track/Confirm event codes (the USPS event codes of Publication 199, "
+      "https://ribbs.usps.gov/intelligentmail_package/documents/tech_guides/"
+      "PUB199IMPBImpGuide.pdf, "
+      "as the "
+      "Tracking 3.x eventCode carries them); Pub 199's appendix was not readable in any stored "
+      "copy: checked against USPS's Customer Daily Extract External list (01, 02, 53, 54) and "
+      "USPS payloads (GX, A1, T1, TL); see the table comment",
       kEventRows};
   return kTable;
 }

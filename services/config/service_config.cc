@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <utility>
 
@@ -68,6 +69,16 @@ class ObjectReader {
       *out = value->as_bool();
     }
     Record(key, *out);
+    return absl::OkStatus();
+  }
+
+  // Left unset (null in the recorded config) when the key is absent.
+  absl::Status OptionalBool(absl::string_view key, std::optional<bool>* out) {
+    if (const json::value* value = Take(key); value != nullptr) {
+      if (!value->is_bool()) return KeyError(Join(path_, key), "must be true or false");
+      *out = value->as_bool();
+    }
+    Record(key, out->has_value() ? json::value(**out) : json::value(nullptr));
     return absl::OkStatus();
   }
 
@@ -386,7 +397,8 @@ absl::Status ReadEbay(const json::object& object, ServiceConfig* config) {
 // shopify: the Shopify order source. {"api_version": "2025-10", "base_url",
 // "bucket": {"per_second", "burst"}, "shops": {"<tenant>": {"shop":
 // "acme.myshopify.com", "access_token": secret, "order_name_prefix": "#",
-// "order_name_suffix": "", "read_all_orders": false, "store_name"}}}.
+// "order_name_suffix": "", "read_all_orders": true|false (unset: asked of
+// Shopify), "store_name"}}}.
 absl::Status ReadShopify(const json::object& object, ServiceConfig* config) {
   ObjectReader reader(object, "shopify");
   adapters::shopify::ShopifySettings& shopify = config->shopify;
@@ -413,7 +425,7 @@ absl::Status ReadShopify(const json::object& object, ServiceConfig* config) {
       TE_RETURN_IF_ERROR(shop_reader.Secret("access_token", &shop.access_token));
       TE_RETURN_IF_ERROR(shop_reader.String("order_name_prefix", &shop.name_format.prefix));
       TE_RETURN_IF_ERROR(shop_reader.String("order_name_suffix", &shop.name_format.suffix));
-      TE_RETURN_IF_ERROR(shop_reader.Bool("read_all_orders", &shop.read_all_orders));
+      TE_RETURN_IF_ERROR(shop_reader.OptionalBool("read_all_orders", &shop.read_all_orders));
       TE_RETURN_IF_ERROR(shop_reader.String("store_name", &shop.store_name));
       TE_RETURN_IF_ERROR(shop_reader.Done());
       if (shop.shop.empty()) return KeyError(absl::StrCat(path, ".shop"), "required");
@@ -690,18 +702,24 @@ absl::Status ReadCallersAndLogs(ObjectReader& root, ServiceConfig* config) {
     return KeyError("auth.required",
                     "needs at least one tenant with api_keys (tenants.<name>.api_keys)");
   }
-  // With tenants, an Amazon or eBay seller must be one of them (or "default"
-  // while calls without a key run as "default").
+  // With tenants, an Amazon or eBay seller or a Shopify shop must belong to
+  // one of them (or to "default" while calls without a key run as
+  // "default"): a key under any other name could never be used.
   if (!config->auth.tenants.empty()) {
-    std::vector<std::string> sellers;
+    std::vector<std::pair<std::string, std::string>> sellers;  // key, tenant
     for (const auto& [seller, unused] : config->amazon.sellers) {
-      sellers.push_back(absl::StrCat("amazon.sellers.", seller));
+      sellers.emplace_back(absl::StrCat("amazon.sellers.", seller), seller);
     }
     for (const auto& [seller, unused] : config->ebay.sellers) {
-      sellers.push_back(absl::StrCat("ebay.sellers.", seller));
+      sellers.emplace_back(absl::StrCat("ebay.sellers.", seller), seller);
     }
-    for (const std::string& key : sellers) {
-      const absl::string_view seller = absl::string_view(key).substr(key.find(".sellers.") + 9);
+    for (const auto& [shop, unused] : config->shopify.shops) {
+      sellers.emplace_back(absl::StrCat("shopify.shops.", shop), shop);
+    }
+    std::sort(sellers.begin(), sellers.end());
+    for (const auto& entry : sellers) {
+      const std::string& key = entry.first;
+      const std::string& seller = entry.second;
       const bool known =
           std::any_of(config->auth.tenants.begin(), config->auth.tenants.end(),
                       [&](const auth::TenantKeys& tenant) { return tenant.tenant == seller; });

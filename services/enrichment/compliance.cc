@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -19,27 +20,111 @@ namespace {
 
 constexpr size_t kMaxExcerpt = 120;
 
-constexpr char kPromotionMessage[] =
-    "Promotions, discounts, coupons and marketing are not allowed in buyer messages (Amazon "
-    "Communication Guidelines).";
-constexpr char kReviewMessage[] =
-    "Asking for a review, rating or feedback is not allowed in a service reply (Amazon "
-    "Communication Guidelines).";
-constexpr char kLinkMessage[] =
-    "Only links to a carrier's tracking page are allowed, and only where the channel allows "
-    "them.";
-constexpr char kChannelLinkMessage[] =
-    "This channel's policy allows no links in replies, not even carrier tracking links "
-    "(templates.tracking_links).";
-constexpr char kEmailMessage[] =
-    "Email addresses are not allowed: buyers are contacted through the channel's messaging "
-    "only.";
-constexpr char kPhoneMessage[] =
-    "Phone numbers are not allowed: buyers are contacted through the channel's messaging only.";
-constexpr char kAttachmentMessage[] = "Attachments and images are not allowed in this reply.";
 constexpr char kPlaceholderMessage[] =
     "A placeholder is left unfilled: the data for it is missing or the template names "
     "something the service does not fill.";
+
+// Where a channel allows links but this reply policy does not
+// (templates.tracking_links).
+constexpr char kNoLinksMessage[] =
+    "This channel's reply policy allows no links in replies, not even carrier tracking links "
+    "(templates.tracking_links).";
+
+// One channel's rules: the message each finding carries, citing that
+// channel's own policy; a rule without a message does not apply there.
+struct ChannelRules {
+  absl::string_view policy;
+  absl::flat_hash_map<v1::ComplianceRule, std::string> messages;
+};
+
+// Amazon: Communication Guidelines (Seller Central help G1701; summarized in
+// ../shared/reference/upstream-apis.md §3.9). Also what applies when the
+// channel is not known or has no rules of its own here: the strictest set.
+const ChannelRules& AmazonRules() {
+  static const auto* const rules = new ChannelRules{
+      .policy = "Amazon Communication Guidelines (Seller Central G1701)",
+      .messages = {
+          {v1::COMPLIANCE_RULE_PROMOTION,
+           "Promotions, discounts, coupons and marketing are not allowed in buyer messages "
+           "(Amazon Communication Guidelines, G1701)."},
+          {v1::COMPLIANCE_RULE_REVIEW_REQUEST,
+           "Asking for a review, rating or feedback is not allowed in a service reply (Amazon "
+           "Communication Guidelines, G1701)."},
+          {v1::COMPLIANCE_RULE_EXTERNAL_LINK,
+           "Only links to a carrier's tracking page are allowed in buyer messages, and only "
+           "where the reply policy allows them (Amazon Communication Guidelines, G1701)."},
+          {v1::COMPLIANCE_RULE_EMAIL_ADDRESS,
+           "Email addresses are not allowed: Amazon buyers are contacted through Buyer-Seller "
+           "Messaging only (Amazon Communication Guidelines, G1701)."},
+          {v1::COMPLIANCE_RULE_PHONE_NUMBER,
+           "Phone numbers are not allowed: Amazon buyers are contacted through Buyer-Seller "
+           "Messaging only (Amazon Communication Guidelines, G1701)."},
+          {v1::COMPLIANCE_RULE_ATTACHMENT,
+           "Attachments and images are not allowed in this reply (Amazon Communication "
+           "Guidelines, G1701)."},
+          {v1::COMPLIANCE_RULE_UNFILLED_PLACEHOLDER, kPlaceholderMessage},
+      }};
+  return *rules;
+}
+
+// eBay: the Member-to-member contact policy (eBay Help id=4262: no offers to
+// buy or sell outside eBay, no spam, no email addresses, phone numbers,
+// social media or other contact information, no links that do not help
+// complete the eBay transaction) and the Spam policy (eBay Help id=5033:
+// marketing to other members only through the eBay Shop newsletter).
+// Asking for Feedback and sending pictures are not among their
+// prohibitions, so neither is a finding here.
+const ChannelRules& EbayRules() {
+  static const auto* const rules = new ChannelRules{
+      .policy = "eBay Member-to-member contact policy (Help id=4262) and Spam policy (id=5033)",
+      .messages = {
+          {v1::COMPLIANCE_RULE_PROMOTION,
+           "Marketing and promotions in messages to eBay members are spam; sellers market only "
+           "through their eBay Shop newsletter (eBay Spam policy, Help id=5033)."},
+          {v1::COMPLIANCE_RULE_EXTERNAL_LINK,
+           "Only links that help the buyer complete the eBay transaction, such as the carrier's "
+           "tracking page, are allowed (eBay Member-to-member contact policy, Help id=4262)."},
+          {v1::COMPLIANCE_RULE_EMAIL_ADDRESS,
+           "Email addresses are not allowed in eBay messages (eBay Member-to-member contact "
+           "policy, Help id=4262)."},
+          {v1::COMPLIANCE_RULE_PHONE_NUMBER,
+           "Phone numbers are not allowed in eBay messages (eBay Member-to-member contact "
+           "policy, Help id=4262)."},
+          {v1::COMPLIANCE_RULE_OFF_CHANNEL_CONTACT, kOffEbayContactMessage},
+          {v1::COMPLIANCE_RULE_UNFILLED_PLACEHOLDER, kPlaceholderMessage},
+      }};
+  return *rules;
+}
+
+// Shopify: the store writes to its own customers and Shopify sets no
+// messaging rules for that; the seller's own rules apply. The service keeps
+// only what makes a reply unusable (an unfilled placeholder) and, where the
+// seller's reply policy refuses links (templates.tracking_links.shopify),
+// links.
+const ChannelRules& ShopifyRules() {
+  static const auto* const rules = new ChannelRules{
+      .policy =
+          "the seller's own rules (Shopify sets none for a store's messages to its "
+          "customers)",
+      .messages = {
+          {v1::COMPLIANCE_RULE_EXTERNAL_LINK,
+           "The seller's reply policy allows no links in replies to this store's customers "
+           "(templates.tracking_links.shopify)."},
+          {v1::COMPLIANCE_RULE_UNFILLED_PLACEHOLDER, kPlaceholderMessage},
+      }};
+  return *rules;
+}
+
+const ChannelRules& RulesFor(v1::SalesChannel channel) {
+  switch (channel) {
+    case v1::SALES_CHANNEL_EBAY:
+      return EbayRules();
+    case v1::SALES_CHANNEL_SHOPIFY:
+      return ShopifyRules();
+    default:
+      return AmazonRules();
+  }
+}
 
 // Phrases in folded form (see text_matcher.h), by language: en, it, de, fr, es.
 const std::vector<std::string>& PromotionPhrases() {
@@ -155,6 +240,14 @@ std::string Excerpt(absl::string_view text) {
 
 class Findings {
  public:
+  explicit Findings(const ChannelRules& rules) : rules_(rules) {}
+
+  // With the channel's message; nothing where the rule does not apply there.
+  void Add(v1::ComplianceRule rule, absl::string_view excerpt) {
+    const auto it = rules_.messages.find(rule);
+    if (it == rules_.messages.end()) return;
+    Add(rule, excerpt, it->second);
+  }
   void Add(v1::ComplianceRule rule, absl::string_view excerpt, absl::string_view message) {
     std::string text = Excerpt(excerpt);
     if (!seen_.insert(absl::StrCat(static_cast<int>(rule), ":", text)).second) return;
@@ -167,6 +260,7 @@ class Findings {
   std::vector<v1::ComplianceFinding> Take() { return std::move(findings_); }
 
  private:
+  const ChannelRules& rules_;
   absl::flat_hash_set<std::string> seen_;
   std::vector<v1::ComplianceFinding> findings_;
 };
@@ -215,7 +309,7 @@ void CheckPlaceholders(const std::string& text, Findings& findings) {
     if (!has_letter) continue;
     const size_t begin = (i > 0 && text[i - 1] == '$') ? i - 1 : i;
     findings.Add(v1::COMPLIANCE_RULE_UNFILLED_PLACEHOLDER,
-                 absl::string_view(text).substr(begin, end - begin + 1), kPlaceholderMessage);
+                 absl::string_view(text).substr(begin, end - begin + 1));
     i = end;
   }
 }
@@ -229,8 +323,7 @@ void CheckEmbeds(const std::string& lower, const std::string& text, Findings& fi
              text[end] != '>') {
         ++end;
       }
-      findings.Add(v1::COMPLIANCE_RULE_ATTACHMENT, absl::string_view(text).substr(at, end - at),
-                   kAttachmentMessage);
+      findings.Add(v1::COMPLIANCE_RULE_ATTACHMENT, absl::string_view(text).substr(at, end - at));
     }
   }
   // File names: "invoice.pdf", "photo_1.JPG".
@@ -251,8 +344,8 @@ void CheckEmbeds(const std::string& lower, const std::string& text, Findings& fi
            (IsAlnum(lower[begin - 1]) || lower[begin - 1] == '_' || lower[begin - 1] == '-')) {
       --begin;
     }
-    findings.Add(v1::COMPLIANCE_RULE_ATTACHMENT, absl::string_view(text).substr(begin, end - begin),
-                 kAttachmentMessage);
+    findings.Add(v1::COMPLIANCE_RULE_ATTACHMENT,
+                 absl::string_view(text).substr(begin, end - begin));
   }
 }
 
@@ -280,7 +373,7 @@ void CheckEmails(const std::string& lower, std::string& masked, Findings& findin
     }
     if (!alpha_tld) continue;
     findings.Add(v1::COMPLIANCE_RULE_EMAIL_ADDRESS,
-                 absl::string_view(text).substr(begin, end - begin), kEmailMessage);
+                 absl::string_view(text).substr(begin, end - begin));
     Blank(masked, begin, end);
   }
   // Spelled-out addresses: "orders (at) myshop (dot) com", "orders[at]myshop.de".
@@ -310,7 +403,7 @@ void CheckEmails(const std::string& lower, std::string& masked, Findings& findin
         }
       }
       findings.Add(v1::COMPLIANCE_RULE_EMAIL_ADDRESS,
-                   absl::string_view(text).substr(begin, end - begin), kEmailMessage);
+                   absl::string_view(text).substr(begin, end - begin));
       Blank(masked, begin, end);
     }
   }
@@ -327,11 +420,11 @@ void AddLink(absl::string_view url, bool links_allowed, bool any_links, Findings
   if (any_links) return;
   if (IsCarrierTrackingLink(url)) {
     if (!links_allowed) {
-      findings.Add(v1::COMPLIANCE_RULE_EXTERNAL_LINK, url, kChannelLinkMessage);
+      findings.Add(v1::COMPLIANCE_RULE_EXTERNAL_LINK, url, kNoLinksMessage);
     }
     return;
   }
-  findings.Add(v1::COMPLIANCE_RULE_EXTERNAL_LINK, url, kLinkMessage);
+  findings.Add(v1::COMPLIANCE_RULE_EXTERNAL_LINK, url);
 }
 
 void CheckLinks(const std::string& lower, std::string& masked, bool links_allowed, bool any_links,
@@ -445,30 +538,28 @@ void CheckPhones(std::string masked, const ComplianceContext& context, Findings&
     const absl::string_view run = absl::string_view(masked).substr(i, end - i);
     const bool glued = end < masked.size() && IsAlnum(masked[end]);
     if (digits >= 7 && digits <= 15 && !glued && !LooksLikeDate(run)) {
-      findings.Add(v1::COMPLIANCE_RULE_PHONE_NUMBER, run, kPhoneMessage);
+      findings.Add(v1::COMPLIANCE_RULE_PHONE_NUMBER, run);
     }
     i = std::max(i, end);
   }
 }
 
-void CheckPhrases(const std::string& masked, v1::SalesChannel channel, Findings& findings) {
+void CheckPhrases(const std::string& masked, Findings& findings) {
   static const auto* const promotion = new PhraseMatcher(PromotionPhrases());
   static const auto* const review = new PhraseMatcher(ReviewPhrases());
   static const auto* const attachment = new PhraseMatcher(AttachmentPhrases());
   static const auto* const off_ebay = new PhraseMatcher(OffEbayContactPhrases());
   const FoldedText folded(masked);
-  const std::pair<const PhraseMatcher*, std::pair<v1::ComplianceRule, const char*>> checks[] = {
-      {promotion, {v1::COMPLIANCE_RULE_PROMOTION, kPromotionMessage}},
-      {review, {v1::COMPLIANCE_RULE_REVIEW_REQUEST, kReviewMessage}},
-      {attachment, {v1::COMPLIANCE_RULE_ATTACHMENT, kAttachmentMessage}},
-      // eBay's member-to-member contact policy (ebay_messaging.h).
-      {channel == v1::SALES_CHANNEL_EBAY ? off_ebay : nullptr,
-       {v1::COMPLIANCE_RULE_OFF_CHANNEL_CONTACT, kOffEbayContactMessage}},
+  // Each runs everywhere; Findings keeps what the channel's rules hold.
+  const std::pair<const PhraseMatcher*, v1::ComplianceRule> checks[] = {
+      {promotion, v1::COMPLIANCE_RULE_PROMOTION},
+      {review, v1::COMPLIANCE_RULE_REVIEW_REQUEST},
+      {attachment, v1::COMPLIANCE_RULE_ATTACHMENT},
+      {off_ebay, v1::COMPLIANCE_RULE_OFF_CHANNEL_CONTACT},
   };
   for (const auto& [matcher, rule] : checks) {
-    if (matcher == nullptr) continue;
     for (const PhraseMatch& match : matcher->FindAll(folded)) {
-      findings.Add(rule.first, folded.Span(match.first_word, match.last_word), rule.second);
+      findings.Add(rule, folded.Span(match.first_word, match.last_word));
     }
   }
 }
@@ -497,6 +588,8 @@ const std::vector<LinkPattern>& TrackingLinkPatterns() {
 
 }  // namespace
 
+absl::string_view CompliancePolicy(v1::SalesChannel channel) { return RulesFor(channel).policy; }
+
 bool IsCarrierTrackingLink(absl::string_view url) {
   for (const LinkPattern& pattern : TrackingLinkPatterns()) {
     if (!absl::StartsWith(url, pattern.prefix) || !absl::EndsWith(url, pattern.suffix) ||
@@ -516,7 +609,7 @@ bool IsCarrierTrackingLink(absl::string_view url) {
 
 std::vector<v1::ComplianceFinding> CheckCompliance(absl::string_view text,
                                                    const ComplianceContext& context) {
-  Findings findings;
+  Findings findings(RulesFor(context.channel));
   const std::string original(text);
   const std::string lower = absl::AsciiStrToLower(original);
   std::string masked = original;
@@ -527,7 +620,7 @@ std::vector<v1::ComplianceFinding> CheckCompliance(absl::string_view text,
              context.tracking_links_allowed && context.channel == v1::SALES_CHANNEL_SHOPIFY,
              findings);
   CheckPhones(masked, context, findings);
-  CheckPhrases(masked, context.channel, findings);
+  CheckPhrases(masked, findings);
   return findings.Take();
 }
 

@@ -8,8 +8,9 @@
 // policy: www.ebay.com/help/policies/member-behaviour-policies/
 // membertomember-contact-policy?id=4262; pages.ebay.com/help/policies/
 // rfe-spam-ov.html). Email addresses, phone numbers and links are checked by
-// the common rules (a carrier tracking link helps complete the transaction,
-// so it stays allowed where the channel's reply policy allows links); these
+// the shared detectors with eBay's messages (compliance.cc; a carrier
+// tracking link helps complete the transaction, so it stays allowed where
+// the channel's reply policy allows links); these
 // phrases catch the rest in en, it, de, fr and es: buying or paying outside
 // eBay, and pointers to other contact channels (social media, messengers,
 // "call us", "write to us at").

@@ -97,11 +97,12 @@ const Definition* FindOrder(int number) {
   return nullptr;
 }
 
-json::object Cost(double available, bool throttled) {
+json::object Cost(double available, bool throttled, double query_cost = kQueryCost) {
   return json::object{
-      {"cost", json::object{{"requestedQueryCost", kQueryCost},
+      {"cost", json::object{{"requestedQueryCost", query_cost},
                             {"actualQueryCost",
-                             throttled ? json::value(nullptr) : json::value(kQueryCost - 6)},
+                             throttled ? json::value(nullptr)
+                                       : json::value(query_cost > 6 ? query_cost - 6 : query_cost)},
                             {"throttleStatus", json::object{{"maximumAvailable", kBucketSize},
                                                             {"currentlyAvailable", available},
                                                             {"restoreRate", kRestoreRate}}}}}};
@@ -226,9 +227,26 @@ std::optional<Reply> HandleShopify(const http::HttpRequest& request, absl::Time 
                                                                    "missing or invalid"}}}});
   }
   const json::value& query = body.as_object().at("query");
-  if (query.is_string() &&
-      AsksForPii(absl::string_view(query.as_string().data(), query.as_string().size()))) {
-    count("shopify.pii");
+  const absl::string_view query_text =
+      query.is_string() ? absl::string_view(query.as_string().data(), query.as_string().size())
+                        : absl::string_view();
+  if (AsksForPii(query_text)) count("shopify.pii");
+  // "/shopify/<shop>/admin/...": the shop decides which scopes were granted.
+  absl::string_view rest = path;
+  absl::ConsumePrefix(&rest, "/shopify/");
+  const absl::string_view shop = rest.substr(0, rest.find('/'));
+  const bool all_orders = shop == kSandboxShopifyAllOrdersShop;
+  if (absl::StrContains(query_text, "currentAppInstallation")) {
+    count("shopify.scopes");
+    json::array scopes{json::object{{"handle", "read_orders"}}};
+    if (all_orders) scopes.push_back(json::object{{"handle", "read_all_orders"}});
+    // Objects cost 1 point each: two here; the shop's order queries keep
+    // their own cost.
+    return JsonResponse(
+        200,
+        json::object{{"data", json::object{{"currentAppInstallation",
+                                            json::object{{"accessScopes", std::move(scopes)}}}}},
+                     {"extensions", Cost(kBucketSize - 2, false, 2)}});
   }
   static const json::object kNoVariables;
   const json::value* variables = body.as_object().if_contains("variables");
@@ -256,7 +274,7 @@ std::optional<Reply> HandleShopify(const http::HttpRequest& request, absl::Time 
             {"extensions", Cost(4, true)}});
   }
   json::value found = nullptr;
-  if (order != nullptr && name != "older_than_60_days") found = Order(*order, now);
+  if (order != nullptr && (name != "older_than_60_days" || all_orders)) found = Order(*order, now);
   json::object data{{"shop", json::object{{"name", "Trackenrich Sandbox Shop"}}}};
   if (by_id) {
     data["order"] = std::move(found);

@@ -16,10 +16,13 @@
 //   #1006  401, as for a revoked token
 //   #1007  fulfilled through Amazon MCF (Amazon Logistics, in transit)
 //   #1000  placed 75 days ago: hidden, as Shopify hides orders older than
-//          60 days from an app without read_all_orders
-// Anything else: no order. A query that selects customer, email, phone or
-// address fields is counted as "shopify.pii"; every request as
-// "shopify.graphql".
+//          60 days from an app without read_all_orders; shown by the shop
+//          kSandboxShopifyAllOrdersShop, which granted it
+// Anything else: no order. The access-scopes query
+// (currentAppInstallation { accessScopes { handle } }) answers read_orders,
+// plus read_all_orders for kSandboxShopifyAllOrdersShop, and is counted as
+// "shopify.scopes". A query that selects customer, email, phone or address
+// fields is counted as "shopify.pii"; every request as "shopify.graphql".
 #ifndef TRACKENRICH_SERVICES_SANDBOX_SHOPIFY_SCENARIOS_H_
 #define TRACKENRICH_SERVICES_SANDBOX_SHOPIFY_SCENARIOS_H_
 
@@ -39,6 +42,10 @@ namespace trackenrich::sandbox {
 inline constexpr absl::string_view kSandboxShopifyAccessToken = "shpat_sandbox_access_token";
 // The shop sandbox mode configures for tenant "default" and every tenant.
 inline constexpr absl::string_view kSandboxShopifyShop = "trackenrich-sandbox.myshopify.com";
+
+// A shop whose app was granted read_all_orders.
+inline constexpr absl::string_view kSandboxShopifyAllOrdersShop =
+    "trackenrich-sandbox-all-orders.myshopify.com";
 
 // Entries with carrier "shopify"; the tracking_number field holds the name.
 std::vector<Scenario> ShopifyScenarioList();

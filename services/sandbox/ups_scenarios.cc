@@ -130,6 +130,19 @@ const std::vector<Definition>& Definitions() {
        ScenarioFault::kNone,
        WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}), 1, false, "",
        true},
+      // OR is 005 in one UPS source system and 013 in another: the status
+      // code 013 makes it an exception (the address), not a pickup.
+      {"1ZSBX0010300000163", "status_code_decides",
+       "Exception: code OR with status 013, the address needs correcting", ScenarioFault::kNone,
+       WithLatest({{"X", "OR", "013",
+                    "The address is incomplete. UPS will attempt to contact the receiver to "
+                    "obtain the correct address.",
+                    5, "Paramus", "NJ"}}),
+       2, false, ""},
+      // Status 000 after real scans: the last scan that states something decides.
+      {"1ZSBX0010300000172", "not_available_after_scans",
+       "In transit; the newest activity is status 000 (not available)", ScenarioFault::kNone,
+       WithLatest({{"NA", "", "000", "Status Not Available", 2, "", ""}}), 1, false, ""},
       {"1ZSBX0010300000092", "slow", "In transit, answered after 1.5 s (a slow upstream)",
        ScenarioFault::kSlow,
        WithLatest({{"I", "AR", "005", "Arrived at Facility", 6, "Secaucus", "NJ"}}), 1, false, ""},

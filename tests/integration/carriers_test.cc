@@ -96,6 +96,13 @@ constexpr Row kRows[] = {
     // "Pickup Attempted" (065) is no delivery attempt.
     {"ups", "pickup_attempted", v1::CARRIER_UPS, kOk, v1::SHIPMENT_STATE_LABEL_CREATED, kNoReason},
     {"ups", "gmt_colon_times", v1::CARRIER_UPS, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNoReason},
+    // Code OR carries status 013 here (005 in another UPS system): the status
+    // code decides.
+    {"ups", "status_code_decides", v1::CARRIER_UPS, kOk, v1::SHIPMENT_STATE_EXCEPTION,
+     v1::STATE_REASON_ADDRESS_ISSUE},
+    // Status 000 (not available) after real scans is no "no record".
+    {"ups", "not_available_after_scans", v1::CARRIER_UPS, kOk, v1::SHIPMENT_STATE_IN_TRANSIT,
+     kNoReason},
 
     {"fedex", "delivered", v1::CARRIER_FEDEX, kOk, v1::SHIPMENT_STATE_DELIVERED, kNoReason},
     {"fedex", "in_transit", v1::CARRIER_FEDEX, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNoReason},

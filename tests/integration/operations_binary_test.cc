@@ -226,14 +226,15 @@ TEST_CASE("SIGTERM under 200 concurrent calls: every call completes, exit 0",
       {"--grpc_listen=127.0.0.1:0", "--admin_listen=127.0.0.1:0", "--shutdown_grace=10s"}, log_file,
       {});
   // The embedded sandbox's address is in the log; every UPS call made from
-  // now on answers after 2 s, so the calls are still in flight at SIGTERM.
+  // now on answers after 5 s, so the calls are still in flight at SIGTERM
+  // even when a loaded machine takes seconds to start all 200.
   const std::string startup_log = ReadWhole(log_file);
   std::smatch sandbox;
   REQUIRE(std::regex_search(startup_log, sandbox,
                             std::regex("sandbox at http://127\\.0\\.0\\.1:(\\d+)")));
   const uint16_t sandbox_port = static_cast<uint16_t>(std::stoi(sandbox[1]));
   REQUIRE(testing::HttpSend(sandbox_port, "POST", "/__sandbox/faults",
-                            R"({"path": "/api/track/", "kind": "latency", "delay_ms": 2000,
+                            R"({"path": "/api/track/", "kind": "latency", "delay_ms": 5000,
                                 "times": 1000})")
               .status == 200);
 
@@ -252,7 +253,8 @@ TEST_CASE("SIGTERM under 200 concurrent calls: every call completes, exit 0",
   });
   // SIGTERM once all 200 are in the service.
   bool all_in = false;
-  for (int i = 0; i < 500 && !all_in; ++i) {
+  const absl::Time wait_until = absl::Now() + absl::Seconds(5);
+  while (!all_in && absl::Now() < wait_until) {
     all_in = testing::HttpGet(service.admin_port(), "/metrics")
                  .body.find("trackenrich_rpc_in_flight 200\n") != std::string::npos;
     if (!all_in) std::this_thread::sleep_for(std::chrono::milliseconds(5));

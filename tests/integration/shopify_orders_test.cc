@@ -2,6 +2,7 @@
 // (which configures the sandbox's shop for tenant "default"), the sandbox's
 // Shopify Admin GraphQL route and carriers over real HTTP. Upstream traffic
 // is read from the sandbox's counters.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "absl/time/time.h"
 
 #include "services/sandbox/sandbox_upstream.h"
+#include "services/sandbox/shopify_scenarios.h"
 #include "tests/support/http_get.h"
 #include "tests/support/order_harness.h"
 #include "tests/support/sandbox_stats.h"
@@ -31,6 +33,7 @@ using testing::FindShipment;
 
 // The service in sandbox mode, asking for Shopify orders unless told.
 struct Harness : testing::OrderHarness {
+  using OrderHarness::OrderHarness;
   grpc::Status GetOrder(const std::string& order_id, v1::GetOrderTrackingResponse* response,
                         v1::SalesChannel channel = kShopify,
                         absl::Duration deadline = absl::Seconds(10)) {
@@ -141,6 +144,18 @@ TEST_CASE("Shopify: a THROTTLED answer is retried within the deadline, then RESO
   WARN("throttled #1005: " << asked << " calls in " << absl::FormatDuration(took));
   CHECK(asked >= 3);
   CHECK(took < absl::Seconds(2));
+  // Every THROTTLED answer shows in /metrics as Shopify's bucket refusing.
+  const std::string metrics =
+      testing::HttpGet(harness.server.server().admin_port(), "/metrics").body;
+  const std::string series =
+      "trackenrich_rate_limit_decisions_total{adapter=\"shopify.throttled\",result=\"rejected\"} ";
+  const size_t at = metrics.find(series);
+  REQUIRE(at != std::string::npos);
+  double throttles = 0;
+  REQUIRE(absl::SimpleAtod(absl::string_view(metrics).substr(
+                               at + series.size(), metrics.find('\n', at) - at - series.size()),
+                           &throttles));
+  CHECK(throttles == static_cast<double>(asked));
 }
 
 TEST_CASE("Shopify: malformed names, unknown channels and oversized IDs never reach Shopify",
@@ -250,6 +265,57 @@ TEST_CASE("EnrichTicket: OrderRef.channel routes to Shopify, with flags on a Sho
   CHECK(enrichment.next_action().kind() != v1::NEXT_ACTION_KIND_REDIRECT_TO_AMAZON);
   CHECK(enrichment.next_action().kind() != v1::NEXT_ACTION_KIND_UNSPECIFIED);
   CHECK(enrichment.reply().compliant());
+}
+
+TEST_CASE("Shopify: read_all_orders from the shop's granted scopes, asked once, config first",
+          "[integration][shopify]") {
+  const auto with_shop = [](absl::string_view shop, std::optional<bool> read_all_orders) {
+    server::ServiceConfig config = testing::SandboxConfig();
+    config.shopify.shops["default"] = {
+        .shop = std::string(shop),
+        .access_token = std::string(sandbox::kSandboxShopifyAccessToken),
+        .read_all_orders = read_all_orders};
+    return config;
+  };
+  v1::GetOrderTrackingResponse response;
+  {
+    // The sandbox's shop granted read_orders only: asked once, on the first
+    // order not found; the window explains both misses.
+    Harness harness;
+    REQUIRE_THAT(harness.GetOrder("#1002", &response), GrpcStatusIs(grpc::StatusCode::OK));
+    CHECK(harness.Count("shopify.scopes") == 0);
+    CHECK_THAT(harness.GetOrder("#4242", &response),
+               GrpcStatusIs(grpc::StatusCode::NOT_FOUND, "last 60 days"));
+    CHECK_THAT(harness.GetOrder("#1000", &response),
+               GrpcStatusIs(grpc::StatusCode::NOT_FOUND, "read_all_orders"));
+    CHECK(harness.Count("shopify.scopes") == 1);
+  }
+  {
+    // This shop granted read_all_orders: the order placed 75 days ago is
+    // found, and a missing order's NOT_FOUND does not blame the window.
+    Harness harness(with_shop(sandbox::kSandboxShopifyAllOrdersShop, std::nullopt));
+    REQUIRE_THAT(harness.GetOrder("#1000", &response), GrpcStatusIs(grpc::StatusCode::OK));
+    CHECK(response.order().order_id() == "#1000");
+    for (int i = 0; i < 2; ++i) {
+      const grpc::Status missing = harness.GetOrder("#4242", &response);
+      CHECK_THAT(missing, GrpcStatusIs(grpc::StatusCode::NOT_FOUND, "no order #4242"));
+      CHECK_FALSE(absl::StrContains(missing.error_message(), "60 days"));
+    }
+    CHECK(harness.Count("shopify.scopes") == 1);
+    CHECK(harness.Count("shopify.pii") == 0);
+  }
+  {
+    // The config says: Shopify is not asked.
+    Harness harness(with_shop(sandbox::kSandboxShopifyShop, false));
+    CHECK_THAT(harness.GetOrder("#4242", &response),
+               GrpcStatusIs(grpc::StatusCode::NOT_FOUND, "last 60 days"));
+    Harness overridden(with_shop(sandbox::kSandboxShopifyShop, true));
+    const grpc::Status missing = overridden.GetOrder("#4242", &response);
+    CHECK_THAT(missing, GrpcStatusIs(grpc::StatusCode::NOT_FOUND, "no order #4242"));
+    CHECK_FALSE(absl::StrContains(missing.error_message(), "60 days"));
+    CHECK(harness.Count("shopify.scopes") == 0);
+    CHECK(overridden.Count("shopify.scopes") == 0);
+  }
 }
 
 TEST_CASE("Shopify: lookups show in /metrics under their own source", "[integration][shopify]") {

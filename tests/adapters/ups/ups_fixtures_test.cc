@@ -31,10 +31,11 @@ TEST_CASE("UPS parser: every published UPS track payload in ../shared", "[ups][f
        v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED, "2022-01-26T16:30:00Z", 2},
       {"ups/ups.track.v1.details.200.delivered-schema-sample.json", 200, absl::StatusCode::kOk,
        v1::SHIPMENT_STATE_DELIVERED, v1::STATE_REASON_UNSPECIFIED, "2022-01-26T16:30:00Z", 2},
-      // One activity: type X, code SR ("released by the customs agency"), which
-      // is progress, not an exception.
+      // One activity whose example values pair type X and code SR ("released
+      // by the customs agency") with status code 003 (Order Processed: Ready
+      // for UPS): the status code decides, and X/SR is no exception-table pair.
       {"ups/ups.track.v1.details.200.openapi-example-values.json", 200, absl::StatusCode::kOk,
-       v1::SHIPMENT_STATE_IN_TRANSIT, v1::STATE_REASON_UNSPECIFIED, "", 1},
+       v1::SHIPMENT_STATE_LABEL_CREATED, v1::STATE_REASON_UNSPECIFIED, "", 1},
       {"ups/ups.track.v1.details.200.not-found-warning-TW0001.json",
        200,
        absl::StatusCode::kNotFound,

@@ -82,11 +82,18 @@ TEST_CASE("UPS parser: status codes read with their type and the three-digit cod
       {"ups/pickup-attempted.json", 200, kOk, v1::SHIPMENT_STATE_LABEL_CREATED, kNone, "", 2},
       {"ups/returned-034.json", 200, kOk, v1::SHIPMENT_STATE_RETURNED,
        v1::STATE_REASON_RETURN_TO_SENDER, "", 3},
+      // OR is 005 in one UPS source system and 013 in another: the status
+      // code decides (an address exception here, not a pickup).
+      {"ups/status-code-decides.json", 200, kOk, v1::SHIPMENT_STATE_EXCEPTION,
+       v1::STATE_REASON_ADDRESS_ISSUE, "", 4},
       {"ups/attempted-060.json", 200, kOk, v1::SHIPMENT_STATE_DELIVERY_ATTEMPTED,
        v1::STATE_REASON_RECIPIENT_UNAVAILABLE, "", 3},
       {"ups/gmt-time-colons.json", 200, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNone, "", 3},
       // Type NA: UPS has no status to give, not "in transit".
       {"ups/not-available.json", 200, kOk, v1::SHIPMENT_STATE_NOT_FOUND, kNone, "", 0},
+      // Status 000 ("Status Not Available") after real scans: the newest
+      // scan that says something decides, not "no record".
+      {"ups/not-available-after-scans.json", 200, kOk, v1::SHIPMENT_STATE_IN_TRANSIT, kNone, "", 4},
   };
   for (const auto& expected : table) {
     Check(expected, testing::ReadFile(testing::TestData(expected.file)));

@@ -2,7 +2,8 @@
 // values and Publication 199 event codes. Each list is written here from
 // USPS's documentation, independently of the tables, so a table that skips or
 // invents a code fails. Pub 199's event appendix could not be read in any
-// stored copy; the event list is the one the table comment in
+// stored copy; the event list is USPS's Web Tools Track/Confirm event code
+// list with the Tracking 3.x payload codes, as the table comment in
 // adapters/usps/usps_status_map.cc describes (01, 02, 53 and 54 confirmed
 // against USPS's Customer Daily Extract list).
 #include <string>
@@ -36,7 +37,8 @@ const std::vector<PublishedCode>& PublishedCategories() {
   return *codes;
 }
 
-// USPS Publication 199 event codes.
+// USPS event codes (Web Tools Track/Confirm list; GX, A1, T1, TL from
+// Tracking 3.x payloads).
 const std::vector<PublishedCode>& PublishedEventCodes() {
   static const auto* const codes = new std::vector<PublishedCode>{
       {"01", kDelivered, kNoReason},
@@ -64,6 +66,7 @@ const std::vector<PublishedCode>& PublishedEventCodes() {
       {"27", kReturning, kReturnToSender},
       {"28", kReturning, kReturnToSender},
       {"29", kReturning, kReturnToSender},
+      {"30", kAttempted, kAccessRestricted},  // no access to delivery location
       {"31", kReturning, kReturnToSender},
       {"41", kInTransit, kNoReason},
       {"42", kInTransit, kNoReason},
@@ -75,6 +78,7 @@ const std::vector<PublishedCode>& PublishedEventCodes() {
       {"54", kAttempted, kAccessRestricted},
       {"55", kAttempted, kAccessRestricted},
       {"56", kAttempted, kRecipientUnavailable},
+      {"71", kDelayed, kCarrierDelay},  // rescheduled to next delivery day
       {"80", kInTransit, kNoReason},
       {"81", kInTransit, kNoReason},
       {"82", kInTransit, kNoReason},

@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 
 #include "services/auth/api_key_auth.h"
 #include "services/config/service_config.h"
@@ -113,6 +114,34 @@ TEST_CASE("config: an Amazon seller must be a configured tenant", "[config][auth
             .ok());
   // Without tenants nothing is checked: every call is tenant "default".
   CHECK(ParseServiceConfig(absl::StrCat("{", amazon, "}")).ok());
+}
+
+TEST_CASE("config: a Shopify shop must belong to a configured tenant", "[config][auth]") {
+  ::setenv("TE_TEST_SHOPIFY_TOKEN", "shpat_test", 1);
+  const std::string shopify = R"("shopify": {"shops": {
+      "acme": {"shop": "acme.myshopify.com", "access_token": {"env": "TE_TEST_SHOPIFY_TOKEN"}},
+      "initech": {"shop": "initech.myshopify.com",
+                  "access_token": {"env": "TE_TEST_SHOPIFY_TOKEN"}}}})";
+  const auto with_tenants = [&](const std::string& names) {
+    std::string tenants;
+    for (const absl::string_view name : absl::StrSplit(names, ',')) {
+      absl::StrAppend(&tenants, tenants.empty() ? "" : ", ", "\"", name, "\": {\"api_keys\": [\"",
+                      Digest(std::string(name)), "\"]}");
+    }
+    return ParseServiceConfig(absl::StrCat("{", shopify, ", \"tenants\": {", tenants, "}}"));
+  };
+  // The error names the key and the tenant that is missing.
+  CHECK_THAT(with_tenants("acme").status(),
+             StatusIs(kInvalid,
+                      "shopify.shops.initech: no tenant 'initech' is configured "
+                      "(tenants.initech)"));
+  CHECK_THAT(with_tenants("initech").status(),
+             StatusIs(kInvalid, "shopify.shops.acme: no tenant 'acme' is configured"));
+  auto both = with_tenants("acme,initech");
+  REQUIRE(both.ok());
+  CHECK(both->shopify.shops.at("initech").shop == "initech.myshopify.com");
+  // Without tenants nothing is checked: every call is tenant "default".
+  CHECK(ParseServiceConfig(absl::StrCat("{", shopify, "}")).ok());
 }
 
 TEST_CASE("config: the ebay section, its secrets and its sellers", "[config][auth]") {

@@ -161,6 +161,74 @@ TEST_CASE("compliance: carrier tracking links pass only where the channel allows
   CHECK_FALSE(IsCarrierTrackingLink("http://www.ups.com/track?tracknum=1Z4F8W170342185630"));
 }
 
+TEST_CASE("compliance: each channel's rules, each finding citing that channel's policy",
+          "[enrichment][compliance]") {
+  constexpr auto kOffChannel = v1::COMPLIANCE_RULE_OFF_CHANNEL_CONTACT;
+  constexpr auto kAmazon = v1::SALES_CHANNEL_AMAZON;
+  constexpr auto kEbay = v1::SALES_CHANNEL_EBAY;
+  constexpr auto kShopify = v1::SALES_CHANNEL_SHOPIFY;
+  struct Row {
+    std::string text;
+    v1::SalesChannel channel;
+    bool links_allowed;
+    std::vector<v1::ComplianceRule> rules;  // exactly these rules, in this order
+    std::string cites;                      // in every finding's message
+  };
+  const std::string promo = "Use code SAVE10 for 10% off your next order!";
+  const std::string review = "Please leave us a 5 star review.";
+  const std::string contact = "Write to help@shop.example or call +1 408 555 1432.";
+  const std::string attached = "See the attached photo of the parcel.";
+  const std::string link = "Our returns page: https://shop.example/returns";
+  const std::string outside = "Next time buy directly from us and save the fees.";
+  const std::string placeholder = "Hello [BUYER NAME], your parcel is on its way.";
+  const std::vector<Row> table = {
+      {promo, kAmazon, false, {kPromotion}, "Amazon Communication Guidelines"},
+      {promo, kEbay, true, {kPromotion}, "eBay Spam policy, Help id=5033"},
+      {promo, kShopify, true, {}, ""},
+      {promo, v1::SALES_CHANNEL_UNSPECIFIED, false, {kPromotion}, "Amazon"},
+      {promo, v1::SALES_CHANNEL_OTHER, true, {kPromotion}, "Amazon"},
+      {review, kAmazon, false, {kReview}, "Amazon Communication Guidelines"},
+      {review, kEbay, true, {}, ""},
+      {review, kShopify, true, {}, ""},
+      {contact, kAmazon, false, {kEmail, kPhone}, "Amazon Communication Guidelines"},
+      {contact, kEbay, true, {kEmail, kPhone}, "eBay Member-to-member contact policy"},
+      {contact, kShopify, true, {}, ""},
+      {attached, kAmazon, false, {kAttachment}, "Amazon Communication Guidelines"},
+      {attached, kEbay, true, {}, ""},
+      {attached, kShopify, true, {}, ""},
+      {link, kAmazon, true, {kLink}, "Amazon Communication Guidelines"},
+      {link, kEbay, true, {kLink}, "eBay Member-to-member contact policy"},
+      {link, kShopify, true, {}, ""},
+      {link, kShopify, false, {kLink}, "templates.tracking_links.shopify"},
+      {outside, kAmazon, false, {}, ""},
+      {outside, kEbay, true, {kOffChannel}, "eBay member-to-member contact policy"},
+      {outside, kShopify, true, {}, ""},
+      {placeholder, kAmazon, false, {kPlaceholder}, "placeholder"},
+      {placeholder, kEbay, true, {kPlaceholder}, "placeholder"},
+      {placeholder, kShopify, true, {kPlaceholder}, "placeholder"},
+  };
+  for (const Row& row : table) {
+    INFO(v1::SalesChannel_Name(row.channel) << " links " << row.links_allowed << ": " << row.text);
+    const auto findings = CheckCompliance(
+        row.text,
+        ComplianceContext{.tracking_links_allowed = row.links_allowed, .channel = row.channel});
+    std::vector<v1::ComplianceRule> rules;
+    for (const auto& finding : findings) {
+      // A rule may match more than one excerpt: each rule once here.
+      if (rules.empty() || rules.back() != finding.rule()) rules.push_back(finding.rule());
+      INFO(finding.message());
+      CHECK(absl::StrContains(finding.message(), row.cites));
+      // No channel's finding cites another channel's policy.
+      if (row.channel == kEbay) CHECK_FALSE(absl::StrContains(finding.message(), "Amazon"));
+      if (row.channel == kAmazon) CHECK_FALSE(absl::StrContains(finding.message(), "eBay"));
+    }
+    CHECK(rules == row.rules);
+  }
+  CHECK(absl::StrContains(CompliancePolicy(kAmazon), "G1701"));
+  CHECK(absl::StrContains(CompliancePolicy(kEbay), "id=4262"));
+  CHECK(absl::StrContains(CompliancePolicy(kShopify), "seller's own rules"));
+}
+
 TEST_CASE("compliance: each offending excerpt is reported once", "[enrichment]") {
   const auto findings = CheckCompliance(
       "Call +44 20 7946 0958. Again: +44 20 7946 0958. Or mail a@b.example.", ComplianceContext());
