@@ -14,9 +14,9 @@
 #include "boost/beast/http.hpp"
 #include "boost/json.hpp"
 
+#include "adapters/dhl/sandbox/dhl_scenarios.h"
+#include "adapters/fedex/sandbox/fedex_scenarios.h"
 #include "services/integrations/common/signature.h"
-#include "services/sandbox/dhl_scenarios.h"
-#include "services/sandbox/fedex_scenarios.h"
 #include "services/sandbox/scenario_util.h"
 #include "services/sandbox/shopify_scenarios.h"
 

@@ -26,10 +26,10 @@
 #include "boost/json.hpp"
 #include "grpcpp/client_context.h"
 
+#include "adapters/dhl/sandbox/dhl_scenarios.h"
+#include "adapters/fedex/sandbox/fedex_scenarios.h"
 #include "services/http/http_server.h"
 #include "services/integrations/common/signature.h"
-#include "services/sandbox/dhl_scenarios.h"
-#include "services/sandbox/fedex_scenarios.h"
 #include "services/sandbox/sandbox_upstream.h"
 #include "services/sandbox/shopify_scenarios.h"
 #include "services/watch/webhook_sender.h"
