@@ -16,6 +16,7 @@
 #include "adapters/common/crosswalk.h"
 #include "adapters/detection/carrier_detection.h"
 #include "adapters/detection/tracking_urls.h"
+#include "adapters/dhl/dhl_adapter.h"
 #include "adapters/http/http_client.h"
 #include "adapters/tracking_source.h"
 #include "adapters/ups/ups_adapter.h"
@@ -63,7 +64,7 @@ TEST_CASE("a tenant's credentials replace only the keys it sets, the sandbox set
   std::unique_ptr<CarrierSection> section = FindCarrier("ups")->NewSection();
   const auto* ups = SettingsOf<ups::UpsSettings>(section.get());
   REQUIRE(ups != nullptr);
-  CHECK(SettingsOf<int>(section.get()) == nullptr);
+  CHECK(SettingsOf<dhl::DhlSettings>(section.get()) == nullptr);
   CHECK(section->CredentialKeys() == std::vector<absl::string_view>{"client_id", "client_secret"});
 
   section->UseSandbox("http://127.0.0.1:9");
